@@ -1,0 +1,123 @@
+import { Command, CommanderError, Option } from "commander";
+import { checkCommand } from "../commands/check.js";
+import type { CommandDeps } from "../commands/context.js";
+import type { CommandDefinition } from "../commands/definition.js";
+import { hostsCommand } from "../commands/hosts.js";
+import { initCommand } from "../commands/init.js";
+import { notBuiltCommands } from "../commands/not-built.js";
+import { RecordsError, StudyvisitError } from "../errors.js";
+import { packageVersion } from "../package-root.js";
+import { formatProblem } from "../records/problem.js";
+import { createStyle, wantsColour, type Style } from "./style.js";
+
+export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, ...notBuiltCommands];
+
+/** The process around a run; the real one by default, a fake in tests. */
+export interface MainIO {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+}
+
+function processIO(): MainIO {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: process.stdin.isTTY === true };
+}
+
+interface GlobalFlags {
+  color?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+/**
+ * Run the CLI and return the exit code. This is the one place that maps
+ * errors to exit codes (SPEC): 0 ok, 1 internal, 2 usage, 3 invalid records,
+ * 4 impossible plan. Only bin/ turns the code into the process's exit status.
+ */
+export async function main(argv: readonly string[], io: MainIO = processIO()): Promise<number> {
+  const globals: GlobalFlags = { debug: argv.includes("--debug") };
+  const errStyle = () => createStyle(wantsColour(globals.color, io.env, io.stderr.isTTY === true));
+  const program = buildProgram(io, globals);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return typeof program.exitCodeOfRun === "number" ? program.exitCodeOfRun : 0;
+  } catch (error) {
+    return reportError(error, io, errStyle(), globals.debug === true);
+  }
+}
+
+type ProgramWithResult = Command & { exitCodeOfRun?: number };
+
+function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
+  const program: ProgramWithResult = new Command("studyvisit");
+  program
+    .description("Plan study visits: match hosts to a delegation's interests, build an agenda that works on foot, and write the itinerary, calendar files and letters.")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .option("--no-color", "no colours (also when NO_COLOR is set)")
+    .option("-q, --quiet", "print results only, no progress or summaries")
+    .option("--debug", "show stack traces of internal errors")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+
+  for (const definition of COMMANDS) {
+    const command = program.command(definition.name).summary(definition.summary).description(definition.summary);
+    if (definition.args) command.arguments(definition.args);
+    for (const option of definition.options) {
+      const o = new Option(option.flags, option.description);
+      if (option.defaultValue !== undefined) o.default(option.defaultValue);
+      command.addOption(o);
+    }
+    if (definition.examples?.length) command.addHelpText("after", `\nExamples:\n${definition.examples.map((e) => `  $ ${e}`).join("\n")}`);
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+    command.action(async (...params: unknown[]) => {
+      const self = params[params.length - 1] as Command;
+      Object.assign(globals, program.opts<GlobalFlags>());
+      const positional = self.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string]));
+      const deps = commandDeps(io, globals);
+      program.exitCodeOfRun = await definition.run(positional, self.opts(), deps);
+    });
+  }
+  return program;
+}
+
+function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    out: (text) => io.stdout.write(`${text}\n`),
+    err: (text) => io.stderr.write(`${text}\n`),
+    style: createStyle(wantsColour(globals.color, io.env, io.stdout.isTTY === true)),
+    quiet: globals.quiet === true,
+    stdinIsTTY: io.stdinIsTTY,
+  };
+}
+
+function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): number {
+  const say = (text: string) => io.stderr.write(`${text}\n`);
+  if (error instanceof CommanderError) {
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+    if (error.code === "commander.executeSubCommandAsync") return 0;
+    say(`${style.error("error:")} ${error.message.replace(/^error: /, "")}`);
+    say(style.dim("run `studyvisit --help` for the commands and their options"));
+    return 2;
+  }
+  if (error instanceof RecordsError) {
+    for (const problem of error.problems) say(`${formatProblem(problem)}`);
+    const files = new Set(error.problems.map((p) => p.file)).size;
+    say(style.error(`${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`));
+    return error.exitCode;
+  }
+  if (error instanceof StudyvisitError) {
+    say(`${style.error("error:")} ${error.message}`);
+    if (error.hint) say(style.dim(`hint: ${error.hint}`));
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  say(`${style.error("internal error:")} ${message.split("\n")[0]}`);
+  if (debug && error instanceof Error && error.stack) say(error.stack);
+  else say(style.dim("this is a bug in studyvisit; run again with --debug for details"));
+  return 1;
+}

@@ -1,0 +1,37 @@
+import { Chalk } from "chalk";
+
+/** Every colour the tool uses, in one place; commands receive a Style and never import chalk. */
+export interface Style {
+  enabled: boolean;
+  error(text: string): string;
+  warn(text: string): string;
+  ok(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  accent(text: string): string;
+  location(text: string): string;
+  travel(text: string): string;
+}
+
+export function createStyle(enabled: boolean): Style {
+  const c = new Chalk({ level: enabled ? 1 : 0 });
+  return {
+    enabled,
+    error: (t) => c.red(t),
+    warn: (t) => c.yellow(t),
+    ok: (t) => c.green(t),
+    dim: (t) => c.dim(t),
+    bold: (t) => c.bold(t),
+    accent: (t) => c.cyan(t),
+    location: (t) => c.magenta(t),
+    travel: (t) => c.blue(t),
+  };
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color is given. */
+export function wantsColour(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return isTTY;
+}

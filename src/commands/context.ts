@@ -1,0 +1,14 @@
+import type { Style } from "../cli/style.js";
+
+/** What a command may touch of the outside world; `main` builds it, tests fake it. */
+export interface CommandDeps {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Results: what a script would pipe. */
+  out(text: string): void;
+  /** Diagnostics and progress. */
+  err(text: string): void;
+  style: Style;
+  quiet: boolean;
+  stdinIsTTY: boolean;
+}

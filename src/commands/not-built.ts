@@ -1,0 +1,56 @@
+import { NotBuiltError } from "../errors.js";
+import { dataOption, forceOption, jsonOption, type CommandDefinition } from "./definition.js";
+
+// Commands of SPEC that later issues build. They are listed in --help so the
+// whole contract is visible, and they say plainly that they are not there yet.
+
+function notBuilt(name: string, args: string, summary: string, issue: string, options: CommandDefinition["options"]): CommandDefinition {
+  return {
+    name,
+    args,
+    summary: `${summary} [not built yet]`,
+    options,
+    run: () => {
+      throw new NotBuiltError(name, issue);
+    },
+  };
+}
+
+export const notBuiltCommands: CommandDefinition[] = [
+  notBuilt("match", "<request>", "rank hosts for a request: score, matched interests, windows, exclusions", "issue #3 (the agenda engine)", [
+    dataOption,
+    { flags: "--limit <n>", description: "show the first N hosts" },
+    jsonOption,
+  ]),
+  notBuilt("plan", "<request...>", "build the day-by-day agenda for one or several requests", "issue #3 (the agenda engine)", [
+    dataOption,
+    { flags: "--out <dir>", description: "write agenda.yaml, itinerary.md, itinerary.ics and invites/ per request" },
+    jsonOption,
+    { flags: "--booked <agenda...>", description: "agendas whose host time is already taken" },
+    { flags: "--previous <agenda>", description: "re-plan with the fewest changes" },
+    { flags: "--interactive", description: "adjust the plan at prompts before saving" },
+    forceOption,
+  ]),
+  notBuilt("export", "<agenda>", "render an agenda file as md, ics, json or html", "issue #4 (exports)", [
+    dataOption,
+    { flags: "--format <format>", description: "md | ics | json | html" },
+    { flags: "-o, --output <file>", description: "write to FILE instead of stdout" },
+    forceOption,
+  ]),
+  notBuilt("invites", "<agenda>", "one METHOD:REQUEST .ics per host, cancellations for dropped visits", "issue #4 (exports)", [
+    dataOption,
+    { flags: "-o, --output <dir>", description: "folder for the .ics files" },
+    { flags: "--previous <agenda>", description: "the agenda sent before, to raise SEQUENCE and cancel dropped visits" },
+    forceOption,
+  ]),
+  notBuilt("letter", "<request>", "draft the note-of-intention letter(s) to hosts, in Markdown", "issue #5 (letters and wizards)", [
+    dataOption,
+    { flags: "--host <id>", description: "the host to write to" },
+    { flags: "--all", description: "one letter per candidate host" },
+    { flags: "--lang <lang>", description: "en | fr | nl" },
+    { flags: "--template <file>", description: "your own letter template" },
+    { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },
+    forceOption,
+  ]),
+  notBuilt("new", "<kind>", "interactive wizard that writes a host, place or request record", "issue #5 (letters and wizards)", [dataOption]),
+];

@@ -1,0 +1,166 @@
+import { EngineInputError } from "./engine-input-error.js";
+import type { EngineInstance, Window } from "./types.js";
+
+/** Tolerance for time comparisons: the bench's distances have one decimal and sums drift in binary floating point. */
+export const EPS = 1e-6;
+
+/**
+ * The instance in flat arrays, windows normalised (sorted, merged), so the
+ * hot loops of both solvers read typed arrays instead of nested objects.
+ */
+export interface Model {
+  readonly n: number;
+  readonly m: number;
+  readonly nLoc: number;
+  readonly score: Float64Array;
+  readonly dur: Float64Array;
+  /** Location of the node, -1 for location-transparent nodes. */
+  readonly loc: Int32Array;
+  /** Location where the node ends (= loc unless endLoc is given), -1 when transparent. */
+  readonly eloc: Int32Array;
+  /** Row-major travel matrix, diagonal forced to 0. */
+  readonly travel: Float64Array;
+  readonly buffer: number;
+  /** win[r][j]: flat [lo0, hi0, lo1, hi1, ...] sorted and disjoint, or null when not allowed on route r. */
+  readonly win: ReadonlyArray<ReadonlyArray<Float64Array | null>>;
+  readonly rStart: Float64Array;
+  readonly rEnd: Float64Array;
+  readonly rSLoc: Int32Array;
+  readonly rELoc: Int32Array;
+  /** Group index per node; groups are numbered 0..groupCount-1 and every node has one. */
+  readonly group: Int32Array;
+  readonly groupNodes: ReadonlyArray<ReadonlyArray<number>>;
+  readonly groupMandatory: ReadonlyArray<boolean>;
+  readonly groupName: ReadonlyArray<string>;
+  readonly counts: Uint8Array;
+  readonly maxVisits: number;
+  /** The travel matrix satisfies the triangle inequality (enables a safe "can still get back" prune). */
+  readonly metric: boolean;
+  /** Some node is location-transparent; disables the O(1) insertion check in the metaheuristic. */
+  readonly hasTransparent: boolean;
+}
+
+function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) throw new EngineInputError(`${what} must be a finite number, got ${x}`);
+  return x;
+}
+
+function locIndex(x: number | null | undefined, nLoc: number, what: string): number {
+  if (x === null || x === undefined) return -1;
+  if (!Number.isInteger(x) || x < 0 || x >= nLoc) throw new EngineInputError(`${what} must be a location index in 0..${nLoc - 1}, got ${x}`);
+  return x;
+}
+
+/** Sorts and merges windows; drops empty ones (from > to). Returns null when nothing is left. */
+export function normaliseWindows(ws: ReadonlyArray<Window> | undefined, what: string): Float64Array | null {
+  if (!ws || ws.length === 0) return null;
+  const sorted = ws
+    .map(([a, b]) => [finite(a, `${what} window start`), finite(b, `${what} window end`)] as const)
+    .filter(([a, b]) => a <= b)
+    .sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [a, b] of sorted) {
+    const last = out.length - 1;
+    if (last > 0 && a <= (out[last] as number) + EPS) out[last] = Math.max(out[last] as number, b);
+    else out.push(a, b);
+  }
+  return out.length === 0 ? null : Float64Array.from(out);
+}
+
+function isMetric(t: Float64Array, n: number): boolean {
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++) {
+      const ik = t[i * n + k] as number;
+      for (let j = 0; j < n; j++) if ((t[i * n + j] as number) > ik + (t[k * n + j] as number) + EPS) return false;
+    }
+  return true;
+}
+
+export function compileModel(inst: EngineInstance): Model {
+  const nLoc = inst.travel.length;
+  const travel = new Float64Array(nLoc * nLoc);
+  inst.travel.forEach((row, i) => {
+    if (row.length !== nLoc) throw new EngineInputError(`travel row ${i} has ${row.length} entries, expected ${nLoc}`);
+    row.forEach((v, j) => {
+      if (finite(v, `travel[${i}][${j}]`) < 0) throw new EngineInputError(`travel[${i}][${j}] is negative`);
+      travel[i * nLoc + j] = i === j ? 0 : v;
+    });
+  });
+  const buffer = finite(inst.buffer, "buffer");
+  if (buffer < 0) throw new EngineInputError("buffer must be >= 0");
+  const m = inst.routes.length;
+  const rStart = new Float64Array(m);
+  const rEnd = new Float64Array(m);
+  const rSLoc = new Int32Array(m);
+  const rELoc = new Int32Array(m);
+  inst.routes.forEach((r, i) => {
+    rStart[i] = finite(r.start, `route ${i} start`);
+    rEnd[i] = finite(r.end, `route ${i} end`);
+    rSLoc[i] = locIndex(r.startLoc, nLoc, `route ${i} startLoc`);
+    rELoc[i] = locIndex(r.endLoc, nLoc, `route ${i} endLoc`);
+  });
+  const n = inst.nodes.length;
+  const score = new Float64Array(n);
+  const dur = new Float64Array(n);
+  const loc = new Int32Array(n);
+  const eloc = new Int32Array(n);
+  const counts = new Uint8Array(n);
+  const group = new Int32Array(n);
+  const groupIndex = new Map<string, number>();
+  const groupNodes: number[][] = [];
+  const groupMandatory: boolean[] = [];
+  const groupName: string[] = [];
+  const ids = new Set<string>();
+  const win: Array<Array<Float64Array | null>> = Array.from({ length: m }, () => new Array<Float64Array | null>(n).fill(null));
+  let hasTransparent = false;
+  inst.nodes.forEach((node, j) => {
+    if (ids.has(node.id)) throw new EngineInputError(`duplicate node id ${node.id}`);
+    ids.add(node.id);
+    score[j] = finite(node.score, `node ${node.id} score`);
+    dur[j] = finite(node.duration, `node ${node.id} duration`);
+    if ((score[j] as number) < 0 || (dur[j] as number) < 0) throw new EngineInputError(`node ${node.id}: score and duration must be >= 0`);
+    loc[j] = locIndex(node.loc, nLoc, `node ${node.id} loc`);
+    eloc[j] = loc[j] === -1 ? -1 : node.endLoc === undefined ? (loc[j] as number) : locIndex(node.endLoc, nLoc, `node ${node.id} endLoc`);
+    if (loc[j] === -1) hasTransparent = true;
+    counts[j] = node.countsAsVisit ? 1 : 0;
+    // Ungrouped nodes get a private group keyed by a character ids cannot collide with in practice.
+    const key = node.group === undefined ? `\u0000${node.id}` : node.group;
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = groupNodes.length;
+      groupIndex.set(key, g);
+      groupNodes.push([]);
+      groupMandatory.push(false);
+      groupName.push(node.group ?? node.id);
+    }
+    group[j] = g;
+    (groupNodes[g] as number[]).push(j);
+    if (node.mandatory) groupMandatory[g] = true;
+    if (node.windows.length > m) throw new EngineInputError(`node ${node.id} has windows for ${node.windows.length} routes, only ${m} exist`);
+    for (let r = 0; r < m; r++) (win[r] as Array<Float64Array | null>)[j] = normaliseWindows(node.windows[r], `node ${node.id} route ${r}`);
+  });
+  const maxVisits = inst.maxVisitsPerRoute ?? Number.POSITIVE_INFINITY;
+  return {
+    n, m, nLoc, score, dur, loc, eloc, travel, buffer, win, rStart, rEnd, rSLoc, rELoc,
+    group, groupNodes, groupMandatory, groupName, counts, maxVisits,
+    metric: isMetric(travel, nLoc), hasTransparent,
+  };
+}
+
+/** Earliest allowed start at or after `arrival`, or NaN when every window has closed. */
+export function earliestStart(w: Float64Array, arrival: number): number {
+  for (let i = 0; i < w.length; i += 2) {
+    const hi = w[i + 1] as number;
+    if (arrival <= hi + EPS) {
+      const lo = w[i] as number;
+      return arrival > lo ? arrival : lo;
+    }
+  }
+  return Number.NaN;
+}
+
+/** Closing time of the window that contains `start` (start is a value returned by earliestStart). */
+export function windowCloseAt(w: Float64Array, start: number): number {
+  for (let i = 0; i < w.length; i += 2) if (start <= (w[i + 1] as number) + EPS) return w[i + 1] as number;
+  return start;
+}

@@ -1,0 +1,147 @@
+/**
+ * Public model of the planning engine: a Team Orienteering Problem with Time
+ * Windows plus the product's extras (buffers, location-transparent items,
+ * items that end elsewhere, mandatory nodes, groups of alternatives, a cap on
+ * visits per route). Everything is plain data so the product layer and the
+ * benchmark adapter can build instances without touching engine internals.
+ *
+ * Times are minutes on one axis shared by all routes (the product uses minutes
+ * since the first day's midnight, so route r's windows are absolute too).
+ */
+
+/** A closed interval [from, to] of allowed *start* times, in minutes. */
+export type Window = readonly [number, number];
+
+export interface EngineRoute {
+  /** Earliest departure from startLoc (or earliest start of the first item when startLoc is null). */
+  readonly start: number;
+  /** Latest arrival at endLoc (or latest end of the last item when endLoc is null). */
+  readonly end: number;
+  /** Index into the travel matrix, or null: the day starts wherever its first item is. */
+  readonly startLoc: number | null;
+  /** Index into the travel matrix, or null: the day ends wherever its last item is. */
+  readonly endLoc: number | null;
+}
+
+export interface EngineNode {
+  /** Caller's identifier, echoed back in results. */
+  readonly id: string;
+  /** Value collected when the node is placed (>= 0). */
+  readonly score: number;
+  /** Minutes of service. */
+  readonly duration: number;
+  /** Location index, or null for a location-transparent item (online meeting, meal "where we are"). */
+  readonly loc: number | null;
+  /** The item ends at another location (a walking tour); the next leg starts there. Ignored when loc is null. */
+  readonly endLoc?: number;
+  /**
+   * windows[r] = disjoint or overlapping intervals allowed for the start of
+   * service on route r; missing or empty = not allowed on route r.
+   */
+  readonly windows: ReadonlyArray<ReadonlyArray<Window> | undefined>;
+  /** The node (or, with a group, exactly one node of its group) must be placed. */
+  readonly mandatory?: boolean;
+  /** At most one node of a group is placed; a node without group is its own group. */
+  readonly group?: string;
+  /** Counts towards maxVisitsPerRoute. */
+  readonly countsAsVisit: boolean;
+}
+
+export interface EngineInstance {
+  /** travel[i][j] = minutes from location i to j (asymmetric allowed; travel[i][i] is treated as 0). */
+  readonly travel: ReadonlyArray<ReadonlyArray<number>>;
+  /** Minutes added between two consecutive items at different locations (not on depot legs). */
+  readonly buffer: number;
+  readonly routes: ReadonlyArray<EngineRoute>;
+  readonly nodes: ReadonlyArray<EngineNode>;
+  /** Maximum number of countsAsVisit nodes on one route. */
+  readonly maxVisitsPerRoute?: number;
+}
+
+export interface SolveOptions {
+  /** Seed of the deterministic PRNG (default 1). */
+  readonly seed?: number;
+  /** Multiplies the metaheuristic's iteration counts (default 1). */
+  readonly effort?: number;
+  /** "auto" (default): exact when small enough, else metaheuristic. */
+  readonly method?: "auto" | "exact" | "heuristic";
+  /** Largest node count (of nodes usable at all) for which "auto" tries the exact solver (default 14). */
+  readonly exactMaxNodes?: number;
+  /** Work cap of the exact solver (labels + combination steps); over it, "auto" falls back (default 4e6). */
+  readonly exactBudget?: number;
+  /** Overrides the number of metaheuristic iterations (for tests and tuning). */
+  readonly iterations?: number;
+}
+
+export interface PlacedNode {
+  /** Index into instance.nodes. */
+  readonly node: number;
+  /** Start of service. */
+  readonly start: number;
+  /** start + duration. */
+  readonly end: number;
+  /** Arrival at the node's location (before any waiting); equals start for transparent nodes placed without waiting. */
+  readonly arrival: number;
+}
+
+export interface RoutePlan {
+  readonly nodes: ReadonlyArray<PlacedNode>;
+  /** Travel minutes of this route, depot legs included (buffers excluded). */
+  readonly travel: number;
+  /** Departure time from startLoc, as late as possible without changing any start time. */
+  readonly departure: number;
+  /** Arrival at endLoc, or end of the last item when endLoc is null (route.start when empty). */
+  readonly endTime: number;
+}
+
+/**
+ * Why a node is not in the plan:
+ * - no-window: no window on any route;
+ * - unreachable: cannot be placed on any route even alone (travel from/to the depots, route hours);
+ * - blocked-by-mandatory: could be placed alone, but not next to the mandatory nodes of any route;
+ * - group-taken: another node of its group is placed;
+ * - no-time-left: could be placed with the mandatory nodes, but not in the chosen plan (outranked or displaced).
+ */
+export type UnplacedReason = "no-window" | "unreachable" | "blocked-by-mandatory" | "group-taken" | "no-time-left";
+
+export interface UnplacedNode {
+  readonly node: number;
+  readonly reason: UnplacedReason;
+}
+
+export interface MissingMandatory {
+  /** The group name, or the node id for an ungrouped mandatory node. */
+  readonly group: string;
+  /** Indices of the nodes that could have satisfied it. */
+  readonly nodes: ReadonlyArray<number>;
+  /** Reason of the group's "best" node (the least severe). */
+  readonly reason: UnplacedReason;
+}
+
+export interface SolveStats {
+  readonly method: "exact" | "heuristic";
+  /** Exact: labels created + combination steps. Heuristic: iterations run. */
+  readonly work: number;
+  /** Why "auto" did not use the exact solver, if it did not. */
+  readonly exactSkipped?: "too-many-nodes" | "budget";
+}
+
+export interface SolveResult {
+  /** Every mandatory node / group is placed. */
+  readonly feasible: boolean;
+  /** One entry per instance route, same order. */
+  readonly routes: ReadonlyArray<RoutePlan>;
+  /** Sum of the placed nodes' scores. */
+  readonly score: number;
+  /** Sum of route travel. */
+  readonly travel: number;
+  /** Sum of route end times (the last tie-breaker). */
+  readonly endSum: number;
+  /** Every node not placed, with a reason (sorted by node index). */
+  readonly unplaced: ReadonlyArray<UnplacedNode>;
+  /** Mandatory nodes / groups that could not be placed (empty when feasible). */
+  readonly missing: ReadonlyArray<MissingMandatory>;
+  /** The plan is proven optimal for the lexicographic objective. */
+  readonly proven: boolean;
+  readonly stats: SolveStats;
+}

@@ -1,0 +1,157 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { crossChecks } from "./cross-checks.js";
+import { type Problem, sortProblems } from "./problem.js";
+import { configSchema, hostSchema, placeSchema, requestSchema } from "./schemas.js";
+import { parseTravelMatrix } from "./travel-matrix.js";
+import { emptyWorkspace, problemIn, travelKey, type Origin, type Workspace } from "./workspace.js";
+import { MAX_FILE_BYTES, oversized, parseYaml, type PathSegment, type YamlSource } from "./yaml-source.js";
+import { zodProblems } from "./zod-problems.js";
+
+export interface LoadResult {
+  workspace: Workspace;
+  /** Every problem of every file, sorted by file and position. Empty means valid. */
+  problems: Problem[];
+  files: number;
+}
+
+export const CONFIG_FILE = "studyvisit.yaml";
+export const RECORD_DIRS = ["places", "hosts", "requests"] as const;
+
+/**
+ * Load a workspace folder: parse every file with positions, validate each
+ * record, then cross-check references. Never throws on bad input; a missing
+ * folder is the caller's usage error (see `workspaceExists`).
+ */
+export function loadWorkspace(dir: string, cwd: string): LoadResult {
+  const ws = emptyWorkspace(dir);
+  const problems: Problem[] = [];
+  const display = (abs: string) => relative(cwd, abs).split(sep).join("/") || abs;
+  let files = 0;
+
+  const configPath = join(dir, CONFIG_FILE);
+  if (existsSync(configPath)) {
+    files++;
+    const parsed = readSource(configPath, display(configPath), problems);
+    if (parsed && parsed.data !== null && parsed.data !== undefined) {
+      const result = configSchema.safeParse(parsed.data);
+      if (result.success) {
+        ws.config = result.data;
+        ws.configOrigin = { source: parsed.source, path: [] };
+      } else problems.push(...zodProblems(parsed.source, [], configSchema, result.error.issues, parsed.data));
+    }
+  }
+
+  for (const kind of RECORD_DIRS) {
+    // Ids are checked for duplicates before validation, so a duplicate is reported even when the first record has other problems.
+    const firstById = new Map<string, Origin>();
+    for (const file of listYamlFiles(join(dir, kind))) {
+      files++;
+      const parsed = readSource(file, display(file), problems);
+      if (!parsed) continue;
+      forEachRecord(parsed.source, parsed.data, problems, (data, path) => {
+        const origin: Origin = { source: parsed.source, path };
+        const rawId = (data as { id?: unknown }).id;
+        if (typeof rawId === "string") {
+          const first = firstById.get(rawId);
+          if (first) return problems.push(duplicateId(kind.slice(0, -1), rawId, first, origin));
+          firstById.set(rawId, origin);
+        }
+        if (kind === "places") {
+          const result = placeSchema.safeParse(data);
+          if (!result.success) return problems.push(...zodProblems(parsed.source, path, placeSchema, result.error.issues, data));
+          addRecord(ws.places, ws.origins.place, result.data, origin, "place", problems);
+        } else if (kind === "hosts") {
+          const result = hostSchema.safeParse(data);
+          if (!result.success) return problems.push(...zodProblems(parsed.source, path, hostSchema, result.error.issues, data));
+          const { place, ...host } = result.data;
+          let placeId: string;
+          if (typeof place === "string") placeId = place;
+          else {
+            placeId = place.id;
+            addRecord(ws.places, ws.origins.place, place, { source: parsed.source, path: [...path, "place"] }, "place", problems);
+          }
+          addRecord(ws.hosts, ws.origins.host, { ...host, place: placeId }, origin, "host", problems);
+        } else {
+          const result = requestSchema.safeParse(data);
+          if (!result.success) return problems.push(...zodProblems(parsed.source, path, requestSchema, result.error.issues, data));
+          addRecord(ws.requests, ws.origins.request, result.data, origin, "request", problems);
+        }
+        return undefined;
+      });
+    }
+  }
+
+  if (ws.config.travel_matrix && ws.configOrigin) {
+    const matrixPath = join(dir, ws.config.travel_matrix);
+    if (!existsSync(matrixPath)) {
+      problems.push(problemIn(ws.configOrigin, ["travel_matrix"], `travel matrix \`${ws.config.travel_matrix}\` not found (the path is relative to the workspace folder)`));
+    } else {
+      files++;
+      const matrix = parseTravelMatrix(display(matrixPath), readFileSync(matrixPath, "utf8"), ws.places);
+      problems.push(...matrix.problems);
+      for (const [key, minutes] of matrix.minutes) ws.travel.set(key, minutes);
+    }
+  }
+  // Pairs in studyvisit.yaml are the user's most specific word: they win over the matrix.
+  // A pair holds both ways unless the reverse direction is given as a pair of its own.
+  const explicit = new Set(ws.config.travel.map((pair) => travelKey(pair.from, pair.to)));
+  for (const pair of ws.config.travel) {
+    ws.travel.set(travelKey(pair.from, pair.to), pair.minutes);
+    if (!explicit.has(travelKey(pair.to, pair.from))) ws.travel.set(travelKey(pair.to, pair.from), pair.minutes);
+  }
+
+  problems.push(...crossChecks(ws));
+  return { workspace: ws, problems: sortProblems(problems), files };
+}
+
+export function workspaceExists(dir: string): boolean {
+  return existsSync(dir) && statSync(dir).isDirectory();
+}
+
+function readSource(abs: string, display: string, problems: Problem[]): { source: YamlSource; data: unknown } | undefined {
+  const size = statSync(abs).size;
+  if (size > MAX_FILE_BYTES) {
+    // Refuse before reading: the limit exists so a huge file is never loaded.
+    problems.push(oversized(display, size));
+    return undefined;
+  }
+  const parsed = parseYaml(display, readFileSync(abs, "utf8"));
+  problems.push(...parsed.problems);
+  return parsed.source ? { source: parsed.source, data: parsed.data } : undefined;
+}
+
+function forEachRecord(source: YamlSource, data: unknown, problems: Problem[], each: (data: unknown, path: PathSegment[]) => unknown): void {
+  if (data === null || data === undefined) return; // an empty file holds no records
+  if (Array.isArray(data)) data.forEach((item, i) => each(item, [i]));
+  else if (typeof data === "object") each(data, []);
+  else problems.push(source.problemAt([], "expected a record (a mapping of keys) or a list of records"));
+}
+
+function duplicateId(kind: string, id: string, first: Origin, origin: Origin): Problem {
+  const where = problemIn(first, ["id"], "");
+  return problemIn(origin, ["id"], `duplicate ${kind} id \`${id}\`: already used at ${where.file}:${where.line}:${where.col}`);
+}
+
+/** Inline places share the id space of places/ files, so they are checked here too. */
+function addRecord<T extends { id: string }>(into: Map<string, T>, origins: Map<string, Origin>, record: T, origin: Origin, kind: string, problems: Problem[]): void {
+  const first = origins.get(record.id);
+  if (first) {
+    problems.push(duplicateId(kind, record.id, first, origin));
+    return;
+  }
+  into.set(record.id, record);
+  origins.set(record.id, origin);
+}
+
+function listYamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYamlFiles(full));
+    else if (/\.ya?ml$/i.test(entry.name) && !entry.name.startsWith(".")) out.push(full);
+  }
+  // Plain code-point order: the same on every machine and locale.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { parseDate, parseDuration, parseEmail, parseGeo, parseHours, parseId, parseLanguage, parseTimeZone, parseUrl, parseWeekday } from "./formats.js";
+import { format, listOf } from "./schema-helpers.js";
+
+// The record format of SPEC's "Records". Objects are strict so that a typo
+// in a key is an error with a "did you mean" rather than a silently ignored field.
+
+export const idSchema = format(parseId);
+export const dateSchema = format(parseDate);
+export const hoursSchema = format(parseHours);
+export const durationSchema = format(parseDuration);
+export const geoSchema = format(parseGeo);
+export const timeZoneSchema = format(parseTimeZone);
+export const languageSchema = format(parseLanguage);
+export const urlSchema = format(parseUrl);
+export const emailSchema = format(parseEmail);
+const text = z.string().trim().min(1);
+const positiveInt = z.number().int().positive();
+
+export const placeSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  address: text.optional(),
+  geo: geoSchema.optional(),
+  kind: text.optional(),
+  step_free: z.boolean().optional(),
+  capacity: positiveInt.optional(),
+  online: urlSchema.optional(),
+});
+export type Place = z.output<typeof placeSchema>;
+
+export const contactSchema = z.strictObject({
+  name: text,
+  role: text.optional(),
+  email: emailSchema.optional(),
+  phone: text.optional(),
+  lang: languageSchema.optional(),
+});
+export type Contact = z.output<typeof contactSchema>;
+
+const datedHours = z.strictObject({ date: dateSchema, hours: hoursSchema });
+export type DatedHours = z.output<typeof datedHours>;
+
+const weeklyWindow = z.strictObject({
+  days: listOf(format(parseWeekday)).refine((days) => days.length > 0, "a weekly window needs at least one day, like [tue, wed]"),
+  hours: hoursSchema,
+});
+
+export const availabilitySchema = z.strictObject({
+  timezone: timeZoneSchema.optional(),
+  weekly: listOf(weeklyWindow).default([]),
+  dates: listOf(datedHours).default([]),
+  slots: listOf(datedHours).default([]),
+  closed: listOf(dateSchema).default([]),
+  parallel: positiveInt.default(1),
+});
+export type Availability = z.output<typeof availabilitySchema>;
+
+export const DEFAULT_VISIT_MINUTES = 60;
+
+export const hostSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  kind: text.optional(),
+  summary: text.optional(),
+  url: urlSchema.optional(),
+  themes: listOf(text).default([]),
+  languages: listOf(languageSchema).default([]),
+  country: z.string().regex(/^[A-Z]{2}$/, "country must be a two-letter ISO 3166 code in capitals, like BE").optional(),
+  region: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region must be an ISO 3166-2 code like BE-BRU").optional(),
+  contacts: listOf(contactSchema).default([]),
+  // A string is a place id, a mapping an inline place; z.string() first so a mapping skips the id branch.
+  place: z.union([format(parseId, z.string()), placeSchema]),
+  visit: z
+    .strictObject({
+      duration: durationSchema.default(DEFAULT_VISIT_MINUTES),
+      capacity: positiveInt.optional(),
+      ends_at: idSchema.optional(),
+    })
+    .default({ duration: DEFAULT_VISIT_MINUTES }),
+  availability: availabilitySchema.default({ weekly: [], dates: [], slots: [], closed: [], parallel: 1 }),
+});
+export type HostRecord = z.output<typeof hostSchema>;
+/** A host once its inline place has been hoisted into the workspace's places. */
+export type Host = Omit<HostRecord, "place"> & { place: string };
+
+export const paceSchema = z.strictObject({
+  walking_kmh: z.number().positive().max(10, "walking_kmh above 10 is running, not walking").optional(),
+  detour: z.number().min(1, "detour is a factor of at least 1 (1.3 = 30% longer than a straight line)").max(3).optional(),
+  buffer: durationSchema.optional(),
+  max_walk: durationSchema.optional(),
+});
+export type Pace = z.output<typeof paceSchema>;
+
+const interestSchema = z.union([text, z.strictObject({ theme: text, weight: z.number().positive() })]).transform((v) => (typeof v === "string" ? { theme: v, weight: 1 } : v));
+export type Interest = z.output<typeof interestSchema>;
+
+const mealSchema = z.strictObject({
+  name: text,
+  hours: hoursSchema,
+  duration: durationSchema,
+  places: listOf(idSchema).default([]),
+});
+export type Meal = z.output<typeof mealSchema>;
+
+const parallelSessionSchema = z.strictObject({ title: text, host: idSchema });
+
+const fixedSchema = z.strictObject({
+  title: text,
+  date: dateSchema,
+  hours: hoursSchema,
+  place: idSchema.optional(),
+  online: urlSchema.optional(),
+  notes: text.optional(),
+  parallel: listOf(parallelSessionSchema).optional(),
+});
+export type FixedItem = z.output<typeof fixedSchema>;
+
+export const requestSchema = z.strictObject({
+  id: idSchema,
+  title: text,
+  organiser: z.strictObject({ name: text, organisation: text.optional(), email: emailSchema, phone: text.optional(), lang: languageSchema.optional() }),
+  delegation: z.strictObject({
+    from: text.optional(),
+    size: positiveInt,
+    profile: listOf(text).default([]),
+    languages: listOf(languageSchema).default([]),
+    step_free: z.boolean().default(false),
+  }),
+  timezone: timeZoneSchema.optional(),
+  days: listOf(datedHours).refine((days) => days.length > 0, "a request needs at least one day, like - {date: 2018-09-19, hours: \"09:00-17:00\"}"),
+  base: idSchema.optional(),
+  interests: listOf(interestSchema).default([]),
+  must_visit: listOf(idSchema).default([]),
+  avoid: listOf(idSchema).default([]),
+  priorities: z.record(z.string(), z.number().min(0)).default({}),
+  meals: listOf(mealSchema).default([]),
+  pace: paceSchema.optional(),
+  max_visits_per_day: positiveInt.optional(),
+  fixed: listOf(fixedSchema).default([]),
+});
+export type Request = z.output<typeof requestSchema>;
+
+export const travelPairSchema = z.strictObject({ from: idSchema, to: idSchema, minutes: z.number().nonnegative() });
+export type TravelPair = z.output<typeof travelPairSchema>;
+
+export const configSchema = z.strictObject({
+  timezone: timeZoneSchema.optional(),
+  pace: paceSchema.optional(),
+  synonyms: listOf(listOf(text)).default([]),
+  travel: listOf(travelPairSchema).default([]),
+  travel_matrix: text.optional(),
+});
+export type WorkspaceConfig = z.output<typeof configSchema>;
+
+/** Keys a user may write in each kind of mapping, for "did you mean" hints. */
+export type RecordKind = "place" | "host" | "request" | "config";
+export const recordSchemas = { place: placeSchema, host: hostSchema, request: requestSchema, config: configSchema } as const;

@@ -1,0 +1,47 @@
+import type { Host, Place, Request, WorkspaceConfig } from "./schemas.js";
+import type { PathSegment, YamlSource } from "./yaml-source.js";
+import type { Problem } from "./problem.js";
+
+/** Where a record came from, so later checks can point at any of its fields. */
+export interface Origin {
+  source: YamlSource;
+  path: PathSegment[];
+}
+
+export function problemIn(origin: Origin, path: readonly PathSegment[], message: string, onKey = false): Problem {
+  return origin.source.problemAt([...origin.path, ...path], message, onKey);
+}
+
+/** Minutes between two places that win over the walking estimate (from `travel` pairs or the matrix CSV). */
+export type TravelOverrides = Map<string, number>;
+
+export function travelKey(from: string, to: string): string {
+  return `${from}\u0000${to}`;
+}
+
+export interface Workspace {
+  dir: string;
+  config: WorkspaceConfig;
+  configOrigin?: Origin;
+  places: Map<string, Place>;
+  hosts: Map<string, Host>;
+  requests: Map<string, Request>;
+  origins: {
+    place: Map<string, Origin>;
+    host: Map<string, Origin>;
+    request: Map<string, Origin>;
+  };
+  travel: TravelOverrides;
+}
+
+export function emptyWorkspace(dir: string): Workspace {
+  return {
+    dir,
+    config: { synonyms: [], travel: [] },
+    places: new Map(),
+    hosts: new Map(),
+    requests: new Map(),
+    origins: { place: new Map(), host: new Map(), request: new Map() },
+    travel: new Map(),
+  };
+}
