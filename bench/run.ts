@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { solve } from "../src/plan/engine/index.js";
+import { optwToEngine, parseOptw } from "./optw.js";
+import { loadRefBest, loadReferences } from "./references.js";
+import { verifyRoutes } from "./verify.js";
+
+interface Args {
+  json: boolean;
+  ms: number[];
+  files: string[];
+  effort: number;
+  seed: number;
+}
+
+interface Row {
+  instance: string;
+  m: number;
+  score: number;
+  ms: number;
+  routes: number[][];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, ms: [], files: [], effort: 1, seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--json") args.json = true;
+    else if (a === "--m") args.ms.push(...value().split(",").map(Number));
+    else if (a === "--effort") args.effort = Number(value());
+    else if (a === "--seed") args.seed = Number(value());
+    else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
+    else args.files.push(a);
+  }
+  if (args.ms.length === 0) args.ms = [1, 2, 3, 4];
+  if (args.ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error("--m takes positive integers");
+  return args;
+}
+
+function benchDir(): string {
+  const env = process.env.STUDYVISIT_BENCH_DIR;
+  if (env) return resolve(env);
+  // dist/bench/run.js -> repository root -> ../shared/bench/optw
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  return resolve(root, "..", "shared", "bench", "optw");
+}
+
+function runOne(file: string, m: number, args: Args): Row {
+  const instance = basename(file).replace(/\.txt$/, "");
+  const optw = parseOptw(readFileSync(file, "utf8"), instance);
+  const t0 = performance.now();
+  const result = solve(optwToEngine(optw, m), { seed: args.seed, effort: args.effort, method: "heuristic" });
+  const ms = Math.round(performance.now() - t0);
+  // Engine node k is customer k + 1 (the depot is location 0 and no node).
+  const routes = result.routes.map((r) => r.nodes.map((p) => p.node + 1));
+  const check = verifyRoutes(optw.nodes, routes);
+  if (!check.ok) throw new Error(`${instance} m=${m}: verification failed: ${check.errors.join("; ")}`);
+  if (Math.abs(check.score - result.score) > 1e-6) throw new Error(`${instance} m=${m}: engine score ${result.score} but verified ${check.score}`);
+  return { instance, m, score: check.score, ms, routes };
+}
+
+function setOf(instance: string): string {
+  const m = /^(rc|r|c)(\d)/.exec(instance);
+  return m ? `${m[1]}${m[2]}` : "other";
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length === 0 ? 0 : s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
+}
+
+function printTable(rows: Row[], dir: string): void {
+  const refs = loadReferences(dir);
+  const refBest = loadRefBest(dir);
+  const out: string[] = [];
+  out.push("| instance | m | score | best known | gap % | ref best | vs ref | ms |", "|---|---|---|---|---|---|---|---|");
+  const bySetM = new Map<string, { gaps: number[]; refGaps: number[]; hits: number; withBks: number; belowRef: number; n: number }>();
+  let hits = 0;
+  let withBks = 0;
+  let belowRef = 0;
+  for (const r of rows) {
+    const ref = refs.get(`${r.instance}/${r.m}`);
+    const rb = refBest.get(`${r.instance}/${r.m}`);
+    const gap = ref ? (100 * (ref.value - r.score)) / ref.value : Number.NaN;
+    const vsRef = rb === undefined ? "" : r.score >= rb ? (r.score > rb ? "+" + (r.score - rb) : "=") : String(r.score - rb);
+    out.push(`| ${r.instance} | ${r.m} | ${r.score} | ${ref ? ref.value + (ref.kind === "ref" ? " (ref)" : "") : "-"} | ${Number.isNaN(gap) ? "-" : gap.toFixed(2)} | ${rb ?? "-"} | ${vsRef} | ${r.ms} |`);
+    const key = `${setOf(r.instance)} m=${r.m}`;
+    const agg = bySetM.get(key) ?? { gaps: [], refGaps: [], hits: 0, withBks: 0, belowRef: 0, n: 0 };
+    agg.n++;
+    if (ref && ref.kind === "bks") {
+      agg.gaps.push(gap);
+      agg.withBks++;
+      withBks++;
+      if (r.score >= ref.value) {
+        agg.hits++;
+        hits++;
+      }
+    }
+    if (rb !== undefined) {
+      agg.refGaps.push((100 * (rb - r.score)) / rb);
+      if (r.score < rb) {
+        agg.belowRef++;
+        belowRef++;
+      }
+    }
+    bySetM.set(key, agg);
+  }
+  const mean = (xs: number[]): string => (xs.length === 0 ? "-" : (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2));
+  out.push("", "| set, m | instances | mean gap to bks % (n) | at bks | mean gap to ref best % | below ref best |", "|---|---|---|---|---|---|");
+  for (const [key, a] of [...bySetM.entries()].sort(([x], [y]) => x.localeCompare(y)))
+    out.push(`| ${key} | ${a.n} | ${a.withBks ? `${mean(a.gaps)} (${a.withBks})` : "-"} | ${a.withBks ? `${a.hits}/${a.withBks}` : "-"} | ${mean(a.refGaps)} | ${a.belowRef} |`);
+  out.push("", `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))}; total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`);
+  console.log(out.join("\n"));
+}
+
+function main(argv: string[]): void {
+  const args = parseArgs(argv);
+  const dir = benchDir();
+  const files = args.files.length > 0 ? args.files.map((f) => resolve(f)) : readdirSync(join(dir, "solomon")).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, "solomon", f));
+  const rows: Row[] = [];
+  for (const m of args.ms)
+    for (const f of files) {
+      const row = runOne(f, m, args);
+      rows.push(row);
+      if (!args.json) process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms)\n`);
+    }
+  if (args.json) console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
+  else printTable(rows, dir);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+}

@@ -1,0 +1,94 @@
+import { EPS, earliestStart, type Model } from "./compile-model.js";
+import type { Solution } from "./solution.js";
+
+/** Travel and end time of an order on route r, or null when infeasible; allocation-free, stops at the first violation. */
+export function orderCost(md: Model, r: number, seq: ReadonlyArray<number>, out: { travel: number; end: number }): boolean {
+  const { travel: T, nLoc, loc, eloc, dur, buffer } = md;
+  const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
+  const rEnd = md.rEnd[r] as number;
+  let t = md.rStart[r] as number;
+  let cur = md.rSLoc[r] as number;
+  let curIsItem = false;
+  let travel = 0;
+  for (let p = 0; p < seq.length; p++) {
+    const j = seq[p] as number;
+    const lj = loc[j] as number;
+    let a = t;
+    if (lj >= 0 && cur >= 0) {
+      const leg = T[cur * nLoc + lj] as number;
+      travel += leg;
+      a += leg + (curIsItem && cur !== lj ? buffer : 0);
+    }
+    const s = earliestStart(wins[j] as Float64Array, a);
+    if (Number.isNaN(s)) return false;
+    t = s + (dur[j] as number);
+    if (t > rEnd + EPS) return false;
+    if (lj >= 0) {
+      cur = eloc[j] as number;
+      curIsItem = true;
+    }
+  }
+  const e = md.rELoc[r] as number;
+  if (e >= 0 && cur >= 0) {
+    const leg = T[cur * nLoc + e] as number;
+    travel += leg;
+    t += leg;
+  }
+  if (seq.length > 0 && t > rEnd + EPS) return false;
+  out.travel = travel;
+  out.end = t;
+  return true;
+}
+
+function better(a: { travel: number; end: number }, b: { travel: number; end: number }): boolean {
+  return a.travel < b.travel - EPS || (a.travel <= b.travel + EPS && a.end < b.end - EPS);
+}
+
+/**
+ * Reorders each route in place (2-opt reversals, then moving segments of 1 to
+ * 3 nodes) while travel, then end time, decreases. Same nodes, so the score is
+ * unchanged; the time freed lets the next repair insert more.
+ */
+export function improveRoutes(sol: Solution, routes: Iterable<number>, maxPasses: number): void {
+  const md = sol.model;
+  const cost = { travel: 0, end: 0 };
+  const cand = { travel: 0, end: 0 };
+  for (const r of routes) {
+    const rc = sol.routes[r];
+    if (!rc || rc.seq.length < 2) continue;
+    let seq = rc.seq.slice();
+    if (!orderCost(md, r, seq, cost)) continue;
+    const L = seq.length;
+    const work = new Array<number>(L);
+    let changed = false;
+    for (let pass = 0; pass < maxPasses; pass++) {
+      let improved = false;
+      for (let i = 0; i < L - 1; i++)
+        for (let k = i + 1; k < L; k++) {
+          for (let x = 0; x < L; x++) work[x] = seq[x >= i && x <= k ? i + k - x : x] as number;
+          if (orderCost(md, r, work, cand) && better(cand, cost)) {
+            seq = work.slice();
+            cost.travel = cand.travel;
+            cost.end = cand.end;
+            improved = true;
+          }
+        }
+      for (let len = 1; len <= 3; len++)
+        for (let i = 0; i + len <= L; i++)
+          for (let to = 0; to <= L - len; to++) {
+            if (to === i) continue;
+            const rest = seq.slice(0, i).concat(seq.slice(i + len));
+            const moved = rest.slice(0, to).concat(seq.slice(i, i + len), rest.slice(to));
+            if (orderCost(md, r, moved, cand) && better(cand, cost)) {
+              seq = moved;
+              cost.travel = cand.travel;
+              cost.end = cand.end;
+              improved = true;
+            }
+          }
+      if (!improved) break;
+      changed = true;
+    }
+    if (changed) sol.setOrder(r, seq);
+  }
+}

@@ -1,0 +1,135 @@
+import type { Rng } from "./create-rng.js";
+import { EPS } from "./compile-model.js";
+import { evalInsert, insertDelta, type RouteCache } from "./route-cache.js";
+import type { Solution } from "./solution.js";
+
+export interface RepairParams {
+  /** 0 = pure greedy; > 0 multiplies each candidate's ratio by (1 + noise * u), u uniform in [0, 1). */
+  readonly noise: number;
+  /** Exponent of the score in the ratio score^exp / time consumed (Vansteenwegen et al. use 2). */
+  readonly exponent: number;
+}
+
+interface Best {
+  value: number;
+  pos: number;
+  shift: number;
+  travel: number;
+}
+
+/** Cheapest feasible position of j on route rc: least time consumed, then least added travel. */
+function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
+  out.pos = -1;
+  out.shift = Number.POSITIVE_INFINITY;
+  out.travel = Number.POSITIVE_INFINITY;
+  const L = rc.seq.length;
+  for (let p = 0; p <= L; p++) {
+    const sh = evalInsert(rc, j, p);
+    if (Number.isNaN(sh)) continue;
+    const tr = insertDelta.travel;
+    if (sh < out.shift - EPS || (sh <= out.shift + EPS && tr < out.travel - EPS)) {
+      out.pos = p;
+      out.shift = sh;
+      out.travel = tr;
+    }
+  }
+  return out.pos >= 0;
+}
+
+/**
+ * Places unsatisfied mandatory groups first (most constrained group first,
+ * cheapest position), then greedily inserts the best score^exp / time ratio
+ * until nothing fits. Only the route that received a node is re-evaluated
+ * after each insertion.
+ */
+export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
+  placeMandatory(sol);
+  const md = sol.model;
+  const cands: number[] = [];
+  for (let j = 0; j < md.n; j++) {
+    if (sol.where[j] !== -1 || (sol.groupCount[md.group[j] as number] as number) > 0) continue;
+    if ((md.score[j] as number) <= 0) continue;
+    cands.push(j);
+  }
+  if (cands.length === 0) return;
+  const m = md.m;
+  // value[r * n + j]: noisy ratio of j's best position on route r (-1 = infeasible).
+  const value = new Float64Array(m * md.n).fill(-1);
+  const pos = new Int32Array(m * md.n).fill(-1);
+  const tmp: Best = { value: 0, pos: -1, shift: 0, travel: 0 };
+  const evalRoute = (r: number): void => {
+    const rc = sol.routes[r] as RouteCache;
+    for (const j of cands) {
+      const k = r * md.n + j;
+      if (!bestPosition(rc, j, tmp)) {
+        value[k] = -1;
+        continue;
+      }
+      const sc = md.score[j] as number;
+      let v = (params.exponent === 2 ? sc * sc : Math.pow(sc, params.exponent)) / (tmp.shift > 0.01 ? tmp.shift : 0.01);
+      if (params.noise > 0) v *= 1 + params.noise * rng.next();
+      value[k] = v;
+      pos[k] = tmp.pos;
+    }
+  };
+  for (let r = 0; r < m; r++) evalRoute(r);
+  for (;;) {
+    let bestK = -1;
+    let bestV = -1;
+    for (const j of cands)
+      for (let r = 0; r < m; r++) {
+        const v = value[r * md.n + j] as number;
+        if (v > bestV) {
+          bestV = v;
+          bestK = r * md.n + j;
+        }
+      }
+    if (bestK < 0) return;
+    const r = Math.floor(bestK / md.n);
+    const j = bestK - r * md.n;
+    sol.insert(j, r, pos[bestK] as number);
+    // Drop j and the rest of its group from the candidates.
+    const g = md.group[j] as number;
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i] as number;
+      if (md.group[c] === g) {
+        cands.splice(i, 1);
+        for (let q = 0; q < m; q++) value[q * md.n + c] = -1;
+      }
+    }
+    if (cands.length === 0) return;
+    evalRoute(r);
+  }
+}
+
+function placeMandatory(sol: Solution): void {
+  const md = sol.model;
+  const tmp: Best = { value: 0, pos: -1, shift: 0, travel: 0 };
+  for (;;) {
+    let pick: { j: number; r: number; p: number } | null = null;
+    let pickOptions = Number.POSITIVE_INFINITY;
+    let pickShift = Number.POSITIVE_INFINITY;
+    for (let g = 0; g < md.groupNodes.length; g++) {
+      if (!md.groupMandatory[g] || (sol.groupCount[g] as number) > 0) continue;
+      let options = 0;
+      let best: { j: number; r: number; p: number } | null = null;
+      let bestShift = Number.POSITIVE_INFINITY;
+      for (const j of md.groupNodes[g] as number[])
+        for (let r = 0; r < md.m; r++) {
+          const rc = sol.routes[r] as RouteCache;
+          for (let p = 0; p <= rc.seq.length; p++) if (!Number.isNaN(evalInsert(rc, j, p))) options++;
+          if (bestPosition(rc, j, tmp) && tmp.shift < bestShift - EPS) {
+            bestShift = tmp.shift;
+            best = { j, r, p: tmp.pos };
+          }
+        }
+      if (best && (options < pickOptions || (options === pickOptions && bestShift < pickShift))) {
+        pick = best;
+        pickOptions = options;
+        pickShift = bestShift;
+      }
+    }
+    if (!pick) return;
+    sol.insert(pick.j, pick.r, pick.p);
+  }
+}

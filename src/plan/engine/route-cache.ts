@@ -1,0 +1,171 @@
+import { EPS, earliestStart, windowCloseAt, type Model } from "./compile-model.js";
+import { simulateRoute } from "./simulate-route.js";
+
+/**
+ * One route of a metaheuristic solution with Vansteenwegen-style slack
+ * bookkeeping. Positions are 0 (start depot), 1..L (items), L+1 (end depot);
+ * maxShift[p] is how far the arrival-independent start of position p may move
+ * later without breaking any window or the route end, so an insertion is
+ * checked in O(1). With several windows per node maxShift uses the current
+ * window only, which is safe but may reject a feasible insertion; routes that
+ * contain such nodes (multi > 0) re-check a rejected insertion by simulation.
+ */
+export class RouteCache {
+  seq: number[] = [];
+  arr: Float64Array;
+  st: Float64Array;
+  dep: Float64Array;
+  maxShift: Float64Array;
+  travel = 0;
+  endTime = 0;
+  score = 0;
+  visits = 0;
+  multi = 0;
+
+  constructor(
+    readonly model: Model,
+    readonly r: number,
+  ) {
+    const size = model.n + 2;
+    this.arr = new Float64Array(size);
+    this.st = new Float64Array(size);
+    this.dep = new Float64Array(size);
+    this.maxShift = new Float64Array(size);
+    this.refresh();
+  }
+
+  copyFrom(o: RouteCache): void {
+    this.seq = o.seq.slice();
+    this.arr.set(o.arr);
+    this.st.set(o.st);
+    this.dep.set(o.dep);
+    this.maxShift.set(o.maxShift);
+    this.travel = o.travel;
+    this.endTime = o.endTime;
+    this.score = o.score;
+    this.visits = o.visits;
+    this.multi = o.multi;
+  }
+
+  /** Recomputes every cache from seq; returns false when seq is infeasible (callers only build feasible ones). */
+  refresh(): boolean {
+    const { model: md, r, seq } = this;
+    const { travel: T, nLoc, loc, eloc, dur, buffer } = md;
+    const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
+    const L = seq.length;
+    let t = md.rStart[r] as number;
+    let cur = md.rSLoc[r] as number;
+    let curIsItem = false;
+    let travel = 0;
+    let score = 0;
+    let visits = 0;
+    let multi = 0;
+    let ok = true;
+    this.arr[0] = t;
+    this.st[0] = t;
+    this.dep[0] = t;
+    for (let p = 1; p <= L; p++) {
+      const j = seq[p - 1] as number;
+      const w = wins[j] as Float64Array;
+      const lj = loc[j] as number;
+      let a = t;
+      if (lj >= 0 && cur >= 0) {
+        const leg = T[cur * nLoc + lj] as number;
+        travel += leg;
+        a += leg + (curIsItem && cur !== lj ? buffer : 0);
+      }
+      let s = earliestStart(w, a);
+      if (Number.isNaN(s)) {
+        ok = false;
+        s = a;
+      }
+      this.arr[p] = a;
+      this.st[p] = s;
+      t = s + (dur[j] as number);
+      this.dep[p] = t;
+      if (lj >= 0) {
+        cur = eloc[j] as number;
+        curIsItem = true;
+      }
+      score += md.score[j] as number;
+      visits += md.counts[j] as number;
+      if (w.length > 2) multi++;
+    }
+    const e = md.rELoc[r] as number;
+    if (e >= 0 && cur >= 0) {
+      const leg = T[cur * nLoc + e] as number;
+      travel += leg;
+      t += leg;
+    }
+    this.arr[L + 1] = t;
+    this.st[L + 1] = t;
+    this.dep[L + 1] = t;
+    const rEnd = md.rEnd[r] as number;
+    this.maxShift[L + 1] = rEnd - t;
+    for (let p = L; p >= 1; p--) {
+      const j = seq[p - 1] as number;
+      const close = windowCloseAt(wins[j] as Float64Array, this.st[p] as number) - (this.st[p] as number);
+      const next = (this.st[p + 1] as number) - (this.arr[p + 1] as number) + (this.maxShift[p + 1] as number);
+      this.maxShift[p] = close < next ? close : next;
+    }
+    this.travel = travel;
+    this.endTime = t;
+    this.score = score;
+    this.visits = visits;
+    this.multi = multi;
+    return ok && (L === 0 || t <= rEnd + EPS);
+  }
+}
+
+/** Scratch outputs of evalInsert (avoids allocating a result object in the hottest loop). */
+export const insertDelta = { travel: 0 };
+
+/**
+ * Time consumed by inserting node j after position p (0..L) of route rc
+ * (the shift of the next position's arrival), or NaN when infeasible.
+ * Sets insertDelta.travel.
+ */
+export function evalInsert(rc: RouteCache, j: number, p: number): number {
+  const md = rc.model;
+  const r = rc.r;
+  const w = (md.win[r] as ReadonlyArray<Float64Array | null>)[j];
+  if (!w) return Number.NaN;
+  if (md.counts[j] === 1 && rc.visits >= md.maxVisits) return Number.NaN;
+  if (md.hasTransparent) return evalInsertBySimulation(rc, j, p);
+  const { travel: T, nLoc, buffer, loc, eloc } = md;
+  const seq = rc.seq;
+  const L = seq.length;
+  const from = p === 0 ? (md.rSLoc[r] as number) : (eloc[seq[p - 1] as number] as number);
+  const to = p === L ? (md.rELoc[r] as number) : (loc[seq[p] as number] as number);
+  const lj = loc[j] as number;
+  const ej = eloc[j] as number;
+  let tIn = 0;
+  let a = rc.dep[p] as number;
+  if (from >= 0) {
+    tIn = T[from * nLoc + lj] as number;
+    a += tIn + (p > 0 && from !== lj ? buffer : 0);
+  }
+  const s = earliestStart(w, a);
+  if (Number.isNaN(s)) return Number.NaN;
+  let tOut = 0;
+  let na = s + (md.dur[j] as number);
+  if (to >= 0) {
+    tOut = T[ej * nLoc + to] as number;
+    na += tOut + (p < L && ej !== to ? buffer : 0);
+  }
+  const q = p + 1;
+  const shift = na - (rc.arr[q] as number);
+  const limit = p < L ? (rc.st[q] as number) - (rc.arr[q] as number) + (rc.maxShift[q] as number) : (rc.maxShift[q] as number);
+  if (shift > limit + EPS) return rc.multi > 0 ? evalInsertBySimulation(rc, j, p) : Number.NaN;
+  insertDelta.travel = tIn + tOut - (from >= 0 && to >= 0 ? (T[from * nLoc + to] as number) : 0);
+  return shift;
+}
+
+function evalInsertBySimulation(rc: RouteCache, j: number, p: number): number {
+  const seq = rc.seq.slice();
+  seq.splice(p, 0, j);
+  const sim = simulateRoute(rc.model, rc.r, seq);
+  if (!sim) return Number.NaN;
+  insertDelta.travel = sim.travel - rc.travel;
+  return sim.endTime - rc.endTime;
+}

@@ -1,0 +1,95 @@
+import type { Model } from "./compile-model.js";
+import { compareObjective, type Objective } from "./objective.js";
+import { RouteCache } from "./route-cache.js";
+
+/** A metaheuristic solution: one RouteCache per route plus where each node is and which groups are used. */
+export class Solution {
+  readonly routes: RouteCache[];
+  readonly where: Int32Array;
+  readonly groupCount: Int32Array;
+  mandatory = 0;
+
+  constructor(readonly model: Model) {
+    this.routes = Array.from({ length: model.m }, (_, r) => new RouteCache(model, r));
+    this.where = new Int32Array(model.n).fill(-1);
+    this.groupCount = new Int32Array(model.groupNodes.length);
+  }
+
+  copyFrom(o: Solution): void {
+    this.routes.forEach((rc, r) => rc.copyFrom(o.routes[r] as RouteCache));
+    this.where.set(o.where);
+    this.groupCount.set(o.groupCount);
+    this.mandatory = o.mandatory;
+  }
+
+  clone(): Solution {
+    const s = new Solution(this.model);
+    s.copyFrom(this);
+    return s;
+  }
+
+  get score(): number {
+    let s = 0;
+    for (const rc of this.routes) s += rc.score;
+    return s;
+  }
+
+  get travel(): number {
+    let s = 0;
+    for (const rc of this.routes) s += rc.travel;
+    return s;
+  }
+
+  get endSum(): number {
+    let s = 0;
+    for (const rc of this.routes) s += rc.endTime;
+    return s;
+  }
+
+  objective(): Objective {
+    return { mandatory: this.mandatory, score: this.score, travel: this.travel, endSum: this.endSum };
+  }
+
+  compare(o: Solution): number {
+    return compareObjective(this.objective(), o.objective());
+  }
+
+  insert(j: number, r: number, p: number): void {
+    const rc = this.routes[r] as RouteCache;
+    rc.seq.splice(p, 0, j);
+    rc.refresh();
+    this.mark(j, r);
+  }
+
+  /** Removes the nodes flagged in `drop` from every route, refreshing only the routes that changed. */
+  removeMany(drop: Uint8Array): void {
+    for (const rc of this.routes) {
+      const kept = rc.seq.filter((j) => drop[j] !== 1);
+      if (kept.length === rc.seq.length) continue;
+      for (const j of rc.seq) if (drop[j] === 1) this.unmark(j);
+      rc.seq = kept;
+      rc.refresh();
+    }
+  }
+
+  /** Replaces a route's order (the caller guarantees it holds the same nodes and is feasible). */
+  setOrder(r: number, seq: number[]): void {
+    const rc = this.routes[r] as RouteCache;
+    rc.seq = seq;
+    rc.refresh();
+  }
+
+  private mark(j: number, r: number): void {
+    this.where[j] = r;
+    const g = this.model.group[j] as number;
+    if ((this.groupCount[g] as number) === 0 && this.model.groupMandatory[g]) this.mandatory++;
+    this.groupCount[g] = (this.groupCount[g] as number) + 1;
+  }
+
+  private unmark(j: number): void {
+    this.where[j] = -1;
+    const g = this.model.group[j] as number;
+    this.groupCount[g] = (this.groupCount[g] as number) - 1;
+    if ((this.groupCount[g] as number) === 0 && this.model.groupMandatory[g]) this.mandatory--;
+  }
+}

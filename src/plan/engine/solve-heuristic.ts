@@ -1,0 +1,96 @@
+import type { Model } from "./compile-model.js";
+import { createRng } from "./create-rng.js";
+import { randomRemoval, relatedRemoval, routeRemoval, segmentRemoval, worstRemoval, type DestroyOperator } from "./destroy.js";
+import { improveRoutes } from "./improve-routes.js";
+import { repair } from "./repair.js";
+import { Solution } from "./solution.js";
+
+export interface HeuristicParams {
+  readonly seed: number;
+  readonly iterations: number;
+}
+
+export interface HeuristicOutcome {
+  readonly routes: number[][];
+  readonly work: number;
+}
+
+/** Default iteration count: grows with the number of usable nodes, so small plans stay fast and large ones get search. */
+export function defaultIterations(model: Model, effort: number): number {
+  let usable = 0;
+  for (let j = 0; j < model.n; j++) if (model.win.some((w) => w[j] !== null)) usable++;
+  return Math.max(50, Math.round(effort * (200 + 30 * usable)));
+}
+
+/**
+ * Large neighbourhood search with simulated-annealing acceptance, in the
+ * spirit of Vansteenwegen et al. 2009 (greedy score^2/time insertion + shake)
+ * and Gunawan et al. 2017 (ILS with SA): each iteration removes some nodes
+ * (random, segment, related, worst or whole-route removal), re-inserts
+ * greedily with noise, reorders promising routes to free time and inserts
+ * again. Mandatory groups are re-placed first by every repair, and a
+ * candidate that places fewer of them is never accepted. Restarts from the
+ * best solution after a run without improvement.
+ */
+export function solveHeuristic(model: Model, params: HeuristicParams): HeuristicOutcome {
+  const rng = createRng(params.seed);
+  const greedy = { noise: 0, exponent: 2 };
+  const cur = new Solution(model);
+  repair(cur, rng, greedy);
+  improveRoutes(cur, model.win.keys(), 2);
+  repair(cur, rng, greedy);
+  const best = cur.clone();
+  const cand = cur.clone();
+  const ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval];
+  if (model.m > 1) ops.push(routeRemoval);
+  const drop = new Uint8Array(model.n);
+  let avgScore = 0;
+  for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
+  avgScore = model.n > 0 ? avgScore / model.n : 1;
+  const t0 = Math.max(avgScore, 1e-3) * 0.5;
+  let temp = t0;
+  const cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
+  const restartAfter = Math.max(50, Math.round(params.iterations / 10));
+  let sinceBest = 0;
+  const allRoutes = [...model.win.keys()];
+  for (let it = 0; it < params.iterations; it++) {
+    cand.copyFrom(cur);
+    let placed = 0;
+    for (const rc of cand.routes) placed += rc.seq.length;
+    if (placed > 0) {
+      drop.fill(0);
+      const maxK = Math.max(1, Math.ceil(placed * 0.3));
+      const k = 1 + rng.int(maxK);
+      (ops[rng.int(ops.length)] as DestroyOperator)(cand, rng, k, drop);
+      cand.removeMany(drop);
+    }
+    repair(cand, rng, { noise: rng.next() < 0.5 ? 0 : 0.5 * rng.next(), exponent: rng.next() < 0.7 ? 2 : 1 });
+    if (cand.score >= cur.score - 1e-9) {
+      improveRoutes(cand, allRoutes, 1);
+      repair(cand, rng, greedy);
+    }
+    if (cand.compare(best) < 0) {
+      best.copyFrom(cand);
+      sinceBest = 0;
+    } else sinceBest++;
+    if (accept(cand, cur, temp, rng.next())) cur.copyFrom(cand);
+    temp *= cooling;
+    if (temp < t0 * 1e-3) temp = t0;
+    if (sinceBest >= restartAfter) {
+      cur.copyFrom(best);
+      sinceBest = 0;
+    }
+  }
+  improveRoutes(best, allRoutes, 10);
+  repair(best, rng, greedy);
+  return { routes: best.routes.map((rc) => rc.seq.slice()), work: params.iterations };
+}
+
+function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean {
+  if (cand.mandatory !== cur.mandatory) return cand.mandatory > cur.mandatory;
+  const c = cand.compare(cur);
+  if (c <= 0) return true;
+  const delta = cand.score - cur.score;
+  if (delta >= -1e-9) return u < 0.1;
+  return u < Math.exp(delta / temp);
+}
