@@ -10,11 +10,11 @@ import type { PathSegment } from "./yaml-source.js";
 
 export type CrossCheck = (ws: Workspace) => Problem[];
 
-function reference(ws: Workspace, origin: Origin, path: PathSegment[], kind: "place" | "host", id: string): Problem[] {
+function reference(ws: Workspace, origin: Origin, path: PathSegment[], kind: "place" | "host", id: string, onKey = false): Problem[] {
   const ids = kind === "place" ? ws.places : ws.hosts;
-  if (ids.has(id)) return [];
+  if (ids.has(id) || ws.invalid[kind].has(id)) return [];
   const suggestion = didYouMean(id, ids.keys());
-  return [problemIn(origin, path, `unknown ${kind} \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`)];
+  return [problemIn(origin, path, `unknown ${kind} \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, onKey)];
 }
 
 function eachRequest(ws: Workspace, each: (id: string, origin: Origin) => Problem[]): Problem[] {
@@ -60,7 +60,7 @@ export const checkHostAvailability: CrossCheck = (ws) =>
 
 export const checkRequestTimezone: CrossCheck = (ws) =>
   eachRequest(ws, (id, origin) =>
-    ws.requests.get(id)?.timezone || ws.config.timezone ? [] : [problemIn(origin, [], `request \`${id}\` has no \`timezone\`, and studyvisit.yaml gives none: add \`timezone: Europe/Brussels\` (or the visit's zone)`)],
+    ws.requests.get(id)?.timezone || ws.config.timezone || ws.invalid.config ? [] : [problemIn(origin, [], `request \`${id}\` has no \`timezone\`, and studyvisit.yaml gives none: add \`timezone: Europe/Brussels\` (or the visit's zone)`)],
   );
 
 export const checkRequestDays: CrossCheck = (ws) =>
@@ -97,11 +97,7 @@ export const checkAvoid: CrossCheck = (ws) => eachRequest(ws, (id, origin) => (w
 
 export const checkPriorities: CrossCheck = (ws) =>
   eachRequest(ws, (id, origin) =>
-    Object.keys(ws.requests.get(id)?.priorities ?? {}).flatMap((host) => {
-      if (ws.hosts.has(host)) return [];
-      const suggestion = didYouMean(host, ws.hosts.keys());
-      return [problemIn(origin, ["priorities", host], `unknown host \`${host}\` in priorities${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, true)];
-    }),
+    Object.keys(ws.requests.get(id)?.priorities ?? {}).flatMap((host) => reference(ws, origin, ["priorities", host], "host", host, true)),
   );
 
 export const checkMeals: CrossCheck = (ws) =>

@@ -1,3 +1,5 @@
+import { didYouMean } from "./did-you-mean.js";
+
 // Parsers for the value formats of SPEC's "Records". Each returns either a
 // value or a message in words a visit organiser understands; zod schemas wrap
 // them (see schema-helpers.ts) so that a bad value points at its YAML node.
@@ -19,7 +21,7 @@ export function parseId(input: unknown): Parsed<string> {
       .replace(/[^a-z0-9-]+/g, "-")
       .replace(/^-+|-+$/g, "");
     const hint = suggestion && ID_PATTERN.test(suggestion) ? ` (try \`${suggestion}\`)` : "";
-    return fail(`id \`${input}\` may only use lowercase letters, digits and "-", starting with a letter or digit${hint}`);
+    return fail(`\`${input}\` is not a valid id: use lowercase letters, digits and "-", starting with a letter or digit${hint}`);
   }
   return ok(input);
 }
@@ -155,7 +157,8 @@ export function parseTimeZone(input: unknown): Parsed<string> {
       // fall through to the message
     }
   }
-  return fail(`unknown time zone \`${input}\`: use an IANA name like Europe/Brussels`);
+  const suggestion = didYouMean(input, knownTimeZones());
+  return fail(`unknown time zone \`${input}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ": use an IANA name like Europe/Brussels"}`);
 }
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });

@@ -38,7 +38,10 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
       if (result.success) {
         ws.config = result.data;
         ws.configOrigin = { source: parsed.source, path: [] };
-      } else problems.push(...zodProblems(parsed.source, [], configSchema, result.error.issues, parsed.data));
+      } else {
+        ws.invalid.config = true;
+        problems.push(...zodProblems(parsed.source, [], configSchema, result.error.issues, parsed.data));
+      }
     }
   }
 
@@ -52,6 +55,10 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
       forEachRecord(parsed.source, parsed.data, problems, (data, path) => {
         const origin: Origin = { source: parsed.source, path };
         const rawId = (data as { id?: unknown }).id;
+        const invalid = (ids: Set<string>, issues: Problem[]) => {
+          if (typeof rawId === "string") ids.add(rawId);
+          return problems.push(...issues);
+        };
         if (typeof rawId === "string") {
           const first = firstById.get(rawId);
           if (first) return problems.push(duplicateId(kind.slice(0, -1), rawId, first, origin));
@@ -59,11 +66,15 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
         }
         if (kind === "places") {
           const result = placeSchema.safeParse(data);
-          if (!result.success) return problems.push(...zodProblems(parsed.source, path, placeSchema, result.error.issues, data));
+          if (!result.success) return invalid(ws.invalid.place, zodProblems(parsed.source, path, placeSchema, result.error.issues, data));
           addRecord(ws.places, ws.origins.place, result.data, origin, "place", problems);
         } else if (kind === "hosts") {
           const result = hostSchema.safeParse(data);
-          if (!result.success) return problems.push(...zodProblems(parsed.source, path, hostSchema, result.error.issues, data));
+          if (!result.success) {
+            const inlinePlace = (data as { place?: { id?: unknown } }).place?.id;
+            if (typeof inlinePlace === "string") ws.invalid.place.add(inlinePlace);
+            return invalid(ws.invalid.host, zodProblems(parsed.source, path, hostSchema, result.error.issues, data));
+          }
           const { place, ...host } = result.data;
           let placeId: string;
           if (typeof place === "string") placeId = place;
@@ -74,7 +85,7 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
           addRecord(ws.hosts, ws.origins.host, { ...host, place: placeId }, origin, "host", problems);
         } else {
           const result = requestSchema.safeParse(data);
-          if (!result.success) return problems.push(...zodProblems(parsed.source, path, requestSchema, result.error.issues, data));
+          if (!result.success) return invalid(ws.invalid.request, zodProblems(parsed.source, path, requestSchema, result.error.issues, data));
           addRecord(ws.requests, ws.origins.request, result.data, origin, "request", problems);
         }
         return undefined;

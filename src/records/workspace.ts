@@ -32,6 +32,8 @@ export interface Workspace {
     request: Map<string, Origin>;
   };
   travel: TravelOverrides;
+  /** Ids of records that exist but failed validation: references to them are not reported again (no cascades). */
+  invalid: { place: Set<string>; host: Set<string>; request: Set<string>; config: boolean };
 }
 
 export function emptyWorkspace(dir: string): Workspace {
@@ -43,5 +45,6 @@ export function emptyWorkspace(dir: string): Workspace {
     requests: new Map(),
     origins: { place: new Map(), host: new Map(), request: new Map() },
     travel: new Map(),
+    invalid: { place: new Set(), host: new Set(), request: new Set(), config: false },
   };
 }

@@ -76,10 +76,21 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const source = new YamlSource(file, doc, lines);
   const at = (offset: number, message: string): Problem => ({ file, ...lines.linePos(offset), message });
 
-  const problems: Problem[] = doc.errors.map((e) => at(e.pos[0], yamlMessage(e.code, e.message, text.slice(e.pos[0]))));
+  const problems: Problem[] = doc.errors.map((e) => {
+    const opened = /flow (sequence|mapping)/i.test(e.message) ? unclosedBracket(text, e.pos[0]) : undefined;
+    const where = opened === undefined ? "" : ` (the \`${text[opened]}\` opened at ${lines.linePos(opened).line}:${lines.linePos(opened).col} is not closed)`;
+    return at(e.pos[0], `${yamlMessage(e.code, e.message, text.slice(e.pos[0]))}${where}`);
+  });
   visit(doc, {
     Node(_key, node) {
-      if (node.tag && !STANDARD_TAGS.has(node.tag)) problems.push(at(node.range?.[0] ?? 0, `tag \`${node.tag}\` is not allowed: records use plain YAML values`));
+      if (node.tag && !STANDARD_TAGS.has(node.tag)) {
+        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+        // The node's range starts after its tag; point at the tag itself when it is on the same line.
+        const start = node.range?.[0] ?? 0;
+        const bang = text.lastIndexOf("!", start);
+        const tagStart = bang >= 0 && !text.slice(bang, start).includes("\n") ? bang : start;
+        problems.push(at(tagStart, `tag \`${shown}\` is not allowed: records use plain YAML values`));
+      }
     },
   });
   if (problems.length > 0) return { problems };
@@ -107,6 +118,25 @@ function yamlMessage(code: string, message: string, rest: string): string {
   }
   const first = message.split("\n")[0] ?? message;
   return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+/** Offset of the last `[` or `{` still open at `end`, skipping quoted text and comments; yaml reports the error where it noticed, often a line later. */
+function unclosedBracket(text: string, end: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < end && i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === "\n") quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(text[i - 1] ?? ""))) while (i < end && text[i] !== "\n") i++;
+    else if (ch === "[" || ch === "{") open.push(i);
+    else if (ch === "]" || ch === "}") open.pop();
+  }
+  return open.at(-1);
 }
 
 export function oversized(file: string, bytes: number): Problem {

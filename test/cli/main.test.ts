@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/main.js";
+import { snapshotTree, tempDir } from "../helpers/files.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const SPEC_COMMANDS = ["init", "check", "hosts", "match", "plan", "export", "invites", "letter", "new"];
+
+describe("main(): exit codes and help", () => {
+  it("lists every command of SPEC in --help", async () => {
+    const run = await runCli(["--help"]);
+    expect(run.code).toBe(0);
+    for (const name of SPEC_COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual([...SPEC_COMMANDS].sort());
+  });
+
+  it("prints the package version", async () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const run = await runCli(["--version"]);
+    expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it("exits 2 on an unknown command or option, with a suggestion", async () => {
+    const run = await runCli(["chek"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'chek'");
+    expect(run.stderr).toContain("(Did you mean check?)");
+    expect((await runCli(["check", "--dta", "x"])).code).toBe(2);
+  });
+
+  it.each(["match r", "plan r", "export a.yaml", "invites a.yaml", "letter r", "new host"])("`%s` says it is not built yet and exits 2", async (line) => {
+    const run = await runCli(line.split(" "));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is not built yet/);
+    expect(run.stdout).toBe("");
+  });
+
+  it("exits 2 when the workspace folder does not exist", async () => {
+    const run = await runCli(["check", "--data", "/nonexistent/studyvisit"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("no workspace folder at /nonexistent/studyvisit");
+  });
+
+  it("finds the workspace through STUDYVISIT_DATA, then ./data", async () => {
+    const dir = tempDir();
+    await runCli(["init", "ws"], { cwd: dir });
+    expect((await runCli(["check"], { cwd: dir, env: { STUDYVISIT_DATA: "ws" } })).code).toBe(0);
+    await runCli(["init", "data"], { cwd: dir });
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe("init", () => {
+  it("creates a workspace that check accepts", async () => {
+    const dir = tempDir();
+    const init = await runCli(["init", "visit"], { cwd: dir });
+    expect(init.code).toBe(0);
+    for (const file of ["studyvisit.yaml", "places/town-hall.yaml", "hosts/schaerbeek-reception.yaml", "requests/example-visit.yaml"]) expect(existsSync(join(dir, "visit", file))).toBe(true);
+    const check = await runCli(["check", "--data", "visit"], { cwd: dir });
+    expect(check).toEqual({ code: 0, stdout: "✓ 4 files: 1 place, 1 host, 1 request — all valid\n", stderr: "" });
+  });
+
+  it("refuses to overwrite anything and leaves the folder as it was", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "studyvisit.yaml"), "timezone: Europe/Riga\n");
+    const before = snapshotTree(dir);
+    const run = await runCli(["init"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("refusing to overwrite studyvisit.yaml");
+    expect(snapshotTree(dir)).toEqual(before);
+    expect((await runCli(["init", "--force"], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, "studyvisit.yaml"), "utf8")).toContain("Europe/Brussels");
+  });
+});
+
+describe("hosts", () => {
+  it("lists hosts, filters by theme with folding, and mirrors the text in --json", async () => {
+    const dir = tempDir();
+    await runCli(["init", "."], { cwd: dir });
+    const text = await runCli(["hosts", "--data", "."], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("schaerbeek-reception  Schaerbeek municipal reception service for newcomers (municipality)");
+    expect(text.stdout).toContain("Town hall of Schaerbeek, Place Colignon, 1030 Schaerbeek");
+
+    // "New Arrival" folds case and plural, and `synonyms` makes it "newcomers".
+    const json = await runCli(["hosts", "--data", ".", "--theme", "New Arrival", "--json"], { cwd: dir });
+    const parsed = JSON.parse(json.stdout) as { hosts: { id: string }[] };
+    expect(parsed.hosts.map((h) => h.id)).toEqual(["schaerbeek-reception"]);
+
+    const none = await runCli(["hosts", "--data", ".", "--theme", "housing", "--json"], { cwd: dir });
+    expect(JSON.parse(none.stdout)).toEqual({ hosts: [] });
+  });
+
+  it("refuses to list an invalid workspace: exit 3 with the problems", async () => {
+    const dir = tempDir();
+    await runCli(["init", "."], { cwd: dir });
+    writeFileSync(join(dir, "places", "town-hall.yaml"), readFileSync(join(dir, "places", "town-hall.yaml"), "utf8").replace("capacity: 40", "capacity: forty"));
+    const run = await runCli(["hosts", "--data", "."], { cwd: dir });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("places/town-hall.yaml:8:11: capacity: expected a number, got text `forty`");
+    expect(run.stdout).toBe("");
+  });
+});
+
+describe("colour", () => {
+  it("is off without a terminal and with NO_COLOR, on for a terminal", async () => {
+    const dir = tempDir();
+    await runCli(["init", "."], { cwd: dir });
+    expect((await runCli(["check", "--data", "."], { cwd: dir })).stdout).not.toContain("\u001b[");
+    expect((await runCli(["check", "--data", "."], { cwd: dir, tty: true, env: { NO_COLOR: undefined } })).stdout).toContain("\u001b[");
+    expect((await runCli(["--no-color", "check", "--data", "."], { cwd: dir, tty: true, env: { NO_COLOR: undefined } })).stdout).not.toContain("\u001b[");
+    expect((await runCli(["check", "--data", ".", "--quiet"], { cwd: dir })).stdout).toBe("");
+  });
+});
