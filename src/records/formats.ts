@@ -83,10 +83,20 @@ export function formatHours(hours: Hours): string {
   return `${formatClock(hours.start)}-${formatClock(hours.end)}`;
 }
 
-/** `90`, `"90min"`, `"1h30"`, `"1h"` (also `"1h 30min"`, `"2 h"`): whole minutes. */
+/** `90`, `"90min"`, `"1h30"`, `"1h"` (also `"1h 30min"`, `"2 h"`): whole minutes, more than zero. */
 export function parseDuration(input: unknown): Parsed<number> {
+  return parseMinutes(input, false);
+}
+
+/** A margin such as a buffer may be zero: `0`, `"0min"`. */
+export function parseMargin(input: unknown): Parsed<number> {
+  return parseMinutes(input, true);
+}
+
+function parseMinutes(input: unknown, zeroAllowed: boolean): Parsed<number> {
+  const positive = (minutes: number, text: string): Parsed<number> => (minutes > 0 || zeroAllowed ? ok(minutes) : fail(`duration \`${text}\` must be longer than zero`));
   if (typeof input === "number") {
-    if (!Number.isInteger(input) || input <= 0) return fail(`a duration in minutes must be a positive whole number, got ${input}`);
+    if (!Number.isInteger(input) || input < 0 || (input === 0 && !zeroAllowed)) return fail(`a duration in minutes must be a ${zeroAllowed ? "" : "positive "}whole number, got ${input}`);
     return ok(input);
   }
   if (typeof input !== "string") return fail(`expected a duration like 90, "90min", "1h30" or "1h", got ${describe(input)}`);
@@ -100,10 +110,6 @@ export function parseDuration(input: unknown): Parsed<number> {
     return positive(Number(m[1]) * 60 + minutes, input);
   }
   return fail(`\`${input}\` is not a duration: write 90, "90min", "1h30" or "1h"`);
-}
-
-function positive(minutes: number, input: string): Parsed<number> {
-  return minutes > 0 ? ok(minutes) : fail(`duration \`${input}\` must be longer than zero`);
 }
 
 export interface Geo {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDate, parseDuration, parseEmail, parseGeo, parseHours, parseId, parseLanguage, parseTimeZone, parseUrl, parseWeekday } from "./formats.js";
+import { parseDate, parseDuration, parseMargin, parseEmail, parseGeo, parseHours, parseId, parseLanguage, parseTimeZone, parseUrl, parseWeekday } from "./formats.js";
 import { format, listOf } from "./schema-helpers.js";
 
 // The record format of SPEC's "Records". Objects are strict so that a typo
@@ -87,8 +87,8 @@ export type Host = Omit<HostRecord, "place"> & { place: string };
 export const paceSchema = z.strictObject({
   walking_kmh: z.number().positive().max(10, "walking_kmh above 10 is running, not walking").optional(),
   detour: z.number().min(1, "detour is a factor of at least 1 (1.3 = 30% longer than a straight line)").max(3).optional(),
-  buffer: durationSchema.optional(),
-  max_walk: durationSchema.optional(),
+  buffer: format(parseMargin).optional(),
+  max_walk: format(parseMargin).optional(),
 });
 export type Pace = z.output<typeof paceSchema>;
 

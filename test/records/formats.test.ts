@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate, parseDuration, parseGeo, parseHours, parseId, parseLanguage, parseTimeZone, parseWeekday, weekdayOf, type Parsed } from "../../src/records/formats.js";
+import { parseDate, parseDuration, parseGeo, parseMargin, parseHours, parseId, parseLanguage, parseTimeZone, parseWeekday, weekdayOf, type Parsed } from "../../src/records/formats.js";
 
 const value = <T>(r: Parsed<T>): T => {
   if (!r.ok) throw new Error(`expected a value, got: ${r.message}`);
@@ -110,5 +110,15 @@ describe("time zones, languages, ids, weekdays", () => {
     expect(value(parseWeekday("tue"))).toBe("tue");
     expect(value(parseWeekday("Wednesday"))).toBe("wed");
     expect(message(parseWeekday("fry"))).toContain("not a weekday");
+  });
+});
+
+describe("margins", () => {
+  it("may be zero, unlike durations", () => {
+    expect(value(parseMargin("0min"))).toBe(0);
+    expect(value(parseMargin(0))).toBe(0);
+    expect(value(parseMargin("15min"))).toBe(15);
+    expect(message(parseMargin(-1))).toContain("whole number");
+    expect(message(parseDuration("0min"))).toContain("longer than zero");
   });
 });
