@@ -1,0 +1,80 @@
+// The agenda as SPEC's "Agenda JSON" defines it: what `plan --json` prints,
+// what `export --format json` writes, and what every renderer reads. Field
+// names are the contract; extra optional fields are additions, never renames.
+
+export type ItemKind = "visit" | "walk" | "transit" | "meal" | "fixed" | "parallel" | "free";
+export type ItemStatus = "proposed" | "requested" | "confirmed" | "declined";
+
+export interface AgendaPlace {
+  id: string;
+  name: string;
+  address?: string;
+  lat?: number;
+  lon?: number;
+  /** A virtual venue: the link to join. */
+  online?: string;
+}
+
+export interface ParallelSession {
+  title: string;
+  host: string;
+  place?: AgendaPlace;
+}
+
+export interface AgendaItem {
+  kind: ItemKind;
+  /** ISO 8601 with the offset of the request's time zone, e.g. 2018-09-19T09:30:00+02:00 */
+  start: string;
+  end: string;
+  title: string;
+  /** visit: the host's id */
+  host?: string;
+  /** where the item takes place (visits, meals, fixed items); a walking tour's start */
+  place?: AgendaPlace;
+  /** visit of a walking tour that ends elsewhere (`visit.ends_at`) */
+  ends_at?: AgendaPlace;
+  /** walk / transit: place ids, minutes, and km travelled (detour included) */
+  from?: string;
+  to?: string;
+  minutes?: number;
+  km?: number;
+  /** fixed item or online place: the link */
+  online?: string;
+  /** parallel: the sessions the delegation splits into */
+  sessions?: ParallelSession[];
+  status?: ItemStatus;
+  notes?: string;
+  /** stable: the same request, host (or item) and date give the same uid in every run */
+  uid: string;
+}
+
+export interface AgendaDay {
+  date: string;
+  items: AgendaItem[];
+}
+
+export interface UnscheduledHost {
+  host: string;
+  /** the reason in words */
+  reason: string;
+  /** machine-readable reason: no-window, too-small, not-step-free, closed, holiday, avoided, no-value, outranked, no-time-left, booked, declined */
+  code: string;
+  /** the change that would let the host in, where one exists */
+  suggestion?: string;
+  value?: number;
+}
+
+export interface Agenda {
+  request: string;
+  timezone: string;
+  /** sum of the values of the hosts visited */
+  value: number;
+  /** sum of the travel items' minutes */
+  travel_minutes: number;
+  days: AgendaDay[];
+  unscheduled: UnscheduledHost[];
+}
+
+export interface AgendaDocument {
+  agendas: Agenda[];
+}
