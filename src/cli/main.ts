@@ -4,13 +4,17 @@ import type { CommandDeps } from "../commands/context.js";
 import type { CommandDefinition } from "../commands/definition.js";
 import { hostsCommand } from "../commands/hosts.js";
 import { initCommand } from "../commands/init.js";
+import { newCommand } from "../commands/new.js";
+import type { Prompter } from "../commands/prompter.js";
 import { notBuiltCommands } from "../commands/not-built.js";
+import { planCommand } from "../commands/plan.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { formatProblem } from "../records/problem.js";
+import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
-export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, ...notBuiltCommands];
+export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, planCommand, ...notBuiltCommands, newCommand];
 
 /** The process around a run; the real one by default, a fake in tests. */
 export interface MainIO {
@@ -19,6 +23,8 @@ export interface MainIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdinIsTTY: boolean;
+  /** Answers questions instead of the terminal (tests); by default inquirer asks when stdin is a TTY. */
+  prompter?: Prompter;
 }
 
 function processIO(): MainIO {
@@ -92,6 +98,7 @@ function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
     style: createStyle(wantsColour(globals.color, io.env, io.stdout.isTTY === true)),
     quiet: globals.quiet === true,
     stdinIsTTY: io.stdinIsTTY,
+    ...(io.prompter ? { prompter: io.prompter } : io.stdinIsTTY ? { prompter: inquirerPrompter() } : {}),
   };
 }
 

@@ -22,15 +22,6 @@ export const notBuiltCommands: CommandDefinition[] = [
     { flags: "--limit <n>", description: "show the first N hosts" },
     jsonOption,
   ]),
-  notBuilt("plan", "<request...>", "build the day-by-day agenda for one or several requests", "issue #3 (the agenda engine)", [
-    dataOption,
-    { flags: "--out <dir>", description: "write agenda.yaml, itinerary.md, itinerary.ics and invites/ per request" },
-    jsonOption,
-    { flags: "--booked <agenda...>", description: "agendas whose host time is already taken" },
-    { flags: "--previous <agenda>", description: "re-plan with the fewest changes" },
-    { flags: "--interactive", description: "adjust the plan at prompts before saving" },
-    forceOption,
-  ]),
   notBuilt("export", "<agenda>", "render an agenda file as md, ics, json or html", "issue #4 (exports)", [
     dataOption,
     { flags: "--format <format>", description: "md | ics | json | html" },
@@ -52,5 +43,4 @@ export const notBuiltCommands: CommandDefinition[] = [
     { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },
     forceOption,
   ]),
-  notBuilt("new", "<kind>", "interactive wizard that writes a host, place or request record", "issue #5 (letters and wizards)", [dataOption]),
 ];

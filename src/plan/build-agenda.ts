@@ -1,0 +1,151 @@
+import type { Place, Request } from "../records/schemas.js";
+import type { AgendaDay, AgendaItem, AgendaPlace } from "./agenda.js";
+import type { NodeMeaning, PlanInstance } from "./build-instance.js";
+import type { SolveResult } from "./engine/index.js";
+import { zonedIso } from "./zoned-time.js";
+
+const DAY = 1440;
+/** Gaps shorter than this are just slack; longer ones show as free time. */
+export const FREE_TIME_MINUTES = 30;
+
+export function agendaPlace(place: Place): AgendaPlace {
+  return {
+    id: place.id,
+    name: place.name,
+    ...(place.address ? { address: place.address } : {}),
+    ...(place.geo ? { lat: place.geo.lat, lon: place.geo.lon } : {}),
+    ...(place.online ? { online: place.online } : {}),
+  };
+}
+
+export function slug(text: string): string {
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 48) || "item"
+  );
+}
+
+/** Stable: the same request, host or item, and date give the same uid in every run. */
+export function itemUid(request: string, what: string, date: string): string {
+  return `${date}.${what}.${request}@studyvisit`;
+}
+
+interface Timed {
+  item: Omit<AgendaItem, "start" | "end" | "uid">;
+  start: number;
+  end: number;
+  uidKey: string;
+}
+
+/** Read the engine's routes back as the agenda's days: items, walks and transit legs, free time. */
+export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request: Request, zone: string): AgendaDay[] {
+  return plan.days.map((day, r) => {
+    const route = result.routes[r];
+    const offset = r * DAY;
+    const timed: Timed[] = [];
+    let here: Place | undefined = plan.base;
+    const travelTo = (to: Place, start: number) => {
+      if (!here || here.id === to.id || here.online || to.online) return start;
+      const from = plan.places.indexOf(here);
+      const dest = plan.places.indexOf(to);
+      const l = plan.legs[from]?.[dest];
+      if (!l || l.mode === "none") return start;
+      timed.push({
+        item: { kind: l.mode, title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`, from: here.id, to: to.id, minutes: l.minutes, km: l.km },
+        start,
+        end: start + l.minutes,
+        uidKey: `${l.mode}-${here.id}-${to.id}`,
+      });
+      return start + l.minutes;
+    };
+
+    let clock = route ? route.departure - offset : day.hours.start;
+    for (const placed of route?.nodes ?? []) {
+      const meaning = plan.meanings[placed.node] as NodeMeaning;
+      const start = placed.start - offset;
+      const end = placed.end - offset;
+      const where = placeOf(meaning, here, plan, route?.nodes ?? [], placed.node);
+      if (where) clock = travelTo(where, clock);
+      timed.push({ ...describe(meaning, where), start, end });
+      const after = meaning.kind === "visit" ? (meaning.candidate.endPlace ?? (meaning.candidate.place.online ? undefined : meaning.candidate.place)) : where;
+      if (after && !after.online) here = after;
+      clock = end;
+    }
+    if (plan.base && here && here.id !== plan.base.id) travelTo(plan.base, clock);
+
+    timed.sort((a, b) => a.start - b.start || a.end - b.end);
+    const withFree: Timed[] = [];
+    for (const t of timed) {
+      const previous = withFree.at(-1);
+      if (previous && t.start - previous.end >= FREE_TIME_MINUTES) {
+        withFree.push({ item: { kind: "free", title: "Free time" }, start: previous.end, end: t.start, uidKey: `free-${previous.end}` });
+      }
+      withFree.push(t);
+    }
+    const seen = new Map<string, number>();
+    const items = withFree.map((t): AgendaItem => {
+      const n = (seen.get(t.uidKey) ?? 0) + 1;
+      seen.set(t.uidKey, n);
+      // Key order as in SPEC's example: kind, start, end, then the rest, uid last.
+      const { kind, ...rest } = t.item;
+      return { kind, start: zonedIso(day.date, t.start, zone), end: zonedIso(day.date, t.end, zone), ...rest, uid: itemUid(request.id, n === 1 ? t.uidKey : `${t.uidKey}-${n}`, day.date) };
+    });
+    return { date: day.date, items };
+  });
+}
+
+/** Where an item happens: its own place, or for a meal without places where the delegation already is (before, else after). */
+function placeOf(meaning: NodeMeaning, here: Place | undefined, plan: PlanInstance, route: readonly { node: number }[], node: number): Place | undefined {
+  if (meaning.kind === "visit") return meaning.candidate.place;
+  if (meaning.place) return meaning.place;
+  if (meaning.kind === "meal") {
+    if (here) return here;
+    const next = route.slice(route.findIndex((p) => p.node === node) + 1).map((p) => plan.meanings[p.node] as NodeMeaning);
+    for (const m of next) {
+      const p = m.kind === "visit" ? m.candidate.place : m.place;
+      if (p && !p.online) return p;
+    }
+  }
+  return undefined;
+}
+
+function describe(meaning: NodeMeaning, where: Place | undefined): Omit<Timed, "start" | "end"> {
+  if (meaning.kind === "visit") {
+    const { host, place, endPlace } = meaning.candidate;
+    return {
+      item: {
+        kind: "visit",
+        title: host.name,
+        host: host.id,
+        place: agendaPlace(place),
+        ...(endPlace ? { ends_at: agendaPlace(endPlace) } : {}),
+        ...(place.online ? { online: place.online } : {}),
+        status: "proposed",
+      },
+      uidKey: host.id,
+    };
+  }
+  if (meaning.kind === "meal") {
+    return { item: { kind: "meal", title: capitalise(meaning.meal.name), ...(where ? { place: agendaPlace(where) } : {}) }, uidKey: `meal-${slug(meaning.meal.name)}` };
+  }
+  const { item } = meaning;
+  if (item.parallel) {
+    return {
+      item: { kind: "parallel", title: item.title, sessions: item.parallel.map((s) => ({ title: s.title, host: s.host })), ...(item.notes ? { notes: item.notes } : {}) },
+      uidKey: `parallel-${slug(item.title)}`,
+    };
+  }
+  return {
+    item: { kind: "fixed", title: item.title, ...(where ? { place: agendaPlace(where) } : {}), ...(item.online ? { online: item.online } : {}), ...(item.notes ? { notes: item.notes } : {}) },
+    uidKey: `fixed-${slug(item.title)}`,
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,171 @@
+import { formatHours, weekdayOf, type Hours } from "../records/formats.js";
+import type { Host, Place, Request } from "../records/schemas.js";
+import type { Workspace } from "../records/workspace.js";
+import type { HolidayCalendar } from "./holidays.js";
+import { clip, mergeIntervals, overlaps, subtract } from "./intervals.js";
+import { createThemeMatcher } from "./themes.js";
+import { localParts, shiftMinutes } from "./zoned-time.js";
+
+/** Why a host cannot be in a request's plan at all (before any ordering). */
+export type ExclusionCode = "avoided" | "no-value" | "too-small" | "not-step-free" | "closed" | "holiday" | "no-window" | "booked" | "declined";
+
+export interface Exclusion {
+  code: ExclusionCode;
+  reason: string;
+}
+
+export interface InterestMatch {
+  interest: string;
+  weight: number;
+  theme: string;
+}
+
+export interface HostDay {
+  date: string;
+  /** Intervals in which the whole visit may lie, request-local minutes, clipped to the day's hours. */
+  windows: Hours[];
+  /** Fixed offers: the visit takes exactly this time. */
+  slots: Hours[];
+  /** Why this day offers nothing, if it does not. */
+  unavailable?: Exclusion;
+}
+
+export interface Candidate {
+  host: Host;
+  place: Place;
+  endPlace?: Place;
+  value: number;
+  matched: InterestMatch[];
+  mustVisit: boolean;
+  days: HostDay[];
+  /** Set when the host cannot be planned; a must-visit host with an exclusion makes the plan impossible. */
+  excluded?: Exclusion;
+}
+
+/** A host's time already taken by other delegations: instants in ms, one entry per delegation. */
+export type Bookings = ReadonlyMap<string, readonly { start: number; end: number }[]>;
+
+export interface CandidateContext {
+  ws: Workspace;
+  holidays: HolidayCalendar;
+  bookings?: Bookings;
+  /** Hosts the organiser marked `declined` in a previous agenda. */
+  declined?: ReadonlySet<string>;
+}
+
+/** Every host of the workspace judged for one request, ranked by value (then id). */
+export function rankCandidates(request: Request, ctx: CandidateContext): Candidate[] {
+  const matcher = createThemeMatcher(ctx.ws.config.synonyms);
+  const zone = request.timezone ?? ctx.ws.config.timezone ?? "UTC";
+  const candidates = [...ctx.ws.hosts.values()].map((host) => judge(host, request, zone, ctx, matcher));
+  return candidates.sort((a, b) => Number(b.mustVisit) - Number(a.mustVisit) || b.value - a.value || (a.host.id < b.host.id ? -1 : 1));
+}
+
+function judge(host: Host, request: Request, zone: string, ctx: CandidateContext, matcher: ReturnType<typeof createThemeMatcher>): Candidate {
+  const place = ctx.ws.places.get(host.place) as Place;
+  const endPlace = host.visit.ends_at ? ctx.ws.places.get(host.visit.ends_at) : undefined;
+  const matched: InterestMatch[] = [];
+  for (const interest of request.interests) {
+    const theme = host.themes.find((t) => matcher.matches(t, interest.theme));
+    if (theme !== undefined) matched.push({ interest: interest.theme, weight: interest.weight, theme });
+  }
+  const priority = request.priorities[host.id];
+  const value = priority ?? matched.reduce((sum, m) => sum + m.weight, 0);
+  const mustVisit = request.must_visit.includes(host.id);
+  const days = request.days.map((day) => hostDay(host, day, zone, ctx));
+  const candidate: Candidate = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit, days };
+  const excluded = exclusion(candidate, request, ctx);
+  return excluded ? { ...candidate, excluded } : candidate;
+}
+
+function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclusion | undefined {
+  const size = request.delegation.size;
+  if (request.avoid.includes(c.host.id)) return { code: "avoided", reason: "the request lists it under `avoid`" };
+  if (ctx.declined?.has(c.host.id)) return { code: "declined", reason: "it declined the invitation (marked `declined` in the previous agenda)" };
+  if (c.value === 0 && !c.mustVisit) return { code: "no-value", reason: "none of its themes matches the delegation's interests" };
+  const capacity = Math.min(c.host.visit.capacity ?? Infinity, c.place.capacity ?? Infinity);
+  if (capacity < size) return { code: "too-small", reason: `it receives at most ${capacity} people and the delegation is ${size}` };
+  if (request.delegation.step_free && !c.place.online && c.place.step_free !== true) {
+    return { code: "not-step-free", reason: `${c.place.name} is not marked step-free and the delegation needs step-free access` };
+  }
+  if (c.days.some((d) => d.windows.length > 0 || d.slots.length > 0)) return undefined;
+  const reasons = c.days.map((d) => d.unavailable).filter((u): u is Exclusion => u !== undefined);
+  const codes = new Set(reasons.map((r) => r.code));
+  const only = (code: ExclusionCode) => codes.size === 1 && codes.has(code) && reasons.length === c.days.length;
+  if (only("closed")) return { code: "closed", reason: reasons.map((r) => r.reason).join("; ") };
+  if (only("holiday")) return { code: "holiday", reason: reasons.map((r) => r.reason).join("; ") };
+  if (only("booked")) return { code: "booked", reason: reasons.map((r) => r.reason).join("; ") };
+  const detail = reasons.filter((r) => r.code !== "no-window").map((r) => r.reason);
+  return { code: "no-window", reason: `no availability on the request's days${detail.length ? ` (${detail.join("; ")})` : ""}` };
+}
+
+function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, ctx: CandidateContext): HostDay {
+  const hostZone = host.availability.timezone ?? ctx.ws.config.timezone ?? zone;
+  const when = shortDate(day.date);
+  const empty = (unavailable: Exclusion): HostDay => ({ date: day.date, windows: [], slots: [], unavailable });
+  if (host.availability.closed.includes(day.date)) return empty({ code: "closed", reason: `closed on ${when}` });
+  const holiday = ctx.holidays.holidayOn(host.country, host.region, day.date);
+  if (holiday) return empty({ code: "holiday", reason: `${when} is a public holiday (${holiday})` });
+
+  const local = (h: Hours): Hours => ({ start: shiftMinutes(day.date, h.start, hostZone, zone), end: shiftMinutes(day.date, h.end, hostZone, zone) });
+  const weekday = weekdayOf(day.date);
+  const open = [
+    ...host.availability.weekly.filter((w) => w.days.includes(weekday)).map((w) => local(w.hours)),
+    ...host.availability.dates.filter((d) => d.date === day.date).map((d) => local(d.hours)),
+  ];
+  let windows = clip(mergeIntervals(open), day.hours);
+  let slots = host.availability.slots
+    .filter((s) => s.date === day.date)
+    .map((s) => local(s.hours))
+    .filter((s) => s.start >= day.hours.start && s.end <= day.hours.end);
+
+  const full = fullIntervals(ctx.bookings?.get(host.id) ?? [], host.availability.parallel).map((iv) => instantsToLocal(iv, day.date, zone)).filter((iv): iv is Hours => iv !== undefined);
+  if (full.length > 0) {
+    const before = windows.length + slots.length;
+    windows = subtract(windows, full);
+    slots = slots.filter((s) => !full.some((f) => overlaps(f, s)));
+    if (before > 0 && windows.length + slots.length === 0) {
+      return empty({ code: "booked", reason: `already receiving ${host.availability.parallel === 1 ? "another delegation" : `${host.availability.parallel} delegations`} on ${when} (${full.map(formatHours).join(", ")})` });
+    }
+  }
+  const usable = windows.filter((w) => w.end - w.start >= host.visit.duration);
+  if (usable.length === 0 && slots.length === 0) {
+    const reason = windows.length > 0 ? `on ${when} its free time (${windows.map(formatHours).join(", ")}) is shorter than a ${host.visit.duration}-minute visit` : `no window on ${when}`;
+    return { date: day.date, windows: [], slots: [], unavailable: { code: "no-window", reason } };
+  }
+  return { date: day.date, windows: usable, slots };
+}
+
+/** Intervals (instants) during which `parallel` or more delegations are already there. */
+export function fullIntervals(bookings: readonly { start: number; end: number }[], parallel: number): { start: number; end: number }[] {
+  if (bookings.length < parallel) return [];
+  const events = bookings.flatMap((b) => [
+    { t: b.start, d: 1 },
+    { t: b.end, d: -1 },
+  ]);
+  events.sort((a, b) => a.t - b.t || a.d - b.d);
+  const out: { start: number; end: number }[] = [];
+  let count = 0;
+  let since = 0;
+  for (const e of events) {
+    const before = count;
+    count += e.d;
+    if (before < parallel && count >= parallel) since = e.t;
+    if (before >= parallel && count < parallel && e.t > since) out.push({ start: since, end: e.t });
+  }
+  return out;
+}
+
+function instantsToLocal(iv: { start: number; end: number }, date: string, zone: string): Hours | undefined {
+  const a = localParts(iv.start, zone);
+  const b = localParts(iv.end, zone);
+  if (a.date > date || b.date < date) return undefined;
+  return { start: a.date < date ? 0 : a.minutes, end: b.date > date ? 1440 : b.minutes };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `19 Sep`: short, locale-free (the same bytes on every machine). */
+export function shortDate(date: string): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+}

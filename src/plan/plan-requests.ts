@@ -1,0 +1,59 @@
+import type { Request } from "../records/schemas.js";
+import type { Workspace } from "../records/workspace.js";
+import type { Agenda } from "./agenda.js";
+import type { Bookings } from "./candidates.js";
+import type { Pins } from "./build-instance.js";
+import type { SolveOptions } from "./engine/index.js";
+import type { HolidayCalendar } from "./holidays.js";
+import { planRequest, type RequestPlan } from "./plan-request.js";
+
+export interface PlanManyInput {
+  ws: Workspace;
+  requests: readonly Request[];
+  holidays: HolidayCalendar;
+  /** agendas already sent out (`--booked`): their visits hold host time */
+  booked?: readonly Agenda[];
+  declined?: ReadonlyMap<string, ReadonlySet<string>>;
+  pins?: ReadonlyMap<string, Pins>;
+  solver?: SolveOptions;
+  suggestionLimit?: number;
+}
+
+/**
+ * Several requests planned together so that no host receives more than its
+ * `parallel` delegations at once: each request is planned in the order given
+ * (the organiser's priority), and the host time it takes is booked before the
+ * next one is planned.
+ */
+export function planRequests(input: PlanManyInput): RequestPlan[] {
+  const bookings = new Map<string, { start: number; end: number }[]>();
+  const book = (agenda: Agenda) => {
+    for (const day of agenda.days) {
+      for (const item of day.items) {
+        const hosts = item.kind === "visit" && item.host ? [item.host] : item.kind === "parallel" ? (item.sessions ?? []).map((s) => s.host) : [];
+        for (const host of hosts) {
+          const list = bookings.get(host) ?? [];
+          list.push({ start: Date.parse(item.start), end: Date.parse(item.end) });
+          bookings.set(host, list);
+        }
+      }
+    }
+  };
+  for (const agenda of input.booked ?? []) book(agenda);
+  return input.requests.map((request) => {
+    const declined = input.declined?.get(request.id);
+    const pins = input.pins?.get(request.id);
+    const plan = planRequest({
+      ws: input.ws,
+      request,
+      holidays: input.holidays,
+      bookings,
+      ...(declined ? { declined } : {}),
+      ...(pins ? { pins } : {}),
+      ...(input.solver ? { solver: input.solver } : {}),
+      ...(input.suggestionLimit !== undefined ? { suggestionLimit: input.suggestionLimit } : {}),
+    });
+    if (!plan.impossible) book(plan.agenda);
+    return plan;
+  });
+}

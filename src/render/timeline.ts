@@ -1,0 +1,86 @@
+import type { Agenda, AgendaItem } from "../plan/agenda.js";
+
+/** The colours the timeline uses; the CLI passes its Style, tests pass plain text. */
+export interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  accent(text: string): string;
+  location(text: string): string;
+  travel(text: string): string;
+  warn(text: string): string;
+}
+
+export const plainPaint: Paint = { bold: (t) => t, dim: (t) => t, accent: (t) => t, location: (t) => t, travel: (t) => t, warn: (t) => t };
+
+export interface TimelineHeader {
+  title: string;
+  delegation: string;
+  hostNames: ReadonlyMap<string, string>;
+  /** e.g. "proven optimal" */
+  quality?: string;
+}
+
+const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** `Wednesday 19 September 2018`, in English and without the machine's locale. */
+export function longDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+const time = (iso: string) => iso.slice(11, 16);
+
+/** The day-by-day timeline a visit organiser reads in the terminal. */
+export function renderTimeline(agenda: Agenda, header: TimelineHeader, paint: Paint = plainPaint): string {
+  const lines: string[] = [];
+  lines.push(paint.bold(header.title));
+  lines.push(paint.dim(`${header.delegation} · value ${agenda.value} · ${agenda.travel_minutes} min of travel${header.quality ? ` · ${header.quality}` : ""}`));
+  for (const day of agenda.days) {
+    lines.push("", paint.bold(longDate(day.date)));
+    let walkMinutes = 0;
+    let walkKm = 0;
+    for (const item of day.items) {
+      if (item.kind === "walk" || item.kind === "transit") {
+        walkMinutes += item.kind === "walk" ? (item.minutes ?? 0) : 0;
+        walkKm += item.kind === "walk" ? (item.km ?? 0) : 0;
+      }
+      lines.push(`  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${describeItem(item, header, paint)}`);
+    }
+    if (day.items.length === 0) lines.push(paint.dim("  nothing planned"));
+    lines.push(paint.dim(`  walking: ${walkMinutes} min, ${walkKm.toFixed(1)} km`));
+  }
+  if (agenda.unscheduled.length > 0) {
+    lines.push("", paint.bold("Not scheduled"));
+    for (const u of agenda.unscheduled) {
+      const name = header.hostNames.get(u.host) ?? u.host;
+      lines.push(`  ${paint.warn(name)} ${paint.dim(`(${u.host})`)}: ${u.reason}`);
+      if (u.suggestion) lines.push(`    ${paint.accent(`→ ${u.suggestion}`)}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+function describeItem(item: AgendaItem, header: TimelineHeader, paint: Paint): string {
+  const where = (p: AgendaItem["place"]) => (p ? (p.online ? `online: ${p.online}` : [p.name, p.address].filter(Boolean).join(", ")) : "");
+  switch (item.kind) {
+    case "walk":
+    case "transit": {
+      const mode = item.kind === "walk" ? "walk" : "public transport";
+      return paint.travel(`${mode} ${item.minutes} min · ${(item.km ?? 0).toFixed(1)} km → ${item.title.replace(/^(Walk|Public transport) to /, "")}`);
+    }
+    case "visit": {
+      const tour = item.ends_at ? paint.dim(` (ends at ${item.ends_at.name})`) : "";
+      return `${paint.bold(item.title)}${tour}  ${paint.location(where(item.place))}`;
+    }
+    case "meal":
+      return `${item.title}  ${paint.location(where(item.place))}`;
+    case "fixed":
+      return `${item.title}  ${paint.location(item.online ? `online: ${item.online}` : where(item.place))}`;
+    case "parallel":
+      return `${item.title}: ${(item.sessions ?? []).map((s) => `${s.title} (${header.hostNames.get(s.host) ?? s.host})`).join(" | ")}`;
+    case "free":
+      return paint.dim("free time");
+  }
+}
