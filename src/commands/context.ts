@@ -1,4 +1,5 @@
 import type { Style } from "../cli/style.js";
+import type { Prompter } from "./prompter.js";
 
 /** What a command may touch of the outside world; `main` builds it, tests fake it. */
 export interface CommandDeps {
@@ -11,4 +12,6 @@ export interface CommandDeps {
   style: Style;
   quiet: boolean;
   stdinIsTTY: boolean;
+  /** Questions to the user; present only when there is a terminal to ask in (see `studyvisit new`). */
+  prompter?: Prompter;
 }
