@@ -1,4 +1,6 @@
-import { NotBuiltError, RecordsError } from "../errors.js";
+import { RecordsError } from "../errors.js";
+import { createHolidayCalendar } from "../plan/holidays.js";
+import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
 import { loadWorkspaceOrFail } from "./workspace-access.js";
@@ -18,10 +20,18 @@ export interface CheckSummary {
   problems: { file: string; line: number; col: number; message: string }[];
 }
 
-/** Validate every record of the workspace; every problem is reported, not only the first. */
+/**
+ * Validate every record of the workspace, and every agenda file given, against
+ * every planning rule; every problem is reported, not only the first.
+ */
 export function runCheck(options: CheckOptions, deps: CommandDeps): number {
-  if (options.agendas.length > 0) throw new NotBuiltError("check AGENDA", "issue #3 (the agenda engine)");
-  const { workspace, problems, files } = loadWorkspaceOrFail(options.data, deps);
+  const { workspace, problems: recordProblems, files } = loadWorkspaceOrFail(options.data, deps);
+  const problems = [...recordProblems];
+  // Agendas are checked against valid records only: against broken ones every rule would misfire.
+  if (recordProblems.length === 0) {
+    const holidays = createHolidayCalendar();
+    for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+  }
   const summary: CheckSummary = {
     valid: problems.length === 0,
     files,
@@ -36,7 +46,8 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
   }
   if (!summary.valid) throw new RecordsError(problems);
   if (!deps.quiet) {
-    deps.out(`${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")} — all valid`);
+    const agendas = options.agendas.length > 0 ? `, ${count(options.agendas.length, "agenda")}` : "";
+    deps.out(`${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — all valid`);
   }
   return 0;
 }

@@ -1,4 +1,6 @@
+import { join, relative, resolve, sep } from "node:path";
 import { PlanImpossibleError } from "../errors.js";
+import { agendaToYaml } from "../plan/agenda-yaml.js";
 import type { AgendaDocument } from "../plan/agenda.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
 import { planRequests } from "../plan/plan-requests.js";
@@ -10,6 +12,7 @@ import type { CommandDeps } from "./context.js";
 import { dataOption, forceOption, jsonOption, type CommandDefinition } from "./definition.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
+import { writeFilesSafely, type OutputFile } from "./write-files.js";
 
 export interface PlanOptions {
   data?: string;
@@ -39,6 +42,7 @@ export function computePlans(options: Pick<PlanOptions, "data" | "requests">, de
 
 export function runPlan(options: PlanOptions, deps: CommandDeps): number {
   const { ws, requests, plans } = computePlans(options, deps);
+  if (options.out) writePlanOutputs(options.out, ws, requests, plans, options, deps);
   if (options.json) {
     const doc: AgendaDocument = { agendas: plans.map((p) => p.agenda) };
     deps.out(JSON.stringify(doc, null, 2));
@@ -53,6 +57,20 @@ export function runPlan(options: PlanOptions, deps: CommandDeps): number {
     deps.out(renderTimeline(plan.agenda, { title: request.title, delegation, hostNames, quality: plan.proven ? "proven optimal" : "best found" }, deps.style));
   });
   return 0;
+}
+
+/** Per request: DIR/<request>/agenda.yaml, written whole or not at all, never over existing files without --force. */
+function writePlanOutputs(out: string, ws: Workspace, requests: Request[], plans: RequestPlan[], options: PlanOptions, deps: CommandDeps): void {
+  const files: OutputFile[] = plans.flatMap((plan, i) => {
+    const request = requests[i] as Request;
+    const dir = join(resolve(deps.cwd, out), request.id);
+    const agendaPath = join(dir, "agenda.yaml");
+    const dataFlag = relative(deps.cwd, ws.dir) || ".";
+    const check = `studyvisit check --data ${dataFlag} ${relative(deps.cwd, agendaPath).split(sep).join("/")}`;
+    return [{ path: agendaPath, content: agendaToYaml(plan.agenda, check) }];
+  });
+  writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
+  if (!deps.quiet) for (const f of files) deps.err(deps.style.dim(`wrote ${relative(deps.cwd, f.path).split(sep).join("/")}`));
 }
 
 export const planCommand: CommandDefinition = {

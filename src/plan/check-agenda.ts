@@ -1,0 +1,223 @@
+import { formatClock, formatHours, type Hours } from "../records/formats.js";
+import type { Place, Request } from "../records/schemas.js";
+import type { Workspace } from "../records/workspace.js";
+import type { ItemKind, ItemStatus } from "./agenda.js";
+import { rankCandidates, shortDate, type Candidate } from "./candidates.js";
+import type { HolidayCalendar } from "./holidays.js";
+import { resolvePace, type ResolvedPace } from "./pace.js";
+import { leg } from "./travel.js";
+
+/** An agenda item in local minutes, as read from an agenda file (maybe edited by hand). */
+export interface LocalItem {
+  kind: ItemKind;
+  start: number;
+  end: number;
+  title?: string;
+  host?: string;
+  place?: string;
+  from?: string;
+  to?: string;
+  minutes?: number;
+  km?: number;
+  online?: string;
+  sessions?: { title: string; host: string }[];
+  status?: ItemStatus;
+}
+
+export interface LocalDay {
+  date: string;
+  items: LocalItem[];
+}
+
+/** A broken rule, located by day and item index (and field) so the caller can point at the file. */
+export interface AgendaIssue {
+  /** -1: the agenda as a whole */
+  day: number;
+  item?: number;
+  field?: "time" | "host" | "place" | "minutes" | "title" | "date";
+  message: string;
+}
+
+export interface AgendaRulesContext {
+  ws: Workspace;
+  request: Request;
+  holidays: HolidayCalendar;
+}
+
+/**
+ * Every planning rule of SPEC checked on an agenda: the planner's output
+ * passes by construction; a hand edit that breaks one is reported precisely.
+ */
+export function checkAgendaRules(days: readonly LocalDay[], ctx: AgendaRulesContext): AgendaIssue[] {
+  const { ws, request } = ctx;
+  const pace = resolvePace(request, ws.config);
+  const candidates = new Map(rankCandidates(request, { ws, holidays: ctx.holidays }).map((c) => [c.host.id, c]));
+  const issues: AgendaIssue[] = [];
+  const visitedOn = new Map<string, string>();
+
+  days.forEach((day, d) => {
+    const requestDay = request.days.find((rd) => rd.date === day.date);
+    if (!requestDay) {
+      issues.push({ day: d, field: "date", message: `${day.date} is not one of the request's days (${request.days.map((x) => x.date).join(", ")})` });
+      return;
+    }
+    const order = day.items.map((item, i) => ({ item, i })).sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end);
+    order.forEach(({ item, i }) => {
+      const at = (message: string, field: AgendaIssue["field"] = "time") => issues.push({ day: d, item: i, field, message });
+      if (item.start < requestDay.hours.start || item.end > requestDay.hours.end) at(`${describe(item)} (${span(item)}) lies outside the day's hours ${formatHours(requestDay.hours)}`);
+      if (item.kind === "visit" && item.host) checkVisit(item, day.date, candidates.get(item.host), ctx, at, visitedOn);
+      if (item.kind === "walk" || item.kind === "transit") checkLeg(item, ws, pace, at);
+    });
+    checkOverlaps(order, d, issues);
+    checkGaps(order, requestDay.hours, d, ctx, pace, issues);
+    checkDayLimits(day, d, request, issues);
+  });
+
+  const dayIndex = new Map(days.map((day, d) => [day.date, d]));
+  checkMeals(days, request, dayIndex, issues);
+  checkFixed(days, request, dayIndex, issues);
+  for (const host of request.must_visit) {
+    if (!visitedOn.has(host)) issues.push({ day: -1, message: `must-visit host ${host} is not in the agenda` });
+  }
+  return issues;
+}
+
+function checkVisit(item: LocalItem, date: string, c: Candidate | undefined, ctx: AgendaRulesContext, at: (m: string, f?: AgendaIssue["field"]) => void, visitedOn: Map<string, string>): void {
+  if (!c) return at(`unknown host \`${item.host}\``, "host");
+  const name = c.host.name;
+  const previous = visitedOn.get(c.host.id);
+  if (previous) at(`${name} is already visited on ${shortDate(previous)}`, "host");
+  visitedOn.set(c.host.id, date);
+  const day = c.days.find((x) => x.date === date);
+  if (day?.unavailable && (day.unavailable.code === "closed" || day.unavailable.code === "holiday")) return at(`${name} is ${day.unavailable.reason}`, "time");
+  // A host the planner would leave out for value alone may still be visited by choice; the other exclusions are rules.
+  if (c.excluded && c.excluded.code !== "no-value" && c.excluded.code !== "no-window" && c.excluded.code !== "closed" && c.excluded.code !== "holiday") return at(`${name}: ${c.excluded.reason}`, "host");
+  const host = c.host;
+  const visit: Hours = { start: item.start, end: item.end };
+  const inSlot = (day?.slots ?? []).some((s) => s.start === visit.start && s.end === visit.end);
+  const inWindow = (day?.windows ?? []).some((w) => w.start <= visit.start && visit.end <= w.end);
+  if (!inSlot && !inWindow) {
+    const free = [...(day?.windows ?? []).map(formatHours), ...(day?.slots ?? []).map((s) => `slot ${formatHours(s)}`)];
+    at(`${name} on ${shortDate(date)} ${span(item)} is outside its availability${free.length ? ` (free ${free.join(", ")})` : " (no window that day)"}`);
+  } else if (inWindow && !inSlot && visit.end - visit.start < host.visit.duration) {
+    at(`${name}: the visit lasts ${visit.end - visit.start} min, shorter than its ${host.visit.duration}-minute visit`);
+  }
+  if (item.place && item.place !== host.place) at(`${name} receives at ${host.place}, not ${item.place}`, "place");
+}
+
+function checkLeg(item: LocalItem, ws: Workspace, pace: ResolvedPace, at: (m: string, f?: AgendaIssue["field"]) => void): void {
+  const from = item.from ? ws.places.get(item.from) : undefined;
+  const to = item.to ? ws.places.get(item.to) : undefined;
+  if (!from || !to) return at(`${item.kind} needs known \`from\` and \`to\` places`, "place");
+  const needed = leg(from, to, pace, ws.travel).minutes;
+  if (item.end - item.start < needed) at(`${item.kind} from ${from.name} to ${to.name} takes ${needed} min, the agenda gives it ${item.end - item.start}`);
+}
+
+function checkOverlaps(order: readonly { item: LocalItem; i: number }[], d: number, issues: AgendaIssue[]): void {
+  let last: { item: LocalItem; i: number } | undefined;
+  for (const entry of order) {
+    if (entry.item.kind === "free") continue;
+    if (last && entry.item.start < last.item.end) {
+      issues.push({ day: d, item: entry.i, field: "time", message: `${describe(entry.item)} (${span(entry.item)}) overlaps ${describe(last.item)} (${span(last.item)})` });
+    }
+    if (!last || entry.item.end >= last.item.end) last = entry;
+  }
+}
+
+/** Walking gaps: between items at different places, travel plus buffer; from and back to base, travel only. */
+function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hours, d: number, ctx: AgendaRulesContext, pace: ResolvedPace, issues: AgendaIssue[]): void {
+  const { ws, request } = ctx;
+  const located = order.filter(({ item }) => item.kind !== "walk" && item.kind !== "transit" && item.kind !== "free" && placeOf(item, ws) !== undefined);
+  const base = request.base ? ws.places.get(request.base) : undefined;
+  const short = (i: number, from: Place, to: Place, needs: number, has: number, withBuffer: boolean) =>
+    issues.push({
+      day: d,
+      item: i,
+      field: "time",
+      message: `${needs - has} minutes short on the way from ${from.name} to ${to.name}: it needs ${needs} min (${leg(from, to, pace, ws.travel).minutes} of travel${withBuffer ? ` + ${pace.buffer} buffer` : ""}), the agenda leaves ${has}`,
+    });
+  const first = located[0];
+  if (base && first) {
+    const to = placeOf(first.item, ws) as Place;
+    const needs = leg(base, to, pace, ws.travel).minutes;
+    if (first.item.start - hours.start < needs) short(first.i, base, to, needs, first.item.start - hours.start, false);
+  }
+  for (let k = 1; k < located.length; k++) {
+    const a = located[k - 1] as { item: LocalItem; i: number };
+    const b = located[k] as { item: LocalItem; i: number };
+    const from = endPlaceOf(a.item, ws) as Place;
+    const to = placeOf(b.item, ws) as Place;
+    if (from.id === to.id || b.item.start < a.item.end) continue; // same place needs no gap; overlaps are reported already
+    const needs = leg(from, to, pace, ws.travel).minutes + pace.buffer;
+    if (b.item.start - a.item.end < needs) short(b.i, from, to, needs, b.item.start - a.item.end, true);
+  }
+  const last = located.at(-1);
+  if (base && last) {
+    const from = endPlaceOf(last.item, ws) as Place;
+    const needs = leg(from, base, pace, ws.travel).minutes;
+    if (hours.end - last.item.end < needs) short(last.i, from, base, needs, hours.end - last.item.end, false);
+  }
+}
+
+function placeOf(item: LocalItem, ws: Workspace): Place | undefined {
+  const id = item.kind === "visit" && !item.place && item.host ? ws.hosts.get(item.host)?.place : item.place;
+  const place = id ? ws.places.get(id) : undefined;
+  return place && !place.online && !item.online ? place : undefined;
+}
+
+function endPlaceOf(item: LocalItem, ws: Workspace): Place | undefined {
+  const endsAt = item.kind === "visit" && item.host ? ws.hosts.get(item.host)?.visit.ends_at : undefined;
+  return (endsAt ? ws.places.get(endsAt) : undefined) ?? placeOf(item, ws);
+}
+
+function checkDayLimits(day: LocalDay, d: number, request: Request, issues: AgendaIssue[]): void {
+  const visits = day.items.filter((i) => i.kind === "visit");
+  if (request.max_visits_per_day !== undefined && visits.length > request.max_visits_per_day) {
+    issues.push({ day: d, message: `${visits.length} visits on ${shortDate(day.date)}, more than max_visits_per_day (${request.max_visits_per_day})` });
+  }
+}
+
+function checkMeals(days: readonly LocalDay[], request: Request, dayIndex: Map<string, number>, issues: AgendaIssue[]): void {
+  for (const requestDay of request.days) {
+    const d = dayIndex.get(requestDay.date);
+    for (const meal of request.meals) {
+      const overlap = Math.min(meal.hours.end, requestDay.hours.end) - Math.max(meal.hours.start, requestDay.hours.start);
+      if (overlap < meal.duration) continue;
+      const items = d === undefined ? [] : (days[d] as LocalDay).items.map((item, i) => ({ item, i })).filter(({ item }) => item.kind === "meal" && (item.title ?? "").toLowerCase() === meal.name.toLowerCase());
+      const found = items[0];
+      if (!found) {
+        issues.push({ day: d ?? 0, message: `missing ${meal.name} on ${shortDate(requestDay.date)} (${meal.duration} min between ${formatHours(meal.hours)})` });
+        continue;
+      }
+      const { item, i } = found;
+      if (item.start < meal.hours.start || item.end > meal.hours.end) issues.push({ day: d as number, item: i, field: "time", message: `${meal.name} (${span(item)}) is outside its hours ${formatHours(meal.hours)}` });
+      if (item.end - item.start < meal.duration) issues.push({ day: d as number, item: i, field: "time", message: `${meal.name} lasts ${item.end - item.start} min, shorter than ${meal.duration}` });
+      if (meal.places.length > 0 && (!item.place || !meal.places.includes(item.place))) {
+        issues.push({ day: d as number, item: i, field: "place", message: `${meal.name} must be at ${meal.places.join(" or ")}` });
+      }
+    }
+  }
+}
+
+function checkFixed(days: readonly LocalDay[], request: Request, dayIndex: Map<string, number>, issues: AgendaIssue[]): void {
+  for (const fixed of request.fixed) {
+    const d = dayIndex.get(fixed.date);
+    const kind = fixed.parallel ? "parallel" : "fixed";
+    const match = d === undefined ? undefined : (days[d] as LocalDay).items.map((item, i) => ({ item, i })).find(({ item }) => item.kind === kind && item.title === fixed.title);
+    if (!match) {
+      issues.push({ day: d ?? 0, message: `fixed item "${fixed.title}" (${shortDate(fixed.date)} ${formatHours(fixed.hours)}) is missing` });
+    } else if (match.item.start !== fixed.hours.start || match.item.end !== fixed.hours.end) {
+      issues.push({ day: d as number, item: match.i, field: "time", message: `fixed item "${fixed.title}" is pinned at ${formatHours(fixed.hours)}, not ${span(match.item)}` });
+    }
+  }
+}
+
+function describe(item: LocalItem): string {
+  if (item.kind === "visit") return `visit to ${item.host}`;
+  if (item.kind === "walk" || item.kind === "transit") return `${item.kind} to ${item.to}`;
+  return item.title ? `${item.kind} "${item.title}"` : item.kind;
+}
+
+function span(item: LocalItem): string {
+  return `${formatClock(item.start)}-${formatClock(item.end)}`;
+}
