@@ -7,6 +7,7 @@ import { initCommand } from "../commands/init.js";
 import { newCommand } from "../commands/new.js";
 import type { Prompter } from "../commands/prompter.js";
 import { notBuiltCommands } from "../commands/not-built.js";
+import { matchCommand } from "../commands/match.js";
 import { planCommand } from "../commands/plan.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
@@ -14,7 +15,7 @@ import { formatProblem } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
-export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, planCommand, ...notBuiltCommands, newCommand];
+export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, matchCommand, planCommand, ...notBuiltCommands, newCommand];
 
 /** The process around a run; the real one by default, a fake in tests. */
 export interface MainIO {

@@ -17,11 +17,6 @@ function notBuilt(name: string, args: string, summary: string, issue: string, op
 }
 
 export const notBuiltCommands: CommandDefinition[] = [
-  notBuilt("match", "<request>", "rank hosts for a request: score, matched interests, windows, exclusions", "issue #3 (the agenda engine)", [
-    dataOption,
-    { flags: "--limit <n>", description: "show the first N hosts" },
-    jsonOption,
-  ]),
   notBuilt("export", "<agenda>", "render an agenda file as md, ics, json or html", "issue #4 (exports)", [
     dataOption,
     { flags: "--format <format>", description: "md | ics | json | html" },
