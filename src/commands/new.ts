@@ -85,7 +85,7 @@ function display(cwd: string, path: string): string {
 }
 
 type Path = PathSegment[];
-type Record_ = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
 /** Sentinel choice values: ids never start with a space, so these cannot clash with a record's id. */
 const NONE = " none";
@@ -112,7 +112,7 @@ interface FieldQuestion {
  * messages name the field as `check` does.
  */
 class Draft {
-  readonly value: Record_ = {};
+  readonly value: Fields = {};
   constructor(
     readonly schema: z.ZodType,
     readonly prefix: Path = [],
@@ -144,7 +144,7 @@ function startsWith(path: readonly PropertyKey[], prefix: Path): boolean {
   return prefix.every((segment, i) => i < path.length && String(path[i]) === String(segment));
 }
 
-function setAt(target: Record_, path: Path, value: unknown): void {
+function setAt(target: Fields, path: Path, value: unknown): void {
   let node: Record<PropertyKey, unknown> = target;
   path.forEach((segment, i) => {
     if (i === path.length - 1) {
@@ -242,7 +242,7 @@ class Wizard {
 
   // ---- place ------------------------------------------------------------
 
-  async place(): Promise<Record_> {
+  async place(): Promise<Fields> {
     const draft = new Draft(placeSchema);
     await this.placeFields(draft, false);
     return ordered(draft.value, ["id", "name", "kind", "address", "geo", "online", "step_free", "capacity"]);
@@ -295,7 +295,7 @@ class Wizard {
 
   // ---- host -------------------------------------------------------------
 
-  async host(): Promise<Record_> {
+  async host(): Promise<Fields> {
     const draft = new Draft(hostSchema);
     const name = (await this.field(draft, { message: "Organisation name", path: ["name"] })) as string;
     await this.id(draft, "host", name);
@@ -390,7 +390,7 @@ class Wizard {
   private async availability(draft: Draft): Promise<void> {
     const at = (...path: Path): Path => ["availability", ...path];
     const count = { weekly: 0, dates: 0, slots: 0, closed: 0 };
-    const listed = (key: "slots" | "closed"): unknown[] => (((draft.value.availability as Record_ | undefined)?.[key] as unknown[] | undefined) ?? []).map((x) => (key === "slots" ? (x as Record_).date : x));
+    const listed = (key: "slots" | "closed"): unknown[] => (((draft.value.availability as Fields | undefined)?.[key] as unknown[] | undefined) ?? []).map((x) => (key === "slots" ? (x as Fields).date : x));
     const clash = (date: unknown) => `slot on ${String(date)} falls on a date listed in \`closed\``;
     for (;;) {
       const added = count.weekly + count.dates + count.slots;
@@ -438,7 +438,7 @@ class Wizard {
 
   // ---- request ----------------------------------------------------------
 
-  async request(): Promise<Record_> {
+  async request(): Promise<Fields> {
     const draft = new Draft(requestSchema);
     const title = (await this.field(draft, { message: "Title of the visit", path: ["title"] })) as string;
     await this.id(draft, "request", title);
@@ -515,7 +515,7 @@ class Wizard {
       const at = (key: string): Path => ["meals", i, key];
       await this.field(draft, { message: "Name of the meal", path: at("name"), default: i === 0 ? "lunch" : "dinner" });
       const hours = (await this.field(draft, { message: "Between which hours", path: at("hours"), default: i === 0 ? "12:00-14:00" : "19:00-21:00" })) as string;
-      const name = String(((draft.value.meals as Record_[])[i] as Record_).name);
+      const name = String(((draft.value.meals as Fields[])[i] as Fields).name);
       await this.field(draft, {
         message: "How long",
         path: at("duration"),
@@ -552,7 +552,7 @@ class Wizard {
     keep("detour", await this.field(draft, { message: "Detour factor (1.3 = streets are 30% longer than a straight line)", path: ["pace", "detour"], default: String(base.detour), convert: numberish }));
     keep("buffer", await this.field(draft, { message: "Buffer between two items", path: ["pace", "buffer"], default: formatMinutes(base.buffer), convert: duration }));
     keep("max_walk", await this.field(draft, { message: "Longest walk before taking public transport", path: ["pace", "max_walk"], default: formatMinutes(base.max_walk), convert: duration }));
-    if (Object.keys((draft.value.pace as Record_ | undefined) ?? {}).length === 0) delete draft.value.pace;
+    if (Object.keys((draft.value.pace as Fields | undefined) ?? {}).length === 0) delete draft.value.pace;
   }
 }
 
@@ -574,8 +574,8 @@ function mostCommon(values: readonly (string | undefined)[]): string | undefined
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-function ordered(record: Record_, keys: readonly string[]): Record_ {
-  const out: Record_ = {};
+function ordered(record: Fields, keys: readonly string[]): Fields {
+  const out: Fields = {};
   for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
   for (const [key, value] of Object.entries(record)) if (!(key in out) && value !== undefined) out[key] = value;
   return out;
@@ -586,7 +586,7 @@ function ordered(record: Record_, keys: readonly string[]): Record_ {
  * the top, short lists and mappings of plain values on one line, hours quoted
  * (YAML 1.1 readers would take 09:30 for a number of minutes).
  */
-export function recordYaml(record: Record_, header: string): string {
+export function recordYaml(record: Fields, header: string): string {
   const doc = new Document(record);
   visit(doc, {
     Scalar(_key, node) {
