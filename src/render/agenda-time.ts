@@ -1,0 +1,88 @@
+import { tzOffset } from "@date-fns/tz";
+
+// Times of agenda items as the renderers need them: the wall clock the
+// delegation reads, and the UTC instant a calendar needs. Nothing here reads
+// the machine's zone, so the output is the same bytes under any TZ.
+
+export interface WallClock {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM */
+  time: string;
+  /** minutes since local midnight */
+  minutes: number;
+}
+
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+interface ParsedIso {
+  wall: WallClock;
+  /** the wall clock read as if it were UTC, in ms */
+  wallAsUtc: number;
+  /** the offset written in the string, in minutes east of UTC; undefined when none */
+  offset?: number;
+}
+
+function parseIso(iso: string): ParsedIso {
+  const m = ISO_LOCAL.exec(iso.trim());
+  if (!m) throw new Error(`\`${iso}\` is not an ISO 8601 date-time like 2018-09-19T09:30:00+02:00`);
+  const [, y, mo, d, h, mi, s, off] = m as unknown as [string, string, string, string, string, string, string | undefined, string | undefined];
+  const wallAsUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  const wall = { date: `${y}-${mo}-${d}`, time: `${h}:${mi}`, minutes: Number(h) * 60 + Number(mi) };
+  if (off === undefined) return { wall, wallAsUtc };
+  if (off === "Z") return { wall, wallAsUtc, offset: 0 };
+  const digits = off.replace(":", "");
+  const sign = digits.startsWith("-") ? -1 : 1;
+  return { wall, wallAsUtc, offset: sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) };
+}
+
+/** The wall-clock date and time written in an item's ISO string (the request zone's clock). */
+export function wallClock(iso: string): WallClock {
+  return parseIso(iso).wall;
+}
+
+/**
+ * The UTC instant of an item's time. The wall clock in the request's zone is
+ * what the delegation reads in the itinerary, so it decides: a hand-edited
+ * agenda that moved a visit across a DST change but kept the old offset still
+ * lands at the time printed in the table. The written offset only picks
+ * between the two instants of an hour that happens twice (the night the
+ * clocks go back), which a zone alone cannot decide.
+ */
+export function instantOf(iso: string, timeZone: string): Date {
+  const { wallAsUtc, offset } = parseIso(iso);
+  const hour = 3_600_000;
+  // Every offset the zone uses around this wall clock: at most two, either side of a change.
+  const offsets = [...new Set([-24, 0, 24].map((h) => tzOffset(timeZone, new Date(wallAsUtc + h * hour))))];
+  const valid = offsets.filter((o) => tzOffset(timeZone, new Date(wallAsUtc - o * 60_000)) === o).sort((a, b) => b - a);
+  const chosen = valid.find((o) => o === offset) ?? valid[0];
+  // A wall clock inside the hour skipped in spring: read it with the offset before the change, as clocks do.
+  const fallback = tzOffset(timeZone, new Date(wallAsUtc - 24 * hour));
+  return new Date(wallAsUtc - (chosen ?? fallback) * 60_000);
+}
+
+/** `20180919T073000Z`: an iCalendar UTC DATE-TIME. */
+export function icsUtc(instant: Date): string {
+  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+}
+
+const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "Wednesday 19 September 2018", computed on the calendar (no zone, no locale data). */
+export function dayHeading(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? "";
+  return `${weekday} ${d} ${MONTH_NAMES[m - 1] ?? ""} ${y}`;
+}
+
+/** "Wed 19 Sep": short enough for a chart's section label. */
+export function shortDay(date: string): string {
+  const [weekday, d, month] = dayHeading(date).split(" ") as [string, string, string];
+  return `${weekday.slice(0, 3)} ${d} ${month.slice(0, 3)}`;
+}
+
+/** "2018-09-01 08:00 UTC": when a document was generated, never in the machine's zone. */
+export function generatedStamp(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

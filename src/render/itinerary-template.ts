@@ -1,0 +1,89 @@
+// The default itinerary template: the same text as templates/itinerary.md,
+// which users copy to make their own (a test keeps the two identical).
+// It lives here too because renderers read no files.
+
+export const ITINERARY_TEMPLATE = `{{!
+  The itinerary of \`studyvisit plan --out\` and \`studyvisit export --format md\`.
+  Copy this file, change it, and pass it with \`--template FILE\`.
+
+  It is a Mustache template (https://mustache.github.io/mustache.5.html):
+  logic-less, it can only place values and repeat sections, never run code.
+  Every value is already escaped for Markdown, table cells included, so a
+  value in double braces and the same value in triple braces print the same.
+
+  Values: title, delegation, organiser, dates, timezone, programme;
+  days[]: heading, rows[] (time, what, where, notes), travel;
+  gantt[]: name, tasks[] (label, start, end);
+  contacts[]: host, summary, people[] (one line each);
+  unscheduled[]: host, reason, suggestion; hasUnscheduled; generated.
+}}
+# {{title}}
+
+- **Delegation:** {{delegation}}
+- **Organiser:** {{organiser}}
+- **Dates:** {{dates}} (times are local, {{timezone}})
+- **Programme:** {{programme}}
+
+{{#days}}
+## {{heading}}
+
+| Time | What | Where | Notes |
+| --- | --- | --- | --- |
+{{#rows}}
+| {{time}} | {{what}} | {{where}} | {{notes}} |
+{{/rows}}
+{{#travel}}
+
+{{travel}}
+{{/travel}}
+
+{{/days}}
+{{#hasGantt}}
+## The days at a glance
+
+\`\`\`mermaid
+gantt
+    dateFormat HH:mm
+    axisFormat %H:%M
+{{#gantt}}
+    section {{name}}
+{{#tasks}}
+    {{label}} :{{start}}, {{end}}
+{{/tasks}}
+{{/gantt}}
+\`\`\`
+
+{{/hasGantt}}
+{{#hasContacts}}
+## Host contacts
+
+{{#contacts}}
+### {{host}}
+
+{{#summary}}
+{{summary}}
+
+{{/summary}}
+{{#people}}
+- {{.}}
+{{/people}}
+{{^people}}
+- No contact on record: ask the organiser.
+{{/people}}
+
+{{/contacts}}
+{{/hasContacts}}
+{{#hasUnscheduled}}
+## Hosts not in the programme
+
+| Host | Why not | What would let it in |
+| --- | --- | --- |
+{{#unscheduled}}
+| {{host}} | {{reason}} | {{suggestion}} |
+{{/unscheduled}}
+
+{{/hasUnscheduled}}
+---
+
+*Generated on {{generated}} by studyvisit.*
+`;

@@ -1,0 +1,52 @@
+import { ITINERARY_TEMPLATE } from "./itinerary-template.js";
+import { buildItinerary, type ItineraryRow } from "./itinerary-view.js";
+import { renderTemplate } from "./logic-less-template.js";
+import { mdCell, mdEmail, mdInline, mdUrl, mermaidLabel } from "./markdown-escape.js";
+import type { RenderInput } from "./render-input.js";
+
+// Travel legs and free time are rows of the table but not bars of the chart:
+// a seven-minute walk would only clutter it.
+const CHART_KINDS = new Set(["visit", "meal", "fixed", "parallel"]);
+
+/**
+ * The itinerary in Markdown (GitHub and pandoc), from the bundled template or
+ * a user's (`--template`). The view holds only strings already escaped for
+ * the spot they go to (see logic-less-template.ts for why Mustache does no
+ * escaping of its own).
+ */
+export function renderMarkdown(input: RenderInput, template: string = ITINERARY_TEMPLATE): string {
+  const it = buildItinerary(input);
+  const contacts = it.contacts.map((c) => ({
+    host: mdInline(c.host),
+    summary: c.summary ? mdInline(c.summary) : "",
+    people: c.contacts.map((p) => [mdInline(p.name), p.role ? mdInline(p.role) : "", p.email ? mdEmail(p.email) : "", p.phone ? mdInline(p.phone) : ""].filter(Boolean).join(", ")),
+  }));
+  const gantt = it.days
+    .map((day) => ({
+      name: mermaidLabel(day.short),
+      tasks: day.rows.filter((r) => CHART_KINDS.has(r.kind) && r.end > r.start).map((r) => ({ label: mermaidLabel(r.what), start: r.start, end: r.end })),
+    }))
+    .filter((day) => day.tasks.length > 0);
+  const view = {
+    title: mdInline(it.title),
+    delegation: mdInline(it.delegation),
+    organiser: [mdInline(it.organiser.text), mdEmail(it.organiser.email)].filter(Boolean).join(", "),
+    dates: mdInline(it.dates),
+    timezone: mdInline(it.timezone),
+    programme: mdInline(it.programme),
+    days: it.days.map((day) => ({ heading: mdInline(day.heading), rows: day.rows.map(rowView), travel: mdInline(day.travel) })),
+    gantt,
+    hasGantt: gantt.length > 0,
+    contacts,
+    hasContacts: contacts.length > 0,
+    unscheduled: it.unscheduled.map((u) => ({ host: mdCell(u.host), reason: mdCell(u.reason), suggestion: mdCell(u.suggestion ?? "") })),
+    hasUnscheduled: it.unscheduled.length > 0,
+    generated: mdInline(it.generated),
+  };
+  return renderTemplate(template, view);
+}
+
+function rowView(row: ItineraryRow): Record<string, string> {
+  const notes = [mdCell(row.notes), ...row.links.map((l) => `${mdInline(l.label)}: ${mdUrl(l.url)}`)].filter(Boolean).join(" · ");
+  return { time: mdCell(row.time), what: mdCell(row.what), where: mdCell(row.where), notes };
+}

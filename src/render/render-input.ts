@@ -1,0 +1,110 @@
+import type { Agenda, AgendaItem, AgendaPlace, ParallelSession } from "../plan/agenda.js";
+import type { Host, Place, Request } from "../records/schemas.js";
+
+/**
+ * Everything a renderer needs, passed in whole: renderers read no files, no
+ * clock and no environment, so the same input always gives the same bytes.
+ */
+export interface RenderInput {
+  agenda: Agenda;
+  request: Request;
+  hosts: ReadonlyMap<string, Host>;
+  places: ReadonlyMap<string, Place>;
+  /** SOURCE_DATE_EPOCH or now, chosen by the caller: DTSTAMP and every "generated" line. */
+  generatedAt: Date;
+}
+
+export const TRAVEL_KINDS: ReadonlySet<AgendaItem["kind"]> = new Set(["walk", "transit"]);
+
+export function hostName(input: RenderInput, hostId: string): string {
+  return input.hosts.get(hostId)?.name ?? hostId;
+}
+
+/**
+ * A place's display name from its id. Travel items carry only ids; a
+ * hand-edited agenda may name a place the workspace no longer has, so the
+ * agenda's own copies of places come next, and the bare id last.
+ */
+export function placeName(input: RenderInput, placeId: string): string {
+  const known = input.places.get(placeId)?.name;
+  if (known) return known;
+  for (const day of input.agenda.days) {
+    for (const item of day.items) {
+      for (const p of [item.place, item.ends_at, ...(item.sessions ?? []).map((s) => s.place)]) {
+        if (p?.id === placeId) return p.name;
+      }
+    }
+  }
+  return placeId;
+}
+
+/** "Hotel Van Belle, Chaussée de Mons 39, 1070 Anderlecht" (the address only when known). */
+export function placeLabel(place: AgendaPlace): string {
+  return place.address ? `${place.name}, ${place.address}` : place.name;
+}
+
+/** The link to join an online item: its own, else its place's. */
+export function onlineLink(item: AgendaItem): string | undefined {
+  return item.online ?? item.place?.online;
+}
+
+/** "7 min, 0.5 km" for a walk or transit leg. */
+export function legSummary(item: AgendaItem): string {
+  const parts = [`${item.minutes ?? 0} min`];
+  if (item.km !== undefined) parts.push(`${item.km.toFixed(1)} km`);
+  return parts.join(", ");
+}
+
+/**
+ * How the delegation reaches an item: the travel legs right before it (after
+ * the previous non-travel item), in words. Empty when it stays where it was.
+ */
+export function howToGetThere(input: RenderInput, items: readonly AgendaItem[], index: number): string {
+  const legs: AgendaItem[] = [];
+  for (let i = index - 1; i >= 0; i--) {
+    const item = items[i];
+    if (!item || item.kind === "free") continue;
+    if (!TRAVEL_KINDS.has(item.kind)) break;
+    legs.unshift(item);
+  }
+  return legs
+    .map((leg) => {
+      const how = leg.kind === "walk" ? "Walk" : "Public transport";
+      const from = leg.from ? ` from ${placeName(input, leg.from)}` : "";
+      const to = leg.to ? ` to ${placeName(input, leg.to)}` : "";
+      return `${how}${from}${to}: ${legSummary(leg)}.`;
+    })
+    .join(" ");
+}
+
+/** A host's part in the agenda: a visit item, or the session it leads in a parallel item. */
+export interface HostVisit {
+  host: string;
+  item: AgendaItem;
+  session?: ParallelSession;
+  /** the item's uid, or for a session the item's uid with the host added */
+  uid: string;
+}
+
+/** A parallel session's own uid: one host's share of the shared item, stable like the item's. */
+export function sessionUid(itemUid: string, hostId: string): string {
+  const at = itemUid.lastIndexOf("@");
+  return at < 0 ? `${itemUid}.${hostId}` : `${itemUid.slice(0, at)}.${hostId}${itemUid.slice(at)}`;
+}
+
+/** Every host visit of the agenda in time order; a declined visit is an answer on record, not a visit. */
+export function hostVisits(agenda: Agenda): HostVisit[] {
+  return agenda.days.flatMap((day) =>
+    day.items.flatMap((item): HostVisit[] => {
+      if (item.status === "declined") return [];
+      if (item.kind === "visit" && item.host) return [{ host: item.host, item, uid: item.uid }];
+      if (item.kind !== "parallel") return [];
+      return (item.sessions ?? []).map((session) => ({ host: session.host, item, session, uid: sessionUid(item.uid, session.host) }));
+    }),
+  );
+}
+
+/** Ids of the hosts the agenda visits (visits and parallel sessions), in order of first appearance. */
+export function visitedHostIds(agenda: Agenda): string[] {
+  return [...new Set(hostVisits(agenda).map((v) => v.host))];
+}
