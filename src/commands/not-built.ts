@@ -1,5 +1,5 @@
 import { NotBuiltError } from "../errors.js";
-import { dataOption, forceOption, jsonOption, type CommandDefinition } from "./definition.js";
+import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
 
 // Commands of SPEC that later issues build. They are listed in --help so the
 // whole contract is visible, and they say plainly that they are not there yet.

@@ -95,7 +95,8 @@ function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclu
   if (only("closed")) return { code: "closed", reason: reasons.map((r) => r.reason).join("; ") };
   if (only("holiday")) return { code: "holiday", reason: reasons.map((r) => r.reason).join("; ") };
   if (only("booked")) return { code: "booked", reason: reasons.map((r) => r.reason).join("; ") };
-  const detail = reasons.filter((r) => r.code !== "no-window").map((r) => r.reason);
+  // "no window on 19 Sep" says nothing the summary does not; closures, holidays and too-short windows do.
+  const detail = reasons.filter((r) => !r.reason.startsWith("no window on")).map((r) => r.reason);
   return { code: "no-window", reason: `no availability on the request's days${detail.length ? ` (${detail.join("; ")})` : ""}` };
 }
 

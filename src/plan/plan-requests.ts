@@ -1,7 +1,6 @@
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
-import type { Bookings } from "./candidates.js";
 import type { Pins } from "./build-instance.js";
 import type { SolveOptions } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
