@@ -13,6 +13,7 @@ interface Args {
   files: string[];
   effort: number;
   seed: number;
+  lsRate: number | undefined;
 }
 
 interface Row {
@@ -24,7 +25,7 @@ interface Row {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, ms: [], files: [], effort: 1, seed: 1 };
+  const args: Args = { json: false, ms: [], files: [], effort: 1, seed: 1, lsRate: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -36,6 +37,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
+    else if (a === "--ls-rate") args.lsRate = Number(value());
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else args.files.push(a);
   }
@@ -56,7 +58,7 @@ function runOne(file: string, m: number, args: Args): Row {
   const instance = basename(file).replace(/\.txt$/, "");
   const optw = parseOptw(readFileSync(file, "utf8"), instance);
   const t0 = performance.now();
-  const result = solve(optwToEngine(optw, m), { seed: args.seed, effort: args.effort, method: "heuristic" });
+  const result = solve(optwToEngine(optw, m), { seed: args.seed, effort: args.effort, method: "heuristic", ...(args.lsRate === undefined ? {} : { localSearchRate: args.lsRate }) });
   const ms = Math.round(performance.now() - t0);
   // Engine node k is customer k + 1 (the depot is location 0 and no node).
   const routes = result.routes.map((r) => r.nodes.map((p) => p.node + 1));

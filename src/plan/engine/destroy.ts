@@ -54,13 +54,11 @@ export const relatedRemoval: DestroyOperator = (sol, rng, k, drop) => {
 
 /** Worst removal: nodes bringing little score for the time they take (score / time saved by removing them). */
 export const worstRemoval: DestroyOperator = (sol, rng, k, drop) => {
-  const md = sol.model;
   const items: Array<{ j: number; ratio: number }> = [];
   for (const rc of sol.routes) items.push(...routeRatios(rc));
   if (items.length === 0) return;
   items.sort((a, b) => a.ratio - b.ratio);
   for (let i = 0; i < k && items.length > 0; i++) drop[biasedPick(items, rng, 4).j] = 1;
-  void md;
 };
 
 function routeRatios(rc: RouteCache): Array<{ j: number; ratio: number }> {

@@ -10,8 +10,12 @@ export function orderCost(md: Model, r: number, seq: ReadonlyArray<number>, out:
   let cur = md.rSLoc[r] as number;
   let curIsItem = false;
   let travel = 0;
+  let visits = 0;
   for (let p = 0; p < seq.length; p++) {
     const j = seq[p] as number;
+    const w = wins[j];
+    if (!w) return false;
+    if (md.counts[j] === 1 && ++visits > md.maxVisits) return false;
     const lj = loc[j] as number;
     let a = t;
     if (lj >= 0 && cur >= 0) {
@@ -19,7 +23,7 @@ export function orderCost(md: Model, r: number, seq: ReadonlyArray<number>, out:
       travel += leg;
       a += leg + (curIsItem && cur !== lj ? buffer : 0);
     }
-    const s = earliestStart(wins[j] as Float64Array, a);
+    const s = earliestStart(w, a);
     if (Number.isNaN(s)) return false;
     t = s + (dur[j] as number);
     if (t > rEnd + EPS) return false;

@@ -23,7 +23,12 @@ function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
   out.shift = Number.POSITIVE_INFINITY;
   out.travel = Number.POSITIVE_INFINITY;
   const L = rc.seq.length;
+  const w = (rc.model.win[rc.r] as ReadonlyArray<Float64Array | null>)[j];
+  if (!w) return false;
+  // Departures only grow along a route and j cannot start before the departure it follows.
+  const latest = (w[w.length - 1] as number) + EPS;
   for (let p = 0; p <= L; p++) {
+    if ((rc.dep[p] as number) > latest) break;
     const sh = evalInsert(rc, j, p);
     if (Number.isNaN(sh)) continue;
     const tr = insertDelta.travel;

@@ -118,7 +118,7 @@ export class RouteCache {
 }
 
 /** Scratch outputs of evalInsert (avoids allocating a result object in the hottest loop). */
-export const insertDelta = { travel: 0 };
+export const insertDelta = { travel: 0, evals: 0 };
 
 /**
  * Time consumed by inserting node j after position p (0..L) of route rc
@@ -126,6 +126,7 @@ export const insertDelta = { travel: 0 };
  * Sets insertDelta.travel.
  */
 export function evalInsert(rc: RouteCache, j: number, p: number): number {
+  insertDelta.evals++;
   const md = rc.model;
   const r = rc.r;
   const w = (md.win[r] as ReadonlyArray<Float64Array | null>)[j];

@@ -8,11 +8,26 @@ export class Solution {
   readonly where: Int32Array;
   readonly groupCount: Int32Array;
   mandatory = 0;
+  /** Routes changed since the last clearDirty(): local search only revisits those. */
+  readonly dirty: Uint8Array;
 
   constructor(readonly model: Model) {
     this.routes = Array.from({ length: model.m }, (_, r) => new RouteCache(model, r));
     this.where = new Int32Array(model.n).fill(-1);
     this.groupCount = new Int32Array(model.groupNodes.length);
+    this.dirty = new Uint8Array(model.m);
+  }
+
+  clearDirty(): void {
+    this.dirty.fill(0);
+  }
+
+  dirtyRoutes(): number[] {
+    const out: number[] = [];
+    this.dirty.forEach((d, r) => {
+      if (d === 1) out.push(r);
+    });
+    return out;
   }
 
   copyFrom(o: Solution): void {
@@ -58,6 +73,7 @@ export class Solution {
     const rc = this.routes[r] as RouteCache;
     rc.seq.splice(p, 0, j);
     rc.refresh();
+    this.dirty[r] = 1;
     this.mark(j, r);
   }
 
@@ -69,6 +85,7 @@ export class Solution {
       for (const j of rc.seq) if (drop[j] === 1) this.unmark(j);
       rc.seq = kept;
       rc.refresh();
+      this.dirty[rc.r] = 1;
     }
   }
 
@@ -77,6 +94,30 @@ export class Solution {
     const rc = this.routes[r] as RouteCache;
     rc.seq = seq;
     rc.refresh();
+    this.dirty[r] = 1;
+  }
+
+  /** Sets two routes' orders after nodes moved between them (the caller checked feasibility). */
+  moveBetween(a: number, seqA: number[], b: number, seqB: number[]): void {
+    this.setOrder(a, seqA);
+    this.setOrder(b, seqB);
+    for (const j of seqA) this.where[j] = a;
+    for (const j of seqB) this.where[j] = b;
+  }
+
+  /** Route r takes order seq, in which node `added` replaced node `removed`. */
+  replaceNode(r: number, seq: number[], removed: number, added: number): void {
+    this.unmark(removed);
+    this.setOrder(r, seq);
+    this.mark(added, r);
+  }
+
+  /** Node `removed` leaves route r (now seqR); node `added` joins route r2 (now seq2). */
+  replaceAcross(r: number, seqR: number[], removed: number, r2: number, seq2: number[], added: number): void {
+    this.unmark(removed);
+    this.setOrder(r, seqR);
+    this.setOrder(r2, seq2);
+    this.mark(added, r2);
   }
 
   private mark(j: number, r: number): void {

@@ -1,13 +1,19 @@
 import type { Model } from "./compile-model.js";
-import { createRng } from "./create-rng.js";
+import { createRng, type Rng } from "./create-rng.js";
 import { randomRemoval, relatedRemoval, routeRemoval, segmentRemoval, worstRemoval, type DestroyOperator } from "./destroy.js";
 import { improveRoutes } from "./improve-routes.js";
-import { repair } from "./repair.js";
+import { polish } from "./polish.js";
+import { repair, type RepairParams } from "./repair.js";
+import { insertDelta } from "./route-cache.js";
 import { Solution } from "./solution.js";
 
 export interface HeuristicParams {
   readonly seed: number;
   readonly iterations: number;
+  /** Stop once this many insertion evaluations were made (deterministic work cap; long routes cost more per iteration). */
+  readonly maxEvaluations: number;
+  /** Probability of reordering the changed routes of a promising candidate (default 0.2). */
+  readonly localSearchRate?: number;
 }
 
 export interface HeuristicOutcome {
@@ -22,6 +28,11 @@ export function defaultIterations(model: Model, effort: number): number {
   return Math.max(50, Math.round(effort * (200 + 30 * usable)));
 }
 
+/** Default cap on insertion evaluations (about 0.5 to 1 s of search on the 100-customer benchmark). */
+export function defaultMaxEvaluations(effort: number): number {
+  return Math.round(effort * 10_000_000);
+}
+
 /**
  * Large neighbourhood search with simulated-annealing acceptance, in the
  * spirit of Vansteenwegen et al. 2009 (greedy score^2/time insertion + shake)
@@ -34,6 +45,7 @@ export function defaultIterations(model: Model, effort: number): number {
  */
 export function solveHeuristic(model: Model, params: HeuristicParams): HeuristicOutcome {
   const rng = createRng(params.seed);
+  insertDelta.evals = 0;
   const greedy = { noise: 0, exponent: 2 };
   const cur = new Solution(model);
   repair(cur, rng, greedy);
@@ -41,8 +53,8 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
   repair(cur, rng, greedy);
   const best = cur.clone();
   const cand = cur.clone();
-  const ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval];
-  if (model.m > 1) ops.push(routeRemoval);
+  // Emptying a whole route is a GRASP-like restart of that day; with one route it is what lets the search leave a cluster.
+  const ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval, routeRemoval];
   const drop = new Uint8Array(model.n);
   let avgScore = 0;
   for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
@@ -52,9 +64,11 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
   const cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
   const restartAfter = Math.max(50, Math.round(params.iterations / 10));
   let sinceBest = 0;
-  const allRoutes = [...model.win.keys()];
-  for (let it = 0; it < params.iterations; it++) {
+  const lsRate = params.localSearchRate ?? 0.2;
+  let it = 0;
+  for (; it < params.iterations && insertDelta.evals < params.maxEvaluations; it++) {
     cand.copyFrom(cur);
+    cand.clearDirty();
     let placed = 0;
     for (const rc of cand.routes) placed += rc.seq.length;
     if (placed > 0) {
@@ -64,12 +78,13 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
       (ops[rng.int(ops.length)] as DestroyOperator)(cand, rng, k, drop);
       cand.removeMany(drop);
     }
-    repair(cand, rng, { noise: rng.next() < 0.5 ? 0 : 0.5 * rng.next(), exponent: rng.next() < 0.7 ? 2 : 1 });
-    if (cand.score >= cur.score - 1e-9) {
-      improveRoutes(cand, allRoutes, 1);
+    repair(cand, rng, randomRepairParams(rng));
+    if (cand.score >= cur.score - 1e-9 && rng.next() < lsRate) {
+      improveRoutes(cand, cand.dirtyRoutes(), 1);
       repair(cand, rng, greedy);
     }
     if (cand.compare(best) < 0) {
+      polish(cand, 2);
       best.copyFrom(cand);
       sinceBest = 0;
     } else sinceBest++;
@@ -81,9 +96,10 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
       sinceBest = 0;
     }
   }
-  improveRoutes(best, allRoutes, 10);
+  polish(best, 20);
   repair(best, rng, greedy);
-  return { routes: best.routes.map((rc) => rc.seq.slice()), work: params.iterations };
+  polish(best, 20);
+  return { routes: best.routes.map((rc) => rc.seq.slice()), work: it };
 }
 
 function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean {
@@ -93,4 +109,16 @@ function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean
   const delta = cand.score - cur.score;
   if (delta >= -1e-9) return u < 0.1;
   return u < Math.exp(delta / temp);
+}
+
+/**
+ * Repair variants drawn per iteration: mostly the classic score^2 / time
+ * ratio, sometimes score / time or pure least-time-first (which packs the
+ * most nodes), with no noise or a strong multiplicative noise (GRASP-like).
+ */
+function randomRepairParams(rng: Rng): RepairParams {
+  const u = rng.next();
+  const exponent = u < 0.55 ? 2 : u < 0.75 ? 1 : u < 0.9 ? 0 : 4;
+  const noise = rng.next() < 0.4 ? 0 : 2 * rng.next();
+  return { noise, exponent };
 }

@@ -2,7 +2,7 @@ import { compileModel, type Model } from "./compile-model.js";
 import { explainUnplaced } from "./explain-unplaced.js";
 import { simulateRoute } from "./simulate-route.js";
 import { EXACT_MAX_NODES, solveExact } from "./solve-exact.js";
-import { defaultIterations, solveHeuristic } from "./solve-heuristic.js";
+import { defaultIterations, defaultMaxEvaluations, solveHeuristic } from "./solve-heuristic.js";
 import type { EngineInstance, PlacedNode, RoutePlan, SolveOptions, SolveResult, SolveStats } from "./types.js";
 
 /** Measured (see BENCHMARKS.md): up to 14 usable nodes the exact solver answers within the default budget on typical days. */
@@ -29,8 +29,10 @@ export function solve(instance: EngineInstance, options: SolveOptions = {}): Sol
     } else exactSkipped = "too-many-nodes";
   }
   if (model.m === 0) return buildResult(model, [], false, { method: "heuristic", work: 0 });
-  const iterations = options.iterations ?? defaultIterations(model, options.effort ?? 1);
-  const out = solveHeuristic(model, { seed: options.seed ?? 1, iterations });
+  const effort = options.effort ?? 1;
+  const iterations = options.iterations ?? defaultIterations(model, effort);
+  const maxEvaluations = options.iterations === undefined ? defaultMaxEvaluations(effort) : Number.POSITIVE_INFINITY;
+  const out = solveHeuristic(model, { seed: options.seed ?? 1, iterations, maxEvaluations, ...(options.localSearchRate === undefined ? {} : { localSearchRate: options.localSearchRate }) });
   const stats: SolveStats = exactSkipped ? { method: "heuristic", work: out.work, exactSkipped } : { method: "heuristic", work: out.work };
   return buildResult(model, out.routes, false, stats);
 }

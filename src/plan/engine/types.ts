@@ -71,6 +71,8 @@ export interface SolveOptions {
   readonly exactBudget?: number;
   /** Overrides the number of metaheuristic iterations (for tests and tuning). */
   readonly iterations?: number;
+  /** Tuning: probability that a promising metaheuristic candidate gets its changed routes reordered. */
+  readonly localSearchRate?: number;
 }
 
 export interface PlacedNode {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { solve } from "../../../src/plan/engine/index.js";
+import { randomInstance } from "./random-instance.js";
+import { bruteForce, checkResult, referenceObjective } from "./reference-model.js";
+
+describe("exact solver", () => {
+  it("agrees with brute-force enumeration on small random instances", () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const inst = randomInstance(seed, { nodes: seed % 3 === 0 ? 6 : 5, routes: seed % 2 === 0 ? 2 : 1, extras: seed % 4 !== 0 });
+      const res = solve(inst, { method: "exact" });
+      expect(res.proven, `seed ${seed}`).toBe(true);
+      expect(checkResult(inst, res), `seed ${seed}`).toEqual([]);
+      const got = referenceObjective(inst, res.routes.map((r) => r.nodes.map((p) => p.node)));
+      const want = bruteForce(inst).objective;
+      expect(got, `seed ${seed}`).not.toBeNull();
+      expect(got?.mandatory, `seed ${seed} mandatory`).toBe(want.mandatory);
+      expect(got?.score, `seed ${seed} score`).toBeCloseTo(want.score, 6);
+      expect(got?.travel, `seed ${seed} travel`).toBeCloseTo(want.travel, 6);
+      expect(got?.endSum, `seed ${seed} endSum`).toBeCloseTo(want.endSum, 6);
+      expect(res.score).toBeCloseTo(want.score, 6);
+    }
+  });
+
+  it("gives up within its budget instead of hanging, and auto falls back to the metaheuristic", () => {
+    const inst = randomInstance(7, { nodes: 14, routes: 3, extras: false });
+    const res = solve(inst, { exactBudget: 1000, iterations: 50 });
+    expect(res.proven).toBe(false);
+    expect(res.stats.method).toBe("heuristic");
+    expect(res.stats.exactSkipped).toBe("budget");
+    expect(checkResult(inst, res)).toEqual([]);
+  });
+});
