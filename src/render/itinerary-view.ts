@@ -97,7 +97,7 @@ function row(input: RenderInput, item: AgendaItem): ItineraryRow {
   for (const session of item.sessions ?? []) notes.push(`${session.title}: ${hostName(input, session.host)}`);
   if (item.notes) notes.push(item.notes);
   if (item.status && item.status !== "proposed") notes.push(`Status: ${item.status}`);
-  const links = [...(link ? [{ label: "Join online", url: link }] : []), ...(item.sessions ?? []).flatMap((s) => (s.place?.online ? [{ label: `Join ${s.title}`, url: s.place.online }] : []))];
+  const links = [...(link ? [{ label: "Join online", url: link }] : []), ...(item.sessions ?? []).flatMap((s) => (s.place?.online ? [{ label: hostName(input, s.host), url: s.place.online }] : []))];
   return { kind: item.kind, time: `${start}–${end}`, start, end, what: item.title, where, notes, links };
 }
 

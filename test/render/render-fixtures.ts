@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Agenda } from "../../src/plan/agenda.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import type { RenderInput } from "../../src/render/render-input.js";
@@ -33,4 +34,19 @@ export function renderInput(name: AgendaName, agenda: Agenda = loadAgenda(name))
   const request = workspace.requests.get(agenda.request);
   if (!request) throw new Error(`no request ${agenda.request} in the fixture workspace`);
   return { agenda, request, hosts: workspace.hosts, places: workspace.places, generatedAt: GENERATED_AT };
+}
+
+/**
+ * Compare with the golden file, or (re)write it with UPDATE_GOLDEN=1: review
+ * the diff in git before committing it.
+ */
+export function expectGolden(file: string, actual: string): void {
+  const path = join(goldenDir, file);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(goldenDir, { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`no golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render and review it`);
+  expect(actual, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, "utf8"));
 }
