@@ -54,7 +54,7 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       const from = plan.places.indexOf(here);
       const dest = plan.places.indexOf(to);
       const l = plan.legs[from]?.[dest];
-      if (!l || l.mode === "none") return start;
+      if (!l || l.mode === "none" || l.minutes === 0) return start;
       timed.push({
         item: { kind: l.mode, title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`, from: here.id, to: to.id, minutes: l.minutes, km: l.km },
         start,
@@ -72,8 +72,9 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       const where = placeOf(meaning, here, plan, route?.nodes ?? [], placed.node);
       if (where) clock = travelTo(where, clock);
       timed.push({ ...describe(meaning, where), start, end });
-      const after = meaning.kind === "visit" ? (meaning.candidate.endPlace ?? (meaning.candidate.place.online ? undefined : meaning.candidate.place)) : where;
-      if (after && !after.online) here = after;
+      const physical = (p: Place | undefined) => (p && !p.online ? p : undefined);
+      const after = meaning.kind === "visit" ? (physical(meaning.candidate.endPlace) ?? physical(meaning.candidate.place)) : physical(where);
+      if (after) here = after;
       clock = end;
     }
     if (plan.base && here && here.id !== plan.base.id) travelTo(plan.base, clock);

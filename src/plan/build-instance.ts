@@ -103,7 +103,7 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
       for (const slot of d.slots) {
         if (pin && (pin.date !== d.date || pin.start !== slot.start)) continue;
         const start = at(d.date) + slot.start;
-        add({ id: `${group}:slot:${d.date}:${slot.start}`, duration: slot.end - slot.start, windows: only(d.date, [[start, start]]), ...common }, { kind: "visit", candidate, slot });
+        add({ id: `${group}:slot:${d.date}:${slot.start}-${slot.end}`, duration: slot.end - slot.start, windows: only(d.date, [[start, start]]), ...common }, { kind: "visit", candidate, slot });
       }
     }
   }

@@ -118,7 +118,8 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
   let slots = host.availability.slots
     .filter((s) => s.date === day.date)
     .map((s) => local(s.hours))
-    .filter((s) => s.start >= day.hours.start && s.end <= day.hours.end);
+    .filter((s) => s.start >= day.hours.start && s.end <= day.hours.end)
+    .filter((s, i, all) => all.findIndex((o) => o.start === s.start && o.end === s.end) === i);
 
   const full = fullIntervals(ctx.bookings?.get(host.id) ?? [], host.availability.parallel).map((iv) => instantsToLocal(iv, day.date, zone)).filter((iv): iv is Hours => iv !== undefined);
   if (full.length > 0) {

@@ -127,7 +127,10 @@ function checkOverlaps(order: readonly { item: LocalItem; i: number }[], d: numb
 /** Walking gaps: between items at different places, travel plus buffer; from and back to base, travel only. */
 function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hours, d: number, ctx: AgendaRulesContext, pace: ResolvedPace, issues: AgendaIssue[]): void {
   const { ws, request } = ctx;
-  const located = order.filter(({ item }) => item.kind !== "walk" && item.kind !== "transit" && item.kind !== "free" && placeOf(item, ws) !== undefined);
+  // A meal without places happens "where the delegation already is": like an online item it moves no one, so it needs no gap.
+  const mealsWithoutPlace = new Set(request.meals.filter((m) => m.places.length === 0).map((m) => m.name.toLowerCase()));
+  const moves = (item: LocalItem) => !(item.kind === "meal" && mealsWithoutPlace.has((item.title ?? "").toLowerCase()));
+  const located = order.filter(({ item }) => item.kind !== "walk" && item.kind !== "transit" && item.kind !== "free" && moves(item) && placeOf(item, ws) !== undefined);
   const base = request.base ? ws.places.get(request.base) : undefined;
   const short = (i: number, from: Place, to: Place, needs: number, has: number, withBuffer: boolean) =>
     issues.push({

@@ -39,8 +39,14 @@ export const checkHostPlace: CrossCheck = (ws) => eachHost(ws, (id, origin) => r
 
 export const checkHostEndsAt: CrossCheck = (ws) =>
   eachHost(ws, (id, origin) => {
-    const endsAt = ws.hosts.get(id)?.visit.ends_at;
-    return endsAt ? reference(ws, origin, ["visit", "ends_at"], "place", endsAt) : [];
+    const host = ws.hosts.get(id);
+    const endsAt = host?.visit.ends_at;
+    if (!host || !endsAt) return [];
+    const problems = reference(ws, origin, ["visit", "ends_at"], "place", endsAt);
+    if (problems.length === 0 && (ws.places.get(endsAt)?.online || ws.places.get(host.place)?.online)) {
+      problems.push(problemIn(origin, ["visit", "ends_at"], "a visit that ends elsewhere is a walking tour: both its place and `ends_at` must be physical places, not online ones"));
+    }
+    return problems;
   });
 
 export const checkHostAvailability: CrossCheck = (ws) =>
