@@ -143,7 +143,7 @@ function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hour
   if (base && first) {
     const to = placeOf(first.item, ws) as Place;
     const needs = leg(base, to, pace, ws.travel).minutes;
-    if (first.item.start - hours.start < needs) short(first.i, base, to, needs, first.item.start - hours.start, false);
+    if (to.id !== base.id && first.item.start >= hours.start && first.item.start - hours.start < needs) short(first.i, base, to, needs, first.item.start - hours.start, false);
   }
   for (let k = 1; k < located.length; k++) {
     const a = located[k - 1] as { item: LocalItem; i: number };
@@ -158,7 +158,7 @@ function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hour
   if (base && last) {
     const from = endPlaceOf(last.item, ws) as Place;
     const needs = leg(from, base, pace, ws.travel).minutes;
-    if (hours.end - last.item.end < needs) short(last.i, from, base, needs, hours.end - last.item.end, false);
+    if (from.id !== base.id && last.item.end <= hours.end && hours.end - last.item.end < needs) short(last.i, from, base, needs, hours.end - last.item.end, false);
   }
 }
 
