@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { instantOf, localTime } from "../../src/render/agenda-time.js";
 import { renderInviteIcs, renderItineraryIcs } from "../../src/render/ics.js";
 import { hostVisits } from "../../src/render/render-input.js";
 import { AGENDAS, expectGolden, loadAgenda, renderInput, type AgendaName } from "./render-fixtures.js";
@@ -139,6 +140,24 @@ describe("times: UTC from the request zone's wall clock, whatever the machine's 
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+
+  it("keeps a hand-edited visit at its printed time when the offset was not updated across the change", () => {
+    const agenda = loadAgenda("autumn-2018");
+    const visit = agenda.days[1]?.items.find((i) => i.kind === "visit");
+    if (!visit) throw new Error("fixture changed");
+    visit.start = "2018-10-29T09:30:00+02:00";
+    const input = renderInput("autumn-2018", agenda);
+    const event = events(renderItineraryIcs(input, { version: VERSION })).find((e) => prop(e, "summary") === "Municipality of Etterbeek");
+    expect(event && prop(event, "dtstart")).toBe("2018-10-29T08:30:00Z");
+    expect(localTime(visit.start, "Europe/Brussels")).toEqual({ date: "2018-10-29", time: "09:30", minutes: 570 });
+  });
+
+  it("reads an offset the zone never uses (Z) as the instant it names, and prints it on the zone's clock", () => {
+    expect(instantOf("2018-09-19T07:30:00Z", "Europe/Brussels").toISOString()).toBe("2018-09-19T07:30:00.000Z");
+    expect(localTime("2018-09-19T07:30:00Z", "Europe/Brussels").time).toBe("09:30");
+    expect(instantOf("2018-09-19T09:30:00", "Europe/Brussels").toISOString()).toBe("2018-09-19T07:30:00.000Z");
+    expect(instantOf("2018-03-25T02:30:00+01:00", "Europe/Brussels").toISOString()).toBe("2018-03-25T01:30:00.000Z");
   });
 
   it("reads an ambiguous hour (the night the clocks go back) with the offset the agenda wrote", () => {
