@@ -1,5 +1,5 @@
 import type { Agenda } from "../plan/agenda.js";
-import { instantOf, shortDay, wallClock } from "./agenda-time.js";
+import { instantOf, localTime, shortDay } from "./agenda-time.js";
 import { hostVisits, type HostVisit } from "./render-input.js";
 
 // What changed for each host between two agendas of the same request: the
@@ -17,6 +17,8 @@ export interface VisitChange {
   current?: HostVisit;
   /** moved: what moved */
   moved?: { time: boolean; place: boolean };
+  /** the current agenda's zone, on whose clock both times are told */
+  timezone: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
   const before = groupByHost(hostVisits(previous));
   const after = groupByHost(hostVisits(current));
   const hosts = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const { timezone } = current;
   const changes: VisitChange[] = [];
   for (const host of hosts) {
     const old = [...(before.get(host) ?? [])];
@@ -44,12 +47,12 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
     for (const [p, c] of pairs) {
       const time = !sameInstant(p.item.start, previous.timezone, c.item.start, current.timezone) || !sameInstant(p.item.end, previous.timezone, c.item.end, current.timezone);
       const place = placeKey(p) !== placeKey(c);
-      changes.push(time || place ? { host, change: "moved", previous: p, current: c, moved: { time, place } } : { host, change: "unchanged", previous: p, current: c });
+      changes.push(time || place ? { host, change: "moved", previous: p, current: c, moved: { time, place }, timezone } : { host, change: "unchanged", previous: p, current: c, timezone });
     }
-    for (const p of old) changes.push({ host, change: "dropped", previous: p });
-    for (const c of now) changes.push({ host, change: "new", current: c });
+    for (const p of old) changes.push({ host, change: "dropped", previous: p, timezone });
+    for (const c of now) changes.push({ host, change: "new", current: c, timezone });
   }
-  return changes.sort((a, b) => (a.host === b.host ? startOf(a).localeCompare(startOf(b)) : a.host < b.host ? -1 : 1));
+  return changes.sort((a, b) => (a.host === b.host ? startOf(a) - startOf(b) : a.host < b.host ? -1 : 1));
 }
 
 /**
@@ -57,7 +60,7 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
  * last time: unchanged keeps it, moved and dropped (its CANCEL) raise it by
  * one, a new visit starts at 0.
  */
-export function inviteSequence(change: VisitChange, previousSequence = 0): number {
+export function inviteSequence(change: Pick<VisitChange, "change">, previousSequence = 0): number {
   if (change.change === "new") return 0;
   return change.change === "unchanged" ? previousSequence : previousSequence + 1;
 }
@@ -67,11 +70,11 @@ export function describeAgendaDiff(changes: readonly VisitChange[], name: (hostI
   return changes.flatMap((c) => {
     const who = name(c.host);
     if (c.change === "unchanged") return [];
-    if (c.change === "new" && c.current) return [`new: ${who}, ${when(c.current)}`];
-    if (c.change === "dropped" && c.previous) return [`cancelled: ${who}, ${when(c.previous)}`];
+    if (c.change === "new" && c.current) return [`new: ${who}, ${when(c.current, c.timezone)}`];
+    if (c.change === "dropped" && c.previous) return [`cancelled: ${who}, ${when(c.previous, c.timezone)}`];
     if (c.previous && c.current) {
       const where = c.moved?.place ? ` (now at ${c.current.session?.place?.name ?? c.current.item.place?.name ?? "another place"})` : "";
-      return [`moved: ${who}, ${when(c.previous)} -> ${when(c.current)}${where}`];
+      return [`moved: ${who}, ${when(c.previous, c.timezone)} -> ${when(c.current, c.timezone)}${where}`];
     }
     return [];
   });
@@ -91,11 +94,12 @@ function placeKey(v: HostVisit): string {
   return [v.session?.place?.id ?? v.item.place?.id ?? "", v.item.ends_at?.id ?? ""].join("\u0000");
 }
 
-function startOf(c: VisitChange): string {
-  return (c.current ?? c.previous)?.item.start ?? "";
+function startOf(c: VisitChange): number {
+  const visit = c.current ?? c.previous;
+  return visit ? instantOf(visit.item.start, c.timezone).getTime() : 0;
 }
 
-function when(v: HostVisit): string {
-  const start = wallClock(v.item.start);
-  return `${shortDay(start.date)} ${start.time}-${wallClock(v.item.end).time}`;
+function when(v: HostVisit, timezone: string): string {
+  const start = localTime(v.item.start, timezone);
+  return `${shortDay(start.date)} ${start.time}-${localTime(v.item.end, timezone).time}`;
 }

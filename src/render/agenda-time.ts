@@ -16,7 +16,6 @@ export interface WallClock {
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 interface ParsedIso {
-  wall: WallClock;
   /** the wall clock read as if it were UTC, in ms */
   wallAsUtc: number;
   /** the offset written in the string, in minutes east of UTC; undefined when none */
@@ -28,30 +27,28 @@ function parseIso(iso: string): ParsedIso {
   if (!m) throw new Error(`\`${iso}\` is not an ISO 8601 date-time like 2018-09-19T09:30:00+02:00`);
   const [, y, mo, d, h, mi, s, off] = m as unknown as [string, string, string, string, string, string, string | undefined, string | undefined];
   const wallAsUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  const wall = { date: `${y}-${mo}-${d}`, time: `${h}:${mi}`, minutes: Number(h) * 60 + Number(mi) };
-  if (off === undefined) return { wall, wallAsUtc };
-  if (off === "Z") return { wall, wallAsUtc, offset: 0 };
+  if (off === undefined) return { wallAsUtc };
+  if (off === "Z") return { wallAsUtc, offset: 0 };
   const digits = off.replace(":", "");
   const sign = digits.startsWith("-") ? -1 : 1;
-  return { wall, wallAsUtc, offset: sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) };
-}
-
-/** The wall-clock date and time written in an item's ISO string (the request zone's clock). */
-export function wallClock(iso: string): WallClock {
-  return parseIso(iso).wall;
+  return { wallAsUtc, offset: sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) };
 }
 
 /**
- * The UTC instant of an item's time. The wall clock in the request's zone is
- * what the delegation reads in the itinerary, so it decides: a hand-edited
- * agenda that moved a visit across a DST change but kept the old offset still
- * lands at the time printed in the table. The written offset only picks
- * between the two instants of an hour that happens twice (the night the
- * clocks go back), which a zone alone cannot decide.
+ * The UTC instant of an item's time. The agenda writes each time with the
+ * request zone's offset; the wall clock then decides, because it is what the
+ * delegation reads. So a hand-edited agenda that moved a visit across a DST
+ * change but kept the old offset (one the zone uses, at another season)
+ * still lands at the time printed; the written offset only picks between the
+ * two instants of the hour that happens twice when the clocks go back. An
+ * offset the zone never uses (`Z` in Brussels) was meant as an instant, and
+ * is read as one.
  */
 export function instantOf(iso: string, timeZone: string): Date {
   const { wallAsUtc, offset } = parseIso(iso);
   const hour = 3_600_000;
+  const seasons = [-183 * 24, 0, 183 * 24].map((h) => tzOffset(timeZone, new Date(wallAsUtc + h * hour)));
+  if (offset !== undefined && !seasons.includes(offset)) return new Date(wallAsUtc - offset * 60_000);
   // Every offset the zone uses around this wall clock: at most two, either side of a change.
   const offsets = [...new Set([-24, 0, 24].map((h) => tzOffset(timeZone, new Date(wallAsUtc + h * hour))))];
   const valid = offsets.filter((o) => tzOffset(timeZone, new Date(wallAsUtc - o * 60_000)) === o).sort((a, b) => b - a);
@@ -59,6 +56,13 @@ export function instantOf(iso: string, timeZone: string): Date {
   // A wall clock inside the hour skipped in spring: read it with the offset before the change, as clocks do.
   const fallback = tzOffset(timeZone, new Date(wallAsUtc - 24 * hour));
   return new Date(wallAsUtc - (chosen ?? fallback) * 60_000);
+}
+
+/** The date and time an item happens on the request zone's clock: what the itinerary prints. */
+export function localTime(iso: string, timeZone: string): WallClock {
+  const instant = instantOf(iso, timeZone);
+  const local = new Date(instant.getTime() + tzOffset(timeZone, instant) * 60_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16), minutes: Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)) };
 }
 
 /** `20180919T073000Z`: an iCalendar UTC DATE-TIME. */

@@ -1,6 +1,6 @@
 import type { AgendaItem } from "../plan/agenda.js";
 import { languageName } from "../records/formats.js";
-import { dayHeading, generatedStamp, shortDay, wallClock } from "./agenda-time.js";
+import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
 import { hostName, legSummary, onlineLink, placeLabel, placeName, TRAVEL_KINDS, visitedHostIds, type RenderInput } from "./render-input.js";
 
 // What the itinerary says, as plain unescaped text: Markdown and HTML render
@@ -79,8 +79,8 @@ export function buildItinerary(input: RenderInput): Itinerary {
 }
 
 function row(input: RenderInput, item: AgendaItem): ItineraryRow {
-  const start = wallClock(item.start).time;
-  const end = wallClock(item.end).time;
+  const start = localTime(item.start, input.agenda.timezone).time;
+  const end = localTime(item.end, input.agenda.timezone).time;
   const link = onlineLink(item);
   const notes: string[] = [];
   let where = item.place ? placeLabel(item.place) : "";
