@@ -19,7 +19,11 @@ dl.facts dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; }
 thead { display: table-header-group; }
 th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.5mm; border-bottom: 0.2mm solid #bbb; overflow-wrap: anywhere; }
-th { border-bottom: 0.4mm solid #333; }
+th { border-bottom: 0.4mm solid #333; overflow-wrap: normal; }
+table.programme { table-layout: fixed; }
+table.programme th:nth-child(1) { width: 15%; }
+table.programme th:nth-child(2) { width: 27%; }
+table.programme th:nth-child(3) { width: 30%; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.visit td.what { font-weight: bold; }
@@ -71,7 +75,7 @@ export function renderHtml(input: RenderInput): string {
     "</header>",
   ];
   for (const day of it.days) {
-    out.push(`<section class="day">`, `<h2>${e(day.heading)}</h2>`, "<table>", "<thead><tr><th>Time</th><th>What</th><th>Where</th><th>Notes</th></tr></thead>", "<tbody>");
+    out.push(`<section class="day">`, `<h2>${e(day.heading)}</h2>`, '<table class="programme">', "<thead><tr><th>Time</th><th>What</th><th>Where</th><th>Notes</th></tr></thead>", "<tbody>");
     out.push(...day.rows.map(rowHtml), "</tbody>", "</table>");
     if (day.travel) out.push(`<p class="travel">${e(day.travel)}</p>`);
     out.push("</section>");
