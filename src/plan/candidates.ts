@@ -7,7 +7,7 @@ import { createThemeMatcher } from "./themes.js";
 import { localParts, shiftMinutes } from "./zoned-time.js";
 
 /** Why a host cannot be in a request's plan at all (before any ordering). */
-export type ExclusionCode = "avoided" | "no-value" | "too-small" | "not-step-free" | "closed" | "holiday" | "no-window" | "booked" | "declined";
+export type ExclusionCode = "avoided" | "no-value" | "too-small" | "not-step-free" | "closed" | "holiday" | "no-window" | "booked" | "declined" | "outranked";
 
 export interface Exclusion {
   code: ExclusionCode;
@@ -73,6 +73,7 @@ function judge(host: Host, request: Request, zone: string, ctx: CandidateContext
   const value = priority ?? matched.reduce((sum, m) => sum + m.weight, 0);
   const mustVisit = request.must_visit.includes(host.id);
   const days = request.days.map((day) => hostDay(host, day, zone, ctx));
+
   const candidate: Candidate = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit, days };
   const excluded = exclusion(candidate, request, ctx);
   return excluded ? { ...candidate, excluded } : candidate;
@@ -109,7 +110,8 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
   if (holiday) return empty({ code: "holiday", reason: `${when} is a public holiday (${holiday})` });
 
   const local = (h: Hours): Hours => ({ start: shiftMinutes(day.date, h.start, hostZone, zone), end: shiftMinutes(day.date, h.end, hostZone, zone) });
-  const weekday = weekdayOf(day.date);
+  const weekday = weekdayCache.get(day.date) ?? weekdayOf(day.date);
+  weekdayCache.set(day.date, weekday);
   const open = [
     ...host.availability.weekly.filter((w) => w.days.includes(weekday)).map((w) => local(w.hours)),
     ...host.availability.dates.filter((d) => d.date === day.date).map((d) => local(d.hours)),
@@ -137,6 +139,9 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
   }
   return { date: day.date, windows: usable, slots };
 }
+
+// Thousands of hosts ask for the weekday of the same few dates.
+const weekdayCache = new Map<string, ReturnType<typeof weekdayOf>>();
 
 /** Intervals (instants) during which `parallel` or more delegations are already there. */
 export function fullIntervals(bookings: readonly { start: number; end: number }[], parallel: number): { start: number; end: number }[] {

@@ -19,6 +19,10 @@ export interface PlanRequestInput {
   solver?: SolveOptions;
   /** How many left-out hosts get a "fits if you skip X" suggestion (each costs one more solve). */
   suggestionLimit?: number;
+  /** Candidates already ranked for this request (a re-plan reuses them). */
+  candidates?: Candidate[];
+  /** How many candidates (besides must-visits) the solver considers; see CANDIDATE_LIMIT. */
+  candidateLimit?: number;
 }
 
 export interface RequestPlan {
@@ -30,11 +34,27 @@ export interface RequestPlan {
   method: "exact" | "heuristic";
 }
 
+/**
+ * Past this many candidates the search space is dominated by hosts that could
+ * only ever replace a better one: keep the must-visits and the best by value.
+ * The bundled requests and most real visits stay below it and are solved exactly.
+ */
+export const CANDIDATE_LIMIT = 40;
+
+function limitCandidates(candidates: Candidate[], limit: number): Candidate[] {
+  let kept = 0;
+  return candidates.map((c) => {
+    if (c.excluded || c.mustVisit) return c;
+    if (kept++ < limit) return c;
+    return { ...c, excluded: { code: "outranked", reason: `outranked: ${limit} hosts of higher or equal value were considered first (value ${c.value})` } };
+  });
+}
+
 /** Plan one request: candidates → engine → agenda, with every left-out host explained. Pure. */
 export function planRequest(input: PlanRequestInput): RequestPlan {
   const { ws, request } = input;
   const zone = request.timezone ?? ws.config.timezone ?? "UTC";
-  const candidates = rankCandidates(request, { ws, holidays: input.holidays, ...(input.bookings ? { bookings: input.bookings } : {}), ...(input.declined ? { declined: input.declined } : {}) });
+  const candidates = input.candidates ?? rankCandidates(request, { ws, holidays: input.holidays, ...(input.bookings ? { bookings: input.bookings } : {}), ...(input.declined ? { declined: input.declined } : {}) });
   const empty: Agenda = { request: request.id, timezone: zone, value: 0, travel_minutes: 0, days: [], unscheduled: [] };
 
   const parallelHosts = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
@@ -44,7 +64,10 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   const clash = fixedClash(request);
   if (clash) return { agenda: empty, candidates, impossible: clash, proven: false, method: "exact" };
 
-  const planned = candidates.filter((c) => !parallelHosts.has(c.host.id));
+  const planned = limitCandidates(
+    candidates.filter((c) => !parallelHosts.has(c.host.id)),
+    input.candidateLimit ?? CANDIDATE_LIMIT,
+  );
   const pace = resolvePace(request, ws.config);
   const plan = buildInstance(ws, request, planned, pace, input.pins);
   const result = solve(plan.instance, input.solver);
@@ -52,7 +75,7 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
 
   const days = buildAgendaDays(plan, result, request, zone);
   const visited = new Set(days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)));
-  const unscheduled = explainLeftOut(plan, result, planned, visited, input);
+  const unscheduled = explainLeftOut(plan, result, planned, visited, { ...input, candidates });
   const value = candidates.filter((c) => visited.has(c.host.id) || parallelHosts.has(c.host.id)).reduce((sum, c) => sum + c.value, 0);
   const travel = days.reduce((sum, d) => sum + d.items.reduce((s, i) => s + (i.kind === "walk" || i.kind === "transit" ? (i.minutes ?? 0) : 0), 0), 0);
   return { agenda: { request: request.id, timezone: zone, value, travel_minutes: travel, days, unscheduled }, candidates, proven: result.proven, method: result.stats.method };
@@ -143,7 +166,8 @@ function leftOutWords(reason: UnplacedReason, c: Candidate): string {
 /** Re-plan with the host forced in: if that works, say where it lands and which visits it pushes out. */
 function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<string>): string | undefined {
   const request = { ...input.request, must_visit: [...input.request.must_visit, c.host.id] };
-  const forced = planRequest({ ...input, request, suggestionLimit: 0, solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3) } });
+  const candidates = input.candidates?.map((x) => (x.host.id === c.host.id ? { ...x, mustVisit: true } : x));
+  const forced = planRequest({ ...input, request, ...(candidates ? { candidates } : {}), suggestionLimit: 0, solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3) } });
   if (forced.impossible) return undefined;
   const visit = forced.agenda.days.flatMap((d) => d.items.map((i) => ({ d, i }))).find(({ i }) => i.kind === "visit" && i.host === c.host.id);
   if (!visit) return undefined;

@@ -39,6 +39,10 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
     }
   };
   for (const agenda of input.booked ?? []) book(agenda);
+  // Many requests planned at once share the organiser's wait: search less per request, suggest less.
+  const many = input.requests.length;
+  const effort = input.solver?.effort ?? Math.max(0.1, Math.min(1, 5 / many));
+  const suggestionLimit = input.suggestionLimit ?? (many <= 5 ? 5 : 1);
   return input.requests.map((request) => {
     const declined = input.declined?.get(request.id);
     const pins = input.pins?.get(request.id);
@@ -49,8 +53,8 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
       bookings,
       ...(declined ? { declined } : {}),
       ...(pins ? { pins } : {}),
-      ...(input.solver ? { solver: input.solver } : {}),
-      ...(input.suggestionLimit !== undefined ? { suggestionLimit: input.suggestionLimit } : {}),
+      solver: { ...input.solver, effort },
+      suggestionLimit,
     });
     if (!plan.impossible) book(plan.agenda);
     return plan;

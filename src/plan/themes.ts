@@ -34,9 +34,16 @@ export function createThemeMatcher(synonyms: readonly (readonly string[])[]): Th
       canonical.set(f, head);
     }
   }
+  // Matching runs for every host × interest × theme: remember each theme's key.
+  const keys = new Map<string, string>();
   const key = (theme: string) => {
-    const folded = foldTheme(theme);
-    return canonical.get(folded) ?? folded;
+    let k = keys.get(theme);
+    if (k === undefined) {
+      const folded = foldTheme(theme);
+      k = canonical.get(folded) ?? folded;
+      keys.set(theme, k);
+    }
+    return k;
   };
   return { key, matches: (a, b) => key(a) === key(b) };
 }
