@@ -2,7 +2,7 @@ import type { AgendaItem, ParallelSession } from "../plan/agenda.js";
 import type { Contact } from "../records/schemas.js";
 import { icsUtc, instantOf } from "./agenda-time.js";
 import { icsProperty, icsQuotedParam, icsText, icsTextList, icsUri } from "./ics-text.js";
-import { onlineLink, placeLabel, type RenderInput } from "./render-input.js";
+import { onlineLink, placeLabel, sessionPlace, type RenderInput } from "./render-input.js";
 
 // One VEVENT, as both the itinerary and the invitations write it. Values are
 // encoded here, once; callers pass plain text.
@@ -13,6 +13,8 @@ export interface EventContent {
   summary: string;
   location?: string;
   geo?: { lat: number; lon: number };
+  /** the link to join online */
+  url?: string;
   description: string;
   categories: string[];
   status: "TENTATIVE" | "CONFIRMED" | "CANCELLED";
@@ -38,18 +40,34 @@ export function eventStatus(item: AgendaItem): "TENTATIVE" | "CONFIRMED" {
   return item.status === "confirmed" ? "CONFIRMED" : "TENTATIVE";
 }
 
-/** Where an item happens: its place, else the places of its sessions, else "Online" for a link. */
-export function itemLocation(item: AgendaItem, session?: ParallelSession): { location?: string; geo?: { lat: number; lon: number } } {
-  const place = session?.place ?? item.place;
+/** GEO wants a plain FLOAT: never an exponent, as String(1e-7) would write. */
+function icsFloat(value: number): string {
+  return String(Number(value.toFixed(6)));
+}
+
+type Where = Pick<EventContent, "location" | "geo" | "url">;
+
+/**
+ * Where an event happens and how to join it: the item's place (or, for one
+ * host's invitation to a parallel item, its session's room); for the
+ * delegation's parallel item, the rooms of all its sessions.
+ */
+export function itemLocation(input: RenderInput, item: AgendaItem, session?: ParallelSession): Where {
+  const place = session ? sessionPlace(input, session) : item.place;
+  const url = (session ? place?.online : undefined) ?? onlineLink(item);
+  const link = url ? { url } : {};
   if (place && !place.online) {
     const geo = Number.isFinite(place.lat) && Number.isFinite(place.lon) ? { lat: place.lat as number, lon: place.lon as number } : undefined;
-    return { location: placeLabel(place), ...(geo ? { geo } : {}) };
+    return { location: placeLabel(place), ...(geo ? { geo } : {}), ...link };
   }
-  if (!session && item.kind === "parallel") {
-    const places = (item.sessions ?? []).flatMap((s) => (s.place && !s.place.online ? [placeLabel(s.place)] : []));
-    if (places.length > 0) return { location: places.join("; ") };
+  if (!session && item.kind === "parallel" && !place) {
+    const rooms = (item.sessions ?? []).flatMap((s) => {
+      const room = sessionPlace(input, s);
+      return room ? [room.online ? `${room.name} (online)` : placeLabel(room)] : [];
+    });
+    if (rooms.length > 0) return { location: rooms.join("; "), ...link };
   }
-  if (place?.online || onlineLink(item)) return { location: place ? `${place.name} (online)` : "Online" };
+  if (place?.online || url) return { location: place ? `${place.name} (online)` : "Online", ...link };
   return {};
 }
 
@@ -66,10 +84,9 @@ export function eventLines(input: RenderInput, event: EventContent): string[] {
   if (event.sequence !== undefined) lines.push(icsProperty("SEQUENCE", String(event.sequence)));
   lines.push(icsProperty("SUMMARY", icsText(event.summary)));
   if (event.location) lines.push(icsProperty("LOCATION", icsText(event.location)));
-  if (event.geo) lines.push(icsProperty("GEO", `${event.geo.lat};${event.geo.lon}`));
+  if (event.geo) lines.push(icsProperty("GEO", `${icsFloat(event.geo.lat)};${icsFloat(event.geo.lon)}`));
   if (event.description) lines.push(icsProperty("DESCRIPTION", icsText(event.description)));
-  const link = onlineLink(item);
-  if (link) lines.push(icsProperty("URL", icsUri(link)));
+  if (event.url) lines.push(icsProperty("URL", icsUri(event.url)));
   lines.push(icsProperty("CATEGORIES", icsTextList(event.categories)));
   lines.push(icsProperty("STATUS", event.status));
   lines.push(organiserLine(input));

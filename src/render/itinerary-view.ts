@@ -1,7 +1,7 @@
 import type { AgendaItem } from "../plan/agenda.js";
 import { languageName } from "../records/formats.js";
 import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
-import { hostName, legSummary, onlineLink, placeLabel, placeName, TRAVEL_KINDS, visitedHostIds, type RenderInput } from "./render-input.js";
+import { hostName, legSummary, onlineLink, placeLabel, placeName, sessionPlace, TRAVEL_KINDS, visitedHostIds, type RenderInput } from "./render-input.js";
 
 // What the itinerary says, as plain unescaped text: Markdown and HTML render
 // this same content, each escaping for its own format, so they never drift apart.
@@ -90,14 +90,12 @@ function row(input: RenderInput, item: AgendaItem): ItineraryRow {
   }
   if (item.place?.online || (!item.place && link)) where = item.place ? `${item.place.name} (online)` : "Online";
   if (item.ends_at) notes.push(`Ends at ${item.ends_at.name}`);
-  if (item.kind === "parallel" && !item.place) {
-    const rooms = [...new Set((item.sessions ?? []).flatMap((s) => (s.place ? [s.place.online ? "Online" : s.place.name] : [])))];
-    where = rooms.join(", ");
-  }
+  const rooms = (item.sessions ?? []).map((s) => ({ session: s, place: sessionPlace(input, s) }));
+  if (item.kind === "parallel" && !item.place) where = [...new Set(rooms.flatMap(({ place }) => (place ? [place.online ? "Online" : place.name] : [])))].join(", ");
   for (const session of item.sessions ?? []) notes.push(`${session.title}: ${hostName(input, session.host)}`);
   if (item.notes) notes.push(item.notes);
   if (item.status && item.status !== "proposed") notes.push(`Status: ${item.status}`);
-  const links = [...(link ? [{ label: "Join online", url: link }] : []), ...(item.sessions ?? []).flatMap((s) => (s.place?.online ? [{ label: hostName(input, s.host), url: s.place.online }] : []))];
+  const links = [...(link ? [{ label: "Join online", url: link }] : []), ...rooms.flatMap(({ session, place }) => (place?.online ? [{ label: hostName(input, session.host), url: place.online }] : []))];
   return { kind: item.kind, time: `${start}–${end}`, start, end, what: item.title, where, notes, links };
 }
 

@@ -43,6 +43,25 @@ export function placeLabel(place: AgendaPlace): string {
   return place.address ? `${place.name}, ${place.address}` : place.name;
 }
 
+/**
+ * Where a parallel session meets: its own place, else its host's place. The
+ * planner writes sessions as title and host only, so the room comes from the
+ * host record.
+ */
+export function sessionPlace(input: RenderInput, session: ParallelSession): AgendaPlace | undefined {
+  if (session.place) return session.place;
+  const hostPlace = input.hosts.get(session.host)?.place;
+  const place = hostPlace ? input.places.get(hostPlace) : undefined;
+  if (!place) return undefined;
+  return {
+    id: place.id,
+    name: place.name,
+    ...(place.address ? { address: place.address } : {}),
+    ...(place.geo ? { lat: place.geo.lat, lon: place.geo.lon } : {}),
+    ...(place.online ? { online: place.online } : {}),
+  };
+}
+
 /** The link to join an online item: its own, else its place's. */
 export function onlineLink(item: AgendaItem): string | undefined {
   return item.online ?? item.place?.online;

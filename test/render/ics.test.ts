@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { instantOf, localTime } from "../../src/render/agenda-time.js";
 import { renderInviteIcs, renderItineraryIcs } from "../../src/render/ics.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
 import { hostVisits } from "../../src/render/render-input.js";
 import { AGENDAS, expectGolden, loadAgenda, renderInput, type AgendaName } from "./render-fixtures.js";
 
@@ -268,6 +269,18 @@ describe("invites/<host>.ics", () => {
     expect(prop(event, "summary")).toBe("A Competence assessment: Demetra (IT): EXPRESS webinar-LTTA: support services for migrant entrepreneurs");
     expect(prop(event, "location")).toBe("EXPRESS breakout room A: competence assessment (online)");
     expect(event.getAllProperties("attendee").map((a) => a.getFirstValue())).toEqual(["mailto:l.zambrini@example.org"]);
+  });
+
+  it("finds a session's room from its host's place when the agenda names none (as the planner writes sessions)", () => {
+    const agenda = loadAgenda("express-2021");
+    for (const item of agenda.days.flatMap((d) => d.items)) for (const session of item.sessions ?? []) delete session.place;
+    const bare = renderInput("express-2021", agenda);
+    const full = renderInput("express-2021");
+    expect(renderInviteIcs(bare, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" })).toBe(renderInviteIcs(full, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" }));
+    expect(renderItineraryIcs(bare, { version: VERSION })).toBe(renderItineraryIcs(full, { version: VERSION }));
+    expect(renderMarkdown(bare)).toBe(renderMarkdown(full));
+    const event = events(renderInviteIcs(bare, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" }))[0] as ICAL.Component;
+    expect(prop(event, "url")).toBe("https://example.org/express/breakout-b");
   });
 
   it("writes a cancellation as METHOD:CANCEL with STATUS:CANCELLED, the same UID, no reply asked", () => {
