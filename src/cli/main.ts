@@ -4,6 +4,7 @@ import type { CommandDeps } from "../commands/context.js";
 import type { CommandDefinition } from "../commands/definition.js";
 import { hostsCommand } from "../commands/hosts.js";
 import { initCommand } from "../commands/init.js";
+import { letterCommand } from "../commands/letter.js";
 import { newCommand } from "../commands/new.js";
 import type { Prompter } from "../commands/prompter.js";
 import { notBuiltCommands } from "../commands/not-built.js";
@@ -15,7 +16,7 @@ import { formatProblem } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
-export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, matchCommand, planCommand, ...notBuiltCommands, newCommand];
+export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, matchCommand, planCommand, ...notBuiltCommands, letterCommand, newCommand];
 
 /** The process around a run; the real one by default, a fake in tests. */
 export interface MainIO {

@@ -29,13 +29,4 @@ export const notBuiltCommands: CommandDefinition[] = [
     { flags: "--previous <agenda>", description: "the agenda sent before, to raise SEQUENCE and cancel dropped visits" },
     forceOption,
   ]),
-  notBuilt("letter", "<request>", "draft the note-of-intention letter(s) to hosts, in Markdown", "issue #5 (letters and wizards)", [
-    dataOption,
-    { flags: "--host <id>", description: "the host to write to" },
-    { flags: "--all", description: "one letter per candidate host" },
-    { flags: "--lang <lang>", description: "en | fr | nl" },
-    { flags: "--template <file>", description: "your own letter template" },
-    { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },
-    forceOption,
-  ]),
 ];

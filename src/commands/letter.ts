@@ -1,0 +1,161 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { UsageError } from "../errors.js";
+import { packageRoot } from "../package-root.js";
+import { rankCandidates, type Candidate } from "../plan/candidates.js";
+import { createHolidayCalendar } from "../plan/holidays.js";
+import { didYouMean } from "../records/did-you-mean.js";
+import { languageName } from "../records/formats.js";
+import type { Request } from "../records/schemas.js";
+import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../render/letter-language.js";
+import { renderLetter } from "../render/letter.js";
+import type { CommandDeps } from "./context.js";
+import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import { resolveRequest } from "./request-arg.js";
+import { loadValidWorkspace } from "./workspace-access.js";
+import { writeFilesSafely, type OutputFile } from "./write-files.js";
+
+export interface LetterOptions {
+  data?: string;
+  request: string;
+  host?: string;
+  all: boolean;
+  lang?: string;
+  template?: string;
+  output?: string;
+  force: boolean;
+}
+
+/**
+ * Note-of-intention letters: `--host ID` to stdout or `-o FILE`; `--all`
+ * one file per candidate host, in ranked order, into `-o DIR`. A host the
+ * request excludes (too small, no time on its days…) still gets its letter
+ * with `--host`, since the organiser may want to ask anyway; stderr says why
+ * it is not a candidate. `--all` writes to candidates only.
+ */
+export function runLetter(options: LetterOptions, deps: CommandDeps): number {
+  if ((options.host !== undefined) === options.all) throw new UsageError("name one host with --host ID, or write to every candidate host with --all", "studyvisit letter REQUEST --host ID, or studyvisit letter REQUEST --all -o DIR");
+  if (options.all && options.output === undefined) throw new UsageError("--all writes one letter per host: name their folder with -o DIR");
+  if (options.lang !== undefined && !isLetterLanguage(options.lang)) throw new UsageError(`no letter template for --lang ${options.lang}: use ${LETTER_LANGUAGES.join(", ")}`);
+  const userTemplate = options.template === undefined ? undefined : readUserTemplate(options.template, deps.cwd);
+
+  const ws = loadValidWorkspace(options.data, deps);
+  const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
+  if (!request || more.length > 0) throw new UsageError(`${options.request} holds several requests: name one by its id`);
+  const date = letterDate(deps.env, request.timezone ?? ws.config.timezone ?? "UTC");
+  const ranked = rankCandidates(request, { ws, holidays: createHolidayCalendar() });
+  const templates = new Map<LetterLanguage, string>();
+  const letter = (candidate: Candidate): { language: LetterLanguage; text: string } => {
+    const language = chooseLanguage(candidate, request, options.lang as LetterLanguage | undefined, deps);
+    let template = userTemplate ?? templates.get(language);
+    if (template === undefined) {
+      template = readFileSync(join(packageRoot(), "templates", "letters", `${language}.md`), "utf8");
+      templates.set(language, template);
+    }
+    return { language, text: renderLetter({ request, candidate, language, date }, template) };
+  };
+
+  if (options.host !== undefined) {
+    const candidate = ranked.find((c) => c.host.id === options.host);
+    if (!candidate) {
+      const suggestion = didYouMean(options.host, ws.hosts.keys());
+      throw new UsageError(`unknown host \`${options.host}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, "`studyvisit hosts` lists the workspace's hosts");
+    }
+    if (candidate.excluded) deps.err(deps.style.warn(`note: ${candidate.host.id} is not a candidate for ${request.id} (${candidate.excluded.code}: ${candidate.excluded.reason}); the letter is written anyway`));
+    const { language, text } = letter(candidate);
+    if (options.output === undefined) {
+      deps.out(text.replace(/\n$/, ""));
+      return 0;
+    }
+    let path = resolve(deps.cwd, options.output);
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, `${candidate.host.id}.${language}.md`);
+    write([{ path, content: text }], options.force, deps);
+    return 0;
+  }
+
+  const dir = resolve(deps.cwd, options.output as string);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${options.output} is a file: --all needs a folder for its letters`);
+  const candidates = ranked.filter((c) => !c.excluded);
+  if (candidates.length === 0) {
+    deps.err(deps.style.warn(`no host is a candidate for ${request.id}: no letter written (\`studyvisit match ${request.id}\` says why)`));
+    return 0;
+  }
+  const width = Math.max(2, String(candidates.length).length);
+  const files = candidates.map((candidate, i) => {
+    const { language, text } = letter(candidate);
+    return { path: join(dir, `${String(i + 1).padStart(width, "0")}-${candidate.host.id}.${language}.md`), content: text };
+  });
+  write(files, options.force, deps);
+  return 0;
+}
+
+function write(files: OutputFile[], force: boolean, deps: CommandDeps): void {
+  writeFilesSafely(files, { force, cwd: deps.cwd });
+  if (deps.quiet) return;
+  for (const f of files) {
+    const shown = relative(deps.cwd, f.path);
+    deps.err(deps.style.dim(`wrote ${shown.startsWith("..") ? f.path : shown.split(sep).join("/")}`));
+  }
+}
+
+function readUserTemplate(file: string, cwd: string): string {
+  const path = resolve(cwd, file);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no template file at ${file}`, "copy one of the package's templates/letters/*.md and pass its path");
+  return readFileSync(path, "utf8");
+}
+
+/**
+ * `--lang`, else the host's first contact's language, else the organiser's,
+ * else English: the first of these that has a template. A language passed
+ * over is said on stderr, so the organiser knows why the letter is not in it.
+ */
+function chooseLanguage(candidate: Candidate, request: Request, flag: LetterLanguage | undefined, deps: CommandDeps): LetterLanguage {
+  if (flag) return flag;
+  const wanted = [candidate.host.contacts[0]?.lang, request.organiser.lang].filter((code): code is string => code !== undefined);
+  const language = wanted.find(isLetterLanguage) ?? "en";
+  const skipped = wanted.slice(0, wanted.indexOf(language) === -1 ? wanted.length : wanted.indexOf(language));
+  if (skipped.length > 0) {
+    deps.err(deps.style.warn(`note: no letter template in ${skipped.map((c) => languageName(c)).join(" or ")}: the letter to ${candidate.host.id} is in ${languageName(language)}`));
+  }
+  return language;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible output) or now, as a calendar day in the request's time zone, never the machine's. */
+function letterDate(env: CommandDeps["env"], timeZone: string): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "" && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${epoch}`);
+  const instant = epoch ? new Date(Number(epoch) * 1000) : new Date();
+  const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+export const letterCommand: CommandDefinition = {
+  name: "letter",
+  args: "<request>",
+  summary: "draft the note-of-intention letter(s) to hosts, in Markdown",
+  options: [
+    dataOption,
+    { flags: "--host <id>", description: "the host to write to (stdout, or -o FILE)" },
+    { flags: "--all", description: "one letter per candidate host, in ranked order, into -o DIR" },
+    { flags: "--lang <lang>", description: "en | fr | nl (default: the host contact's language, else the organiser's, else en)" },
+    { flags: "--template <file>", description: "your own letter template (a copy of templates/letters/<lang>.md)" },
+    { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },
+    forceOption,
+  ],
+  examples: ["studyvisit letter ljubljana-2018 --host etterbeek", "studyvisit letter ljubljana-2018 --all -o letters/"],
+  run: (args, opts, deps) =>
+    runLetter(
+      {
+        data: opts.data as string | undefined,
+        request: args[0] as string,
+        ...(typeof opts.host === "string" ? { host: opts.host } : {}),
+        all: opts.all === true,
+        ...(typeof opts.lang === "string" ? { lang: opts.lang } : {}),
+        ...(typeof opts.template === "string" ? { template: opts.template } : {}),
+        ...(typeof opts.output === "string" ? { output: opts.output } : {}),
+        force: opts.force === true,
+      },
+      deps,
+    ),
+};
