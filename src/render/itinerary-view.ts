@@ -14,7 +14,7 @@ export interface ItineraryRow {
   what: string;
   where: string;
   notes: string[];
-  /** online links: the item's ("Join online") and its sessions' rooms */
+  /** online links: the item's ("Join online") and, each with its session, the sessions' rooms */
   links: { label: string; url: string }[];
 }
 
@@ -92,10 +92,14 @@ function row(input: RenderInput, item: AgendaItem): ItineraryRow {
   if (item.ends_at) notes.push(`Ends at ${item.ends_at.name}`);
   const rooms = (item.sessions ?? []).map((s) => ({ session: s, place: sessionPlace(input, s) }));
   if (item.kind === "parallel" && !item.place) where = [...new Set(rooms.flatMap(({ place }) => (place ? [place.online ? "Online" : place.name] : [])))].join(", ");
-  for (const session of item.sessions ?? []) notes.push(`${session.title}: ${hostName(input, session.host)}`);
+  const links = link ? [{ label: "Join online", url: link }] : [];
+  for (const { session, place } of rooms) {
+    const label = `${session.title} — ${hostName(input, session.host)}`;
+    if (place?.online) links.push({ label, url: place.online });
+    else notes.push(label);
+  }
   if (item.notes) notes.push(item.notes);
   if (item.status && item.status !== "proposed") notes.push(`Status: ${item.status}`);
-  const links = [...(link ? [{ label: "Join online", url: link }] : []), ...rooms.flatMap(({ session, place }) => (place?.online ? [{ label: hostName(input, session.host), url: place.online }] : []))];
   return { kind: item.kind, time: `${start}–${end}`, start, end, what: item.title, where, notes, links };
 }
 
