@@ -1,7 +1,10 @@
 import { join, relative, resolve, sep } from "node:path";
-import { PlanImpossibleError } from "../errors.js";
+import { PlanImpossibleError, RecordsError, UsageError } from "../errors.js";
 import { agendaToYaml } from "../plan/agenda-yaml.js";
-import type { AgendaDocument } from "../plan/agenda.js";
+import type { Agenda, AgendaDocument } from "../plan/agenda.js";
+import type { Pins } from "../plan/build-instance.js";
+import { describeAgendaDiff, diffAgendas } from "../render/agenda-diff.js";
+import { loadAgendaFile } from "./agenda-file.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
 import { planRequests } from "../plan/plan-requests.js";
 import type { RequestPlan } from "../plan/plan-request.js";
@@ -28,24 +31,66 @@ export interface PlanRun {
   ws: Workspace;
   requests: Request[];
   plans: RequestPlan[];
+  previous?: Agenda;
 }
 
 /** Plan the requests together; exit 4 (nothing written) when a plan is impossible. */
-export function computePlans(options: Pick<PlanOptions, "data" | "requests">, deps: CommandDeps): PlanRun {
+export function computePlans(options: Pick<PlanOptions, "data" | "requests" | "booked" | "previous">, deps: CommandDeps): PlanRun {
   const ws = loadValidWorkspace(options.data, deps);
   const requests = options.requests.flatMap((arg) => resolveRequest(arg, ws, deps.cwd));
-  const plans = planRequests({ ws, requests, holidays: createHolidayCalendar() });
+  const holidays = createHolidayCalendar();
+  const readAgenda = (path: string): Agenda => {
+    const loaded = loadAgendaFile(path, ws, deps.cwd, holidays);
+    // An old agenda may break today's rules (that is why one re-plans); only an unreadable one stops us.
+    if (!loaded.agenda) throw new RecordsError(loaded.problems);
+    return loaded.agenda;
+  };
+  const booked = (options.booked ?? []).map(readAgenda);
+  const previous = options.previous ? readAgenda(options.previous) : undefined;
+  const pins = new Map<string, Pins>();
+  const declined = new Map<string, Set<string>>();
+  if (previous) {
+    if (!requests.some((r) => r.id === previous.request)) throw new UsageError(`--previous ${options.previous} is the agenda of ${previous.request}, which is not being planned`);
+    const { pins: p, declined: d } = previousChoices(previous);
+    pins.set(previous.request, p);
+    declined.set(previous.request, d);
+  }
+  const plans = planRequests({ ws, requests, holidays, booked, pins, declined });
   const impossible = plans.map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined)).filter((m): m is string => m !== undefined);
   if (impossible.length > 0) throw new PlanImpossibleError(`no plan exists: ${impossible.join("; ")}`, "free the host's time, drop it from must_visit, or move the fixed item");
-  return { ws, requests, plans };
+  return { ws, requests, plans, ...(previous ? { previous } : {}) };
+}
+
+/** The diff a re-plan prints: a host that declined counts as a cancelled visit, and says so. */
+function planDiff(previous: Agenda, current: Agenda, name: (id: string) => string): string[] {
+  const declined = previousChoices(previous).declined;
+  const asSent: Agenda = { ...previous, days: previous.days.map((d) => ({ ...d, items: d.items.map((i) => (i.status === "declined" ? { ...i, status: "proposed" as const } : i)) })) };
+  return describeAgendaDiff(diffAgendas(asSent, current), (id) => (declined.has(id) ? `${name(id)} (declined)` : name(id)));
+}
+
+/** Confirmed visits stay exactly where they are; proposed and requested ones are kept if nothing better comes up; declined hosts are left out. */
+export function previousChoices(previous: Agenda): { pins: Map<string, { date: string; start: number; soft?: boolean }>; declined: Set<string> } {
+  const pins = new Map<string, { date: string; start: number; soft?: boolean }>();
+  const declined = new Set<string>();
+  for (const day of previous.days) {
+    for (const item of day.items) {
+      if (item.kind !== "visit" || !item.host) continue;
+      if (item.status === "declined") declined.add(item.host);
+      else pins.set(item.host, { date: day.date, start: Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16)), ...(item.status === "confirmed" ? {} : { soft: true }) });
+    }
+  }
+  return { pins, declined };
 }
 
 export function runPlan(options: PlanOptions, deps: CommandDeps): number {
-  const { ws, requests, plans } = computePlans(options, deps);
+  const { ws, requests, plans, previous } = computePlans(options, deps);
   if (options.out) writePlanOutputs(options.out, ws, requests, plans, options, deps);
+  const hostName = (id: string) => ws.hosts.get(id)?.name ?? id;
+  const diff = previous ? planDiff(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda ?? previous, hostName) : [];
   if (options.json) {
     const doc: AgendaDocument = { agendas: plans.map((p) => p.agenda) };
     deps.out(JSON.stringify(doc, null, 2));
+    for (const line of diff) deps.err(line);
     return 0;
   }
   const hostNames = new Map([...ws.hosts.values()].map((h) => [h.id, h.name]));
@@ -56,6 +101,11 @@ export function runPlan(options: PlanOptions, deps: CommandDeps): number {
     if (i > 0) deps.out("");
     deps.out(renderTimeline(plan.agenda, { title: request.title, delegation, hostNames, quality: plan.proven ? "proven optimal" : "best found" }, deps.style));
   });
+  if (previous) {
+    deps.out("");
+    deps.out(deps.style.bold(`Changes since ${options.previous}`));
+    for (const line of diff.length > 0 ? diff : ["none: every visit stays where it was"]) deps.out(`  ${line}`);
+  }
   return 0;
 }
 

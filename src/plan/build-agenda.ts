@@ -49,12 +49,15 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
     const offset = r * DAY;
     const timed: Timed[] = [];
     let here: Place | undefined = plan.base;
-    const travelTo = (to: Place, start: number) => {
-      if (!here || here.id === to.id || here.online || to.online) return start;
+    // A leg leaves as late as still arrives in time (with the buffer after an item): waiting
+    // happens where the delegation was, not on a doorstep. `arriveBy` undefined: leave at once.
+    const travelTo = (to: Place, earliest: number, arriveBy?: number) => {
+      if (!here || here.id === to.id || here.online || to.online) return earliest;
       const from = plan.places.indexOf(here);
       const dest = plan.places.indexOf(to);
       const l = plan.legs[from]?.[dest];
-      if (!l || l.mode === "none" || l.minutes === 0) return start;
+      if (!l || l.mode === "none" || l.minutes === 0) return earliest;
+      const start = arriveBy === undefined ? earliest : Math.max(earliest, arriveBy - l.minutes);
       timed.push({
         item: { kind: l.mode, title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`, from: here.id, to: to.id, minutes: l.minutes, km: l.km },
         start,
@@ -70,7 +73,7 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       const start = placed.start - offset;
       const end = placed.end - offset;
       const where = placeOf(meaning, here, plan, route?.nodes ?? [], placed.node);
-      if (where) clock = travelTo(where, clock);
+      if (where) clock = travelTo(where, clock, start - (timed.length > 0 ? plan.instance.buffer : 0));
       timed.push({ ...describe(meaning, where), start, end });
       const physical = (p: Place | undefined) => (p && !p.online ? p : undefined);
       const after = meaning.kind === "visit" ? (physical(meaning.candidate.endPlace) ?? physical(meaning.candidate.place)) : physical(where);

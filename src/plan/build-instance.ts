@@ -25,8 +25,15 @@ export interface PlanInstance {
 
 const DAY = 1440;
 
-/** A visit pinned by the organiser (`status: confirmed` in a previous agenda): only that start is allowed. */
-export type Pins = ReadonlyMap<string, { date: string; start: number }>;
+/**
+ * Visits of a previous agenda. A hard pin (`status: confirmed`) allows only
+ * that start; a soft one (proposed, requested) keeps every option but is worth
+ * a little more at the old time, so a re-plan changes no more than it must.
+ */
+export type Pins = ReadonlyMap<string, { date: string; start: number; soft?: boolean }>;
+
+/** Small enough never to outweigh a whole point of value, large enough to beat any travel or end-time tie. */
+export const KEEP_BONUS = 0.001;
 
 /**
  * Map one request onto the engine: a route per day from and back to `base`,
@@ -89,7 +96,8 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
     const group = `host:${candidate.host.id}`;
     const hostLoc = loc(candidate.place);
     const endLoc = hostLoc === null ? undefined : (loc(candidate.endPlace) ?? undefined);
-    const pin = pins.get(candidate.host.id);
+    const previous = pins.get(candidate.host.id);
+    const pin = previous && !previous.soft ? previous : undefined;
     const mandatory = candidate.mustVisit || pin !== undefined;
     const common = { score: candidate.value, loc: hostLoc, ...(endLoc !== undefined ? { endLoc } : {}), mandatory, group, countsAsVisit: true };
     const duration = candidate.host.visit.duration;

@@ -119,3 +119,33 @@ describe("match", () => {
     expect((await runCli(["match", "ljubljana-2018", "--data", "data", "--limit", "0"], { cwd: repoRoot })).code).toBe(2);
   });
 });
+
+describe("plan --previous", () => {
+  it("keeps confirmed visits, leaves declined hosts out, changes nothing else, and prints the diff", async () => {
+    const dir = tempDir();
+    const data = join(repoRoot, "data");
+    await runCli(["plan", "ljubljana-2018", "--data", data, "--out", "v1", "--quiet"], { cwd: dir });
+    const path = join(dir, "v1", "ljubljana-2018", "agenda.yaml");
+    const first = readFileSync(path, "utf8");
+    const visit = (host: string) => new RegExp(`\\{kind: visit, time: "([0-9:-]+)", host: ${host}, [^}]*status: proposed\\}`);
+    const pianofabriek = visit("pianofabriek").exec(first)?.[1];
+    expect(pianofabriek).toBeDefined();
+    writeFileSync(path, first.replace(visit("hub-brussels"), (m) => m.replace("proposed", "declined")).replace(visit("pianofabriek"), (m) => m.replace("proposed", "confirmed")));
+
+    const run = await runCli(["plan", "ljubljana-2018", "--data", data, "--previous", path, "--json"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const agenda = (JSON.parse(run.stdout) as AgendaDocument).agendas[0]!;
+    const visits = agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit"));
+    expect(visits.find((v) => v.host === "hub-brussels")).toBeUndefined();
+    const kept = visits.find((v) => v.host === "pianofabriek");
+    expect(`${kept?.start.slice(11, 16)}-${kept?.end.slice(11, 16)}`).toBe(pianofabriek);
+    expect(agenda.unscheduled.find((u) => u.host === "hub-brussels")?.code).toBe("declined");
+    // Visits not touched by the edit stay at their times.
+    for (const host of ["microstart", "microstart-shops-walk", "etterbeek"]) {
+      const before = visit(host).exec(first)?.[1];
+      const now = visits.find((v) => v.host === host);
+      expect(`${now?.start.slice(11, 16)}-${now?.end.slice(11, 16)}`).toBe(before);
+    }
+    expect(run.stderr).toMatch(/^cancelled: hub\.brussels — Brussels Agency for Business Support \(declined\), Tue 18 Sep 14:59-15:59$/m);
+  });
+});
