@@ -95,13 +95,13 @@ export const englishPhrases: LetterPhrases = {
       : "We would very much like to learn about your work and to exchange experience with your team.",
   visit: (minutes) => `We would ask for about ${duration(minutes)} of your time: a presentation of your work, followed by questions and a discussion with the delegation.`,
   when: availability,
-  languages(delegation, host) {
+  languages(delegation, host, interpreting) {
     if (delegation.length === 0) return undefined;
     const speaks = `The delegation speaks ${list(names(delegation))}`;
     if (host.length === 0) return `${speaks}; please let us know in which language the visit could take place.`;
     const shared = host.filter((code) => delegation.includes(code));
     if (shared.length > 0) return `${speaks}, so the visit could take place in ${list(names(shared), "disjunction")}.`;
-    return `${speaks} and your team works in ${list(names(host))}: we will arrange for interpretation (${names([delegation[0] as string, host[0] as string]).join("–")}).`;
+    return `${speaks} and your team works in ${list(names(host))}: we will arrange for interpretation (${names(interpreting).join("–")}).`;
   },
   stepFree: "Some members of the delegation need step-free access: could you tell us whether your premises are accessible?",
   capacity: (capacity, size) => `We understand that you usually receive groups of up to ${capacity} people; if it helps, the delegation could come in ${number(Math.ceil(size / capacity))} smaller groups.`,

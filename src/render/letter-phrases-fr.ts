@@ -102,13 +102,13 @@ export const frenchPhrases: LetterPhrases = {
       : "Nous aimerions beaucoup découvrir votre travail et échanger avec votre équipe.",
   visit: (minutes) => `Nous vous demanderions environ ${duration(minutes)} : une présentation de votre travail, suivie d'un temps de questions et d'échange avec la délégation.`,
   when: availability,
-  languages(delegation, host) {
+  languages(delegation, host, interpreting) {
     if (delegation.length === 0) return undefined;
     const speaks = `La délégation parle ${list(names(delegation))}`;
     if (host.length === 0) return `${speaks} ; pourriez-vous nous indiquer dans quelle langue la visite pourrait se dérouler ?`;
     const shared = host.filter((code) => delegation.includes(code));
     if (shared.length > 0) return `${speaks} : la visite pourrait donc se dérouler ${inLanguages(shared, "disjunction")}.`;
-    return `${speaks}, et votre équipe travaille ${inLanguages(host, "conjunction")} : nous prévoirons une interprétation (${names([delegation[0] as string, host[0] as string]).join("–")}).`;
+    return `${speaks}, et votre équipe travaille ${inLanguages(host, "conjunction")} : nous prévoirons une interprétation (${names(interpreting).join("–")}).`;
   },
   stepFree: "Certains membres de la délégation ont besoin d'un accès de plain-pied : pourriez-vous nous indiquer si vos locaux sont accessibles ?",
   capacity: (capacity, size) => `Nous savons que vous accueillez habituellement des groupes de ${capacity} personnes au plus ; si cela peut vous faciliter les choses, la délégation pourrait venir en ${number(Math.ceil(size / capacity))} groupes.`,

@@ -102,13 +102,13 @@ export const dutchPhrases: LetterPhrases = {
       : "Wij maken graag kennis met uw werk en wisselen graag ervaringen uit met uw team.",
   visit: (minutes) => `Wij zouden ongeveer ${duration(minutes)} van uw tijd vragen: een presentatie van uw werk, gevolgd door vragen en een gesprek met de delegatie.`,
   when: availability,
-  languages(delegation, host) {
+  languages(delegation, host, interpreting) {
     if (delegation.length === 0) return undefined;
     const speaks = `De delegatie spreekt ${list(names(delegation))}`;
     if (host.length === 0) return `${speaks}; laat u ons weten in welke taal het bezoek kan plaatsvinden?`;
     const shared = host.filter((code) => delegation.includes(code));
     if (shared.length > 0) return `${speaks}, zodat het bezoek ${inLanguages(shared, "disjunction")} kan plaatsvinden.`;
-    return `${speaks} en uw team werkt ${inLanguages(host, "conjunction")}: wij zorgen voor een tolk (${names([delegation[0] as string, host[0] as string]).join("–")}).`;
+    return `${speaks} en uw team werkt ${inLanguages(host, "conjunction")}: wij zorgen voor een tolk (${names(interpreting).join("–")}).`;
   },
   stepFree: "Enkele leden van de delegatie hebben een drempelvrije toegang nodig: kunt u ons laten weten of uw gebouw toegankelijk is?",
   capacity: (capacity, size) => `Wij begrijpen dat u gewoonlijk groepen van maximaal ${capacity} personen ontvangt; als dat helpt, kan de delegatie in ${number(Math.ceil(size / capacity))} kleinere groepen komen.`,

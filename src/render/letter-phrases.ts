@@ -45,8 +45,8 @@ export interface LetterPhrases {
   reason(themes: readonly string[]): string;
   visit(minutes: number): string;
   when(plan: AvailabilityPlan): string;
-  /** undefined when the delegation's languages are not known */
-  languages(delegation: readonly string[], host: readonly string[]): string | undefined;
+  /** undefined when the delegation's languages are not known; `interpreting` is the pair to interpret between when none is shared */
+  languages(delegation: readonly string[], host: readonly string[], interpreting: readonly [string, string]): string | undefined;
   stepFree: string;
   capacity(capacity: number, size: number): string;
   contact(email: string, phone?: string): string;

@@ -77,6 +77,18 @@ function matchedThemes(candidate: Candidate): string[] {
     });
 }
 
+/**
+ * The languages an interpreter would work between: English on the
+ * delegation's side when it speaks it (interpreters from English are the
+ * easiest to find), and the letter's language on the host's side when the
+ * host works in it, since that is the language its contact reads.
+ */
+function interpreting(delegation: readonly string[], host: readonly string[], language: string): [string, string] {
+  const from = delegation.includes("en") ? "en" : (delegation[0] ?? "en");
+  const to = host.includes(language) ? language : (host[0] ?? language);
+  return [from, to];
+}
+
 export function letterView(input: LetterInput): LetterView {
   const { request, candidate, language } = input;
   const { host, place } = candidate;
@@ -106,7 +118,7 @@ export function letterView(input: LetterInput): LetterView {
     ...(phone ? { phone } : {}),
   };
   const practicalities = [
-    phrases.languages(facts.delegationLanguages, facts.hostLanguages),
+    phrases.languages(facts.delegationLanguages, facts.hostLanguages, interpreting(facts.delegationLanguages, facts.hostLanguages, language)),
     facts.stepFree ? phrases.stepFree : undefined,
     facts.capacity !== undefined ? phrases.capacity(facts.capacity, facts.size) : undefined,
   ].filter((s): s is string => s !== undefined);
