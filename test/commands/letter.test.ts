@@ -1,0 +1,160 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, repoRoot, snapshotTree, tempDir } from "../helpers/files.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const data = join(repoRoot, "data");
+/** 21 August 2018, 08:00 UTC: the date of the seed's note of intention. */
+const EPOCH = "1534838400";
+const env = { SOURCE_DATE_EPOCH: EPOCH };
+const golden = (file: string) => readFileSync(join(repoRoot, "test", "render", "golden", "letters", file), "utf8");
+const letter = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runCli(["letter", "ljubljana-2018", "--data", data, ...args], { env, ...options });
+
+describe("studyvisit letter --host", () => {
+  it("prints the letter in the host contact's language (Etterbeek: French)", async () => {
+    const run = await letter(["--host", "etterbeek"]);
+    expect(run).toEqual({ code: 0, stdout: golden("ljubljana-2018-etterbeek.fr.md"), stderr: "" });
+  });
+
+  it("--lang chooses another language; -o FILE writes it, and never over an existing file without --force", async () => {
+    const dir = tempDir();
+    const file = join(dir, "etterbeek.md");
+    const first = await letter(["--host", "etterbeek", "--lang", "nl", "-o", file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe("");
+    expect(readFileSync(file, "utf8")).toBe(golden("ljubljana-2018-etterbeek.nl.md"));
+    const again = await letter(["--host", "etterbeek", "--lang", "en", "-o", file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("refusing to overwrite");
+    expect(readFileSync(file, "utf8")).toBe(golden("ljubljana-2018-etterbeek.nl.md"));
+    expect((await letter(["--host", "etterbeek", "--lang", "en", "-o", file, "--force"])).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(golden("ljubljana-2018-etterbeek.en.md"));
+  });
+
+  it("-o DIR with --host writes <host>.<lang>.md into it", async () => {
+    const dir = tempDir();
+    expect((await letter(["--host", "microstart", "-o", dir])).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(["microstart.fr.md"]);
+    expect(readFileSync(join(dir, "microstart.fr.md"), "utf8")).toBe(golden("ljubljana-2018-microstart.fr.md"));
+  });
+
+  it("an unknown host exits 2 with a did-you-mean", async () => {
+    const run = await letter(["--host", "etterbek"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown host `etterbek` (did you mean `etterbeek`?)");
+    expect(run.stdout).toBe("");
+  });
+
+  it("a host the request excludes still gets its letter, with a note on stderr saying why", async () => {
+    const run = await letter(["--host", "globe-aroma", "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("note: globe-aroma is not a candidate for ljubljana-2018 (too-small: it receives at most 10 people and the delegation is 12)");
+    expect(run.stdout).toContain("We understand that you usually receive groups of up to 10 people; if it helps, the delegation could come in two smaller groups.");
+  });
+
+  it("--template FILE: the organiser's own template", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "mine.md"), "To {{host}}: {{when}}\n");
+    const run = await letter(["--host", "etterbeek", "--lang", "en", "--template", "mine.md"], { cwd: dir });
+    expect(run).toEqual({ code: 0, stdout: "To Municipality of Etterbeek: We would like to visit you on Wednesday 19 September in the morning; the same day from 14:00 to 16:00 would also suit us.\n", stderr: "" });
+    expect((await letter(["--host", "etterbeek", "--template", "missing.md"], { cwd: dir })).code).toBe(2);
+  });
+
+  it("a contact language without a template falls back to the organiser's, and says so", async () => {
+    const ws = copyFixture(data);
+    const hostFile = join(ws, "hosts", "etterbeek.yaml");
+    writeFileSync(hostFile, readFileSync(hostFile, "utf8").replace("email: european.affairs@example.org, lang: fr", "email: european.affairs@example.org, lang: de"));
+    const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { env });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("no letter template in German: the letter to etterbeek is in English");
+    expect(run.stdout).toBe(golden("ljubljana-2018-etterbeek.en.md"));
+  });
+});
+
+describe("studyvisit letter: usage errors exit 2", () => {
+  it.each([
+    [[], "name one host with --host ID, or write to every candidate host with --all"],
+    [["--host", "etterbeek", "--all", "-o", "x"], "name one host with --host ID, or write to every candidate host with --all"],
+    [["--all"], "--all writes one letter per host: name their folder with -o DIR"],
+    [["--host", "etterbeek", "--lang", "de"], "no letter template for --lang de: use en, fr, nl"],
+  ])("%j", async (args, message) => {
+    const run = await letter(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe("");
+  });
+});
+
+describe("studyvisit letter --all", () => {
+  it("writes one letter per candidate host, in ranked order, each in its host's language", async () => {
+    const match = await runCli(["match", "ljubljana-2018", "--json", "--data", data]);
+    const ranked = (JSON.parse(match.stdout) as { candidates: { host: string }[] }).candidates.map((c) => c.host);
+    const dir = tempDir();
+    const run = await letter(["--all", "-o", dir]);
+    expect(run.code).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files.map((f) => f.replace(/^\d\d-|\.\w\w\.md$/g, ""))).toEqual(ranked);
+    expect(files).toEqual(expect.arrayContaining(["01-microstart.fr.md", "02-etterbeek.fr.md", "05-foyer.nl.md"]));
+    expect(readFileSync(join(dir, "02-etterbeek.fr.md"), "utf8")).toBe(golden("ljubljana-2018-etterbeek.fr.md"));
+    // Excluded hosts (too small, no time on the request's days, no matching theme) get none.
+    for (const excluded of ["globe-aroma", "abattoir", "brulocalis"]) expect(files.some((f) => f.includes(excluded))).toBe(false);
+  });
+
+  it("--lang writes every letter in that language", async () => {
+    const dir = tempDir();
+    expect((await letter(["--all", "--lang", "en", "-o", dir])).code).toBe(0);
+    expect(readdirSync(dir).every((f) => f.endsWith(".en.md"))).toBe(true);
+  });
+
+  it("refuses to overwrite: nothing is written when one letter exists, --force replaces them all", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "03-hub-brussels.fr.md"), "my edited letter\n");
+    const before = snapshotTree(dir);
+    const run = await letter(["--all", "-o", "."], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("refusing to overwrite 03-hub-brussels.fr.md");
+    expect(snapshotTree(dir)).toEqual(before);
+    expect((await letter(["--all", "-o", dir, "--force"])).code).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(8);
+    expect(readFileSync(join(dir, "03-hub-brussels.fr.md"), "utf8")).not.toBe("my edited letter\n");
+  });
+
+  it("-o naming a file is a usage error", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "letters"), "");
+    const run = await letter(["--all", "-o", join(dir, "letters")]);
+    expect(run.code).toBe(2);
+    expect(existsSync(join(dir, "letters"))).toBe(true);
+  });
+});
+
+// The real executable (npm test builds dist/ first), under two machine time
+// zones: the date line comes from SOURCE_DATE_EPOCH in the request's zone.
+describe("bin/studyvisit.js letter: the same bytes under any TZ", () => {
+  const bin = join(repoRoot, "bin", "studyvisit.js");
+  const run = (args: string[], tz: string) =>
+    spawnSync(process.execPath, [bin, "letter", "ljubljana-2018", "--data", data, ...args], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      // 21 August 2018, 23:30 UTC: already the 22nd in Brussels (and in Auckland), still the 21st in UTC.
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: tz, SOURCE_DATE_EPOCH: "1534894200" },
+    });
+
+  it.each(["en", "fr", "nl"])("--host etterbeek --lang %s", (lang) => {
+    const utc = run(["--host", "etterbeek", "--lang", lang], "UTC");
+    const auckland = run(["--host", "etterbeek", "--lang", lang], "Pacific/Auckland");
+    expect(utc.status).toBe(0);
+    expect(auckland.stdout).toBe(utc.stdout);
+    expect(utc.stdout.split("\n")[0]).toBe({ en: "22 August 2018", fr: "Le 22 août 2018", nl: "22 augustus 2018" }[lang]);
+  });
+
+  it("--all", () => {
+    const a = tempDir();
+    const b = tempDir();
+    expect(run(["--all", "-o", a], "UTC").status).toBe(0);
+    expect(run(["--all", "-o", b], "Pacific/Auckland").status).toBe(0);
+    expect(snapshotTree(b)).toEqual(snapshotTree(a));
+  });
+});
