@@ -76,6 +76,10 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
   const dir = resolve(deps.cwd, options.output as string);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${options.output} is a file: --all needs a folder for its letters`);
   const candidates = ranked.filter((c) => !c.excluded);
+  // A must-visit host that cannot be planned is worth a letter all the same: say how to write it.
+  for (const c of ranked.filter((c) => c.excluded && c.mustVisit)) {
+    deps.err(deps.style.warn(`note: must-visit ${c.host.id} is not a candidate (${c.excluded?.code}: ${c.excluded?.reason}); write to it with --host ${c.host.id}`));
+  }
   if (candidates.length === 0) {
     deps.err(deps.style.warn(`no host is a candidate for ${request.id}: no letter written (\`studyvisit match ${request.id}\` says why)`));
     return 0;
