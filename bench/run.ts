@@ -21,6 +21,8 @@ interface Row {
   m: number;
   score: number;
   ms: number;
+  /** CPU milliseconds of this process during the solve: robust when other work shares the machine. */
+  cpuMs: number;
   routes: number[][];
 }
 
@@ -57,15 +59,18 @@ function benchDir(): string {
 function runOne(file: string, m: number, args: Args): Row {
   const instance = basename(file).replace(/\.txt$/, "");
   const optw = parseOptw(readFileSync(file, "utf8"), instance);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = solve(optwToEngine(optw, m), { seed: args.seed, effort: args.effort, method: "heuristic", ...(args.lsRate === undefined ? {} : { localSearchRate: args.lsRate }) });
   const ms = Math.round(performance.now() - t0);
+  const cpu = process.cpuUsage(c0);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   // Engine node k is customer k + 1 (the depot is location 0 and no node).
   const routes = result.routes.map((r) => r.nodes.map((p) => p.node + 1));
   const check = verifyRoutes(optw.nodes, routes);
   if (!check.ok) throw new Error(`${instance} m=${m}: verification failed: ${check.errors.join("; ")}`);
   if (Math.abs(check.score - result.score) > 1e-6) throw new Error(`${instance} m=${m}: engine score ${result.score} but verified ${check.score}`);
-  return { instance, m, score: check.score, ms, routes };
+  return { instance, m, score: check.score, ms, cpuMs, routes };
 }
 
 function setOf(instance: string): string {
@@ -83,7 +88,7 @@ function printTable(rows: Row[], dir: string): void {
   const refs = loadReferences(dir);
   const refBest = loadRefBest(dir);
   const out: string[] = [];
-  out.push("| instance | m | score | best known | gap % | ref best | vs ref | ms |", "|---|---|---|---|---|---|---|---|");
+  out.push("| instance | m | score | best known | gap % | ref best | vs ref | ms | cpu ms |", "|---|---|---|---|---|---|---|---|---|");
   const bySetM = new Map<string, { gaps: number[]; refGaps: number[]; hits: number; withBks: number; belowRef: number; n: number }>();
   let hits = 0;
   let withBks = 0;
@@ -93,7 +98,7 @@ function printTable(rows: Row[], dir: string): void {
     const rb = refBest.get(`${r.instance}/${r.m}`);
     const gap = ref ? (100 * (ref.value - r.score)) / ref.value : Number.NaN;
     const vsRef = rb === undefined ? "" : r.score >= rb ? (r.score > rb ? "+" + (r.score - rb) : "=") : String(r.score - rb);
-    out.push(`| ${r.instance} | ${r.m} | ${r.score} | ${ref ? ref.value + (ref.kind === "ref" ? " (ref)" : "") : "-"} | ${Number.isNaN(gap) ? "-" : gap.toFixed(2)} | ${rb ?? "-"} | ${vsRef} | ${r.ms} |`);
+    out.push(`| ${r.instance} | ${r.m} | ${r.score} | ${ref ? ref.value + (ref.kind === "ref" ? " (ref)" : "") : "-"} | ${Number.isNaN(gap) ? "-" : gap.toFixed(2)} | ${rb ?? "-"} | ${vsRef} | ${r.ms} | ${r.cpuMs} |`);
     const key = `${setOf(r.instance)} m=${r.m}`;
     const agg = bySetM.get(key) ?? { gaps: [], refGaps: [], hits: 0, withBks: 0, belowRef: 0, n: 0 };
     agg.n++;
@@ -119,7 +124,7 @@ function printTable(rows: Row[], dir: string): void {
   out.push("", "| set, m | instances | mean gap to bks % (n) | at bks | mean gap to ref best % | below ref best |", "|---|---|---|---|---|---|");
   for (const [key, a] of [...bySetM.entries()].sort(([x], [y]) => x.localeCompare(y)))
     out.push(`| ${key} | ${a.n} | ${a.withBks ? `${mean(a.gaps)} (${a.withBks})` : "-"} | ${a.withBks ? `${a.hits}/${a.withBks}` : "-"} | ${mean(a.refGaps)} | ${a.belowRef} |`);
-  out.push("", `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))}; total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`);
+  out.push("", `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))} (cpu ${median(rows.map((r) => r.cpuMs))}); total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`);
   console.log(out.join("\n"));
 }
 
@@ -132,7 +137,7 @@ function main(argv: string[]): void {
     for (const f of files) {
       const row = runOne(f, m, args);
       rows.push(row);
-      if (!args.json) process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms)\n`);
+      if (!args.json) process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms, cpu ${row.cpuMs} ms)\n`);
     }
   if (args.json) console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
   else printTable(rows, dir);

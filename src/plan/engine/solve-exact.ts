@@ -67,6 +67,8 @@ function routeTable(model: Model, r: number, ids: number[], budget: number, work
   const states: Array<number[] | undefined> = new Array<number[] | undefined>(full * K);
   const addLabel = (state: number, t: number, tr: number, parent: number, node: number): void => {
     let list = states[state];
+    // Dominance checks cost as much as the labels themselves on wide windows; count both.
+    work.count += list ? list.length : 0;
     if (list) {
       for (const l of list) if ((labT[l] as number) <= t + EPS && (labTr[l] as number) <= tr + EPS) return;
       list = list.filter((l) => !((labT[l] as number) >= t - EPS && (labTr[l] as number) >= tr - EPS));

@@ -25,7 +25,7 @@ export interface HeuristicOutcome {
 export function defaultIterations(model: Model, effort: number): number {
   let usable = 0;
   for (let j = 0; j < model.n; j++) if (model.win.some((w) => w[j] !== null)) usable++;
-  return Math.max(50, Math.round(effort * (200 + 30 * usable)));
+  return Math.max(50, Math.round(effort * (200 + 45 * usable)));
 }
 
 /** Default cap on insertion evaluations (about 0.5 to 1 s of search on the 100-customer benchmark). */
