@@ -19,13 +19,6 @@ export class UsageError extends StudyvisitError {
   }
 }
 
-/** Exit 2: a command of SPEC that this build does not have yet, said plainly instead of faked. */
-export class NotBuiltError extends StudyvisitError {
-  constructor(command: string, issue: string) {
-    super(`\`studyvisit ${command}\` is not built yet`, 2, `it is planned in ${issue}; see README.md for what works today`);
-  }
-}
-
 /** Exit 3: the records are invalid. Carries every problem; `main` prints them all. */
 export class RecordsError extends StudyvisitError {
   constructor(readonly problems: Problem[]) {

@@ -7,7 +7,8 @@ import { initCommand } from "../commands/init.js";
 import { letterCommand } from "../commands/letter.js";
 import { newCommand } from "../commands/new.js";
 import type { Prompter } from "../commands/prompter.js";
-import { notBuiltCommands } from "../commands/not-built.js";
+import { exportCommand } from "../commands/export.js";
+import { invitesCommand } from "../commands/invites.js";
 import { matchCommand } from "../commands/match.js";
 import { planCommand } from "../commands/plan.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
@@ -16,7 +17,7 @@ import { formatProblem } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
-export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, matchCommand, planCommand, ...notBuiltCommands, letterCommand, newCommand];
+export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, matchCommand, planCommand, exportCommand, invitesCommand, letterCommand, newCommand];
 
 /** The process around a run; the real one by default, a fake in tests. */
 export interface MainIO {

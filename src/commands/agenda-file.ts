@@ -132,6 +132,7 @@ function toAgenda(
           ...(item.online ?? place?.online ? { online: item.online ?? place?.online } : {}),
           ...(item.sessions ? { sessions: item.sessions } : {}),
           ...(item.kind === "visit" ? { status: item.status ?? "proposed" } : item.status ? { status: item.status } : {}),
+          ...(item.sequence ? { sequence: item.sequence } : {}),
           uid: itemUid(request.id, n === 1 ? key : `${key}-${n}`, day.date),
         } as AgendaItem;
       });

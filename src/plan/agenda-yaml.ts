@@ -23,7 +23,7 @@ function itemLine(item: AgendaItem): string {
   const when = `${time(item.start)}-${time(item.end)}`;
   switch (item.kind) {
     case "visit":
-      return flow([["kind", "visit"], ["time", when], ["host", item.host], ["place", item.place?.id], ["status", item.status ?? "proposed"], ["notes", item.notes]]);
+      return flow([["kind", "visit"], ["time", when], ["host", item.host], ["place", item.place?.id], ["status", item.status ?? "proposed"], ["sequence", item.sequence ? item.sequence : undefined], ["notes", item.notes]]);
     case "walk":
     case "transit":
       return flow([["kind", item.kind], ["time", when], ["from", item.from], ["to", item.to], ["minutes", item.minutes], ["km", item.km]]);

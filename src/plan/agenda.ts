@@ -43,6 +43,8 @@ export interface AgendaItem {
   /** parallel: the sessions the delegation splits into */
   sessions?: ParallelSession[];
   status?: ItemStatus;
+  /** visit: SEQUENCE of its invitation as this agenda stands (RFC 5546: rises only when the visit really changes) */
+  sequence?: number;
   notes?: string;
   /** stable: the same request, host (or item) and date give the same uid in every run */
   uid: string;

@@ -22,6 +22,7 @@ export interface LocalItem {
   online?: string;
   sessions?: { title: string; host: string }[];
   status?: ItemStatus;
+  sequence?: number;
 }
 
 export interface LocalDay {

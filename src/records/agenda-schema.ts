@@ -15,6 +15,7 @@ export const agendaItemSchema = z.strictObject({
   online: urlSchema.optional(),
   sessions: listOf(z.strictObject({ title: z.string().min(1), host: idSchema })).optional(),
   status: z.enum(["proposed", "requested", "confirmed", "declined"]).optional(),
+  sequence: z.number().int().nonnegative().optional(),
   notes: z.string().optional(),
 });
 export type AgendaItemRecord = z.output<typeof agendaItemSchema>;

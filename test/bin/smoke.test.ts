@@ -18,7 +18,7 @@ describe("bin/studyvisit.js", () => {
     const dir = tempDir();
     expect(run(["init", "ws"], {}, dir).code).toBe(0);
     expect(run(["check", "--data", "ws"], {}, dir)).toEqual({ code: 0, stdout: "✓ 4 files: 1 place, 1 host, 1 request — all valid\n", stderr: "" });
-    expect(run(["plan", "x"]).code).toBe(2);
+    expect(run(["plan", "no-such-request", "--data", "ws"], {}, dir).code).toBe(2);
   });
 
   it("gives the same bytes under any TZ and locale", () => {

@@ -29,13 +29,6 @@ describe("main(): exit codes and help", () => {
     expect((await runCli(["check", "--dta", "x"])).code).toBe(2);
   });
 
-  it.each(["export a.yaml", "invites a.yaml"])("`%s` says it is not built yet and exits 2", async (line) => {
-    const run = await runCli(line.split(" "));
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/is not built yet/);
-    expect(run.stdout).toBe("");
-  });
-
   it("exits 2 when the workspace folder does not exist", async () => {
     const run = await runCli(["check", "--data", "/nonexistent/studyvisit"]);
     expect(run.code).toBe(2);

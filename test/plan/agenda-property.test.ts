@@ -13,7 +13,7 @@ const DATES = ["2018-09-18", "2018-09-19", "2018-09-20"];
 const hours = (start: number, length: number) => ({ start, end: Math.min(start + length, 20 * 60) });
 
 const placeArb = (id: string) =>
-  fc.record({ dLat: fc.integer({ min: 0, max: 40 }), dLon: fc.integer({ min: 0, max: 40 }), online: fc.boolean({ freq: 6 }), stepFree: fc.boolean() }).map(
+  fc.record({ dLat: fc.integer({ min: 0, max: 40 }), dLon: fc.integer({ min: 0, max: 40 }), online: fc.integer({ min: 0, max: 5 }).map((n) => n === 0), stepFree: fc.boolean() }).map(
     ({ dLat, dLon, online, stepFree }): Place =>
       online ? { id, name: id, online: `https://example.org/${id}` } : { id, name: id, address: `${id} street`, geo: { lat: 50.8 + dLat / 1000, lon: 4.3 + dLon / 1000 }, step_free: stepFree },
   );
@@ -64,7 +64,7 @@ const workspaceArb = fc.integer({ min: 2, max: 5 }).chain((placeCount) =>
       fixed: fc.option(fc.record({ date: fc.constantFrom(...DATES), start: fc.integer({ min: 18, max: 30 }), length: fc.integer({ min: 1, max: 3 }) }), { freq: 3 }),
       maxVisits: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 }),
       size: fc.integer({ min: 4, max: 20 }),
-      stepFree: fc.boolean({ freq: 5 }),
+      stepFree: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
       buffer: fc.constantFrom(0, 5, 10),
     })
     .map((r) => {
