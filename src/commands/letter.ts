@@ -10,6 +10,7 @@ import type { Request } from "../records/schemas.js";
 import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../render/letter-language.js";
 import { renderLetter } from "../render/letter.js";
 import type { CommandDeps } from "./context.js";
+import { generatedAt } from "./render-outputs.js";
 import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -126,9 +127,7 @@ function chooseLanguage(candidate: Candidate, request: Request, flag: LetterLang
 
 /** SOURCE_DATE_EPOCH (reproducible output) or now, as a calendar day in the request's time zone, never the machine's. */
 function letterDate(env: CommandDeps["env"], timeZone: string): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== "" && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${epoch}`);
-  const instant = epoch ? new Date(Number(epoch) * 1000) : new Date();
+  const instant = generatedAt(env);
   const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;

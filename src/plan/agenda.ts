@@ -15,6 +15,17 @@ export interface AgendaPlace {
   online?: string;
 }
 
+/** A place as the agenda carries it: what a reader or a calendar needs, no more. */
+export function agendaPlace(place: { id: string; name: string; address?: string; geo?: { lat: number; lon: number }; online?: string }): AgendaPlace {
+  return {
+    id: place.id,
+    name: place.name,
+    ...(place.address ? { address: place.address } : {}),
+    ...(place.geo ? { lat: place.geo.lat, lon: place.geo.lon } : {}),
+    ...(place.online ? { online: place.online } : {}),
+  };
+}
+
 export interface ParallelSession {
   title: string;
   host: string;

@@ -1,5 +1,5 @@
 import type { Place, Request } from "../records/schemas.js";
-import type { AgendaDay, AgendaItem, AgendaPlace } from "./agenda.js";
+import { agendaPlace, type AgendaDay, type AgendaItem } from "./agenda.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
 import type { SolveResult } from "./engine/index.js";
 import { zonedIso } from "./zoned-time.js";
@@ -8,15 +8,7 @@ const DAY = 1440;
 /** Gaps shorter than this are just slack; longer ones show as free time. */
 export const FREE_TIME_MINUTES = 30;
 
-export function agendaPlace(place: Place): AgendaPlace {
-  return {
-    id: place.id,
-    name: place.name,
-    ...(place.address ? { address: place.address } : {}),
-    ...(place.geo ? { lat: place.geo.lat, lon: place.geo.lon } : {}),
-    ...(place.online ? { online: place.online } : {}),
-  };
-}
+
 
 export function slug(text: string): string {
   return (

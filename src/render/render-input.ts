@@ -1,4 +1,4 @@
-import type { Agenda, AgendaItem, AgendaPlace, ParallelSession } from "../plan/agenda.js";
+import { agendaPlace, type Agenda, type AgendaItem, type AgendaPlace, type ParallelSession } from "../plan/agenda.js";
 import type { Host, Place, Request } from "../records/schemas.js";
 
 /**
@@ -52,14 +52,7 @@ export function sessionPlace(input: RenderInput, session: ParallelSession): Agen
   if (session.place) return session.place;
   const hostPlace = input.hosts.get(session.host)?.place;
   const place = hostPlace ? input.places.get(hostPlace) : undefined;
-  if (!place) return undefined;
-  return {
-    id: place.id,
-    name: place.name,
-    ...(place.address ? { address: place.address } : {}),
-    ...(place.geo ? { lat: place.geo.lat, lon: place.geo.lon } : {}),
-    ...(place.online ? { online: place.online } : {}),
-  };
+  return place ? agendaPlace(place) : undefined;
 }
 
 /** The link to join an online item: its own, else its place's. */
