@@ -5,10 +5,13 @@ import { performance } from "node:perf_hooks";
 import { solve } from "../src/plan/engine/index.js";
 import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
+import { runScale } from "./scale.js";
 import { verifyRoutes } from "./verify.js";
 
 interface Args {
   json: boolean;
+  /** only the 1,000-host scale run */
+  scale: boolean;
   ms: number[];
   files: string[];
   effort: number;
@@ -27,7 +30,7 @@ interface Row {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, ms: [], files: [], effort: 1, seed: 1, lsRate: undefined };
+  const args: Args = { json: false, scale: false, ms: [], files: [], effort: 1, seed: 1, lsRate: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -36,6 +39,7 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === "--json") args.json = true;
+    else if (a === "--scale") args.scale = true;
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -128,8 +132,23 @@ function printTable(rows: Row[], dir: string): void {
   console.log(out.join("\n"));
 }
 
+function printScale(): void {
+  const r = runScale(1000, 50);
+  console.log(
+    [
+      "",
+      "Scale: 1,000 hosts, 50 requests × 3 days planned together (synthetic city, bench/scale.ts)",
+      "| hosts | requests | days | ms | peak RSS MB | visits | total value | host double-bookings |",
+      "|---|---|---|---|---|---|---|---|",
+      `| ${r.hosts} | ${r.requests} | ${r.days} | ${r.ms} | ${r.peakRssMb} | ${r.visits} | ${r.value} | ${r.doubleBooked} |`,
+    ].join("\n"),
+  );
+  if (r.doubleBooked > 0) throw new Error(`the scale run double-booked ${r.doubleBooked} visits`);
+}
+
 function main(argv: string[]): void {
   const args = parseArgs(argv);
+  if (args.scale) return printScale();
   const dir = benchDir();
   const files = args.files.length > 0 ? args.files.map((f) => resolve(f)) : readdirSync(join(dir, "solomon")).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, "solomon", f));
   const rows: Row[] = [];
@@ -140,7 +159,10 @@ function main(argv: string[]): void {
       if (!args.json) process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms, cpu ${row.cpuMs} ms)\n`);
     }
   if (args.json) console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
-  else printTable(rows, dir);
+  else {
+    printTable(rows, dir);
+    if (args.files.length === 0) printScale();
+  }
 }
 
 try {

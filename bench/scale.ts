@@ -101,5 +101,5 @@ export function runScale(hosts = 1000, requests = 50): ScaleResult {
     const overlapping = visits.filter((o) => o.host === v.host && o.start < v.end && v.start < o.end).length;
     if (overlapping > (ws.hosts.get(v.host)?.availability.parallel ?? 1)) doubleBooked++;
   }
-  return { hosts, requests, days: 3, ms, peakRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024), visits: visits.length, value: plans.reduce((s, p) => s + p.agenda.value, 0), doubleBooked };
+  return { hosts, requests, days: 3, ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), visits: visits.length, value: plans.reduce((s, p) => s + p.agenda.value, 0), doubleBooked };
 }
