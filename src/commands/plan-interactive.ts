@@ -3,7 +3,9 @@ import { shortDate } from "../plan/candidates.js";
 import { formatClock, parseClock } from "../records/formats.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
-import { computePlans, printTimelines, writePlanOutputs, type Adjustments, type PlanOptions, type PlanRun } from "./plan.js";
+import { computePlans, printTimelines, writePlanOutputs, type PlanRun } from "./compute-plans.js";
+import type { Adjustments } from "./plan-adjustments.js";
+import type { PlanOptions } from "./plan.js";
 import type { PromptChoice } from "./prompter.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 
