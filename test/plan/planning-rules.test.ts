@@ -199,6 +199,12 @@ describe("planning rules", () => {
     expect(booked[0]!.agenda.unscheduled.map((u) => u.code)).toEqual(["booked"]);
   });
 
+  it("reads a host's availability in its own time zone", () => {
+    const w = ws({ "hosts/riga.yaml": host("riga", "b", 'availability: {timezone: Europe/Riga, weekly: [{days: [wed], hours: "10:00-11:00"}]}'), "requests/r.yaml": request(`${DAY}\ninterests: [inclusion]`) });
+    // 10:00-11:00 in Riga is 09:00-10:00 in Brussels.
+    expect(lines(planOf(w, "r").agenda)).toEqual(["09:00-10:00 visit riga"]);
+  });
+
   it("gives ISO times with the zone's offset and stable uids", () => {
     const w = ws({ "hosts/x.yaml": host("x", "b", 'availability: {weekly: [{days: [wed, mon], hours: "09:00-10:00"}]}'), "requests/r.yaml": request('days: [{date: 2018-09-19, hours: "09:00-17:00"}, {date: 2018-10-29, hours: "09:00-17:00"}]\ninterests: [inclusion]') });
     const a = planOf(w, "r").agenda;
