@@ -38,6 +38,16 @@ export interface Model {
   readonly metric: boolean;
   /** Some node is location-transparent; disables the O(1) insertion check in the metaheuristic. */
   readonly hasTransparent: boolean;
+  /**
+   * Removing a node from a feasible route keeps it feasible, up to a triangle
+   * excess of at most 1 % of a mean leg (travel nearly metric, every walking
+   * tour about as long as the walk from its start to its end). Then an
+   * insertion that does not fit still does not after other insertions on that
+   * route, and the repair skips re-checking it: a pruning that may miss an
+   * insertion fitting by less than the excess, never one that admits an
+   * infeasible route (every insertion made is checked).
+   */
+  readonly monotone: boolean;
 }
 
 function finite(x: number, what: string): number {
@@ -67,13 +77,31 @@ export function normaliseWindows(ws: ReadonlyArray<Window> | undefined, what: st
   return out.length === 0 ? null : Float64Array.from(out);
 }
 
-function isMetric(t: Float64Array, n: number): boolean {
+/** Largest triangle excess travel[i][j] - travel[i][k] - travel[k][j] (<= 0 for a metric matrix). */
+function triangleExcess(t: Float64Array, n: number): number {
+  let worst = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < n; k++)
     for (let i = 0; i < n; i++) {
       const ik = t[i * n + k] as number;
-      for (let j = 0; j < n; j++) if ((t[i * n + j] as number) > ik + (t[k * n + j] as number) + EPS) return false;
+      const row = i * n;
+      const kRow = k * n;
+      for (let j = 0; j < n; j++) {
+        const x = (t[row + j] as number) - ik - (t[kRow + j] as number);
+        if (x > worst) worst = x;
+      }
     }
-  return true;
+  return worst;
+}
+
+function meanTravel(t: Float64Array): number {
+  let sum = 0;
+  let count = 0;
+  for (const v of t)
+    if (v > 0) {
+      sum += v;
+      count++;
+    }
+  return count > 0 ? sum / count : 0;
 }
 
 export function compileModel(inst: EngineInstance): Model {
@@ -140,10 +168,20 @@ export function compileModel(inst: EngineInstance): Model {
     for (let r = 0; r < m; r++) (win[r] as Array<Float64Array | null>)[j] = normaliseWindows(node.windows[r], `node ${node.id} route ${r}`);
   });
   const maxVisits = inst.maxVisitsPerRoute ?? Number.POSITIVE_INFINITY;
+  const excess = triangleExcess(travel, nLoc);
+  const metric = excess <= EPS;
+  // Near-metric (e.g. distances truncated to a decimal, or minutes rounded): at most 1 % of a mean leg.
+  const slack = Math.max(EPS, 0.01 * meanTravel(travel));
+  let monotone = excess <= slack;
+  for (let j = 0; j < n && monotone; j++) {
+    const l = loc[j] as number;
+    const e = eloc[j] as number;
+    if (l >= 0 && e !== l && (travel[l * nLoc + e] as number) > (dur[j] as number) + slack) monotone = false;
+  }
   return {
     n, m, nLoc, score, dur, loc, eloc, travel, buffer, win, rStart, rEnd, rSLoc, rELoc,
     group, groupNodes, groupMandatory, groupName, counts, maxVisits,
-    metric: isMetric(travel, nLoc), hasTransparent,
+    metric, hasTransparent, monotone,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Rng } from "./create-rng.js";
-import { EPS } from "./compile-model.js";
+import { EPS, type Model } from "./compile-model.js";
 import { evalInsert, insertDelta, type RouteCache } from "./route-cache.js";
 import type { Solution } from "./solution.js";
 
@@ -27,7 +27,22 @@ function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
   if (!w) return false;
   // Departures only grow along a route and j cannot start before the departure it follows.
   const latest = (w[w.length - 1] as number) + EPS;
-  for (let p = 0; p <= L; p++) {
+  const md = rc.model;
+  let p = 0;
+  if (!md.hasTransparent && rc.multi === 0) {
+    // The latest start of position q (st + maxShift) grows along the route, and after j the next
+    // position starts no earlier than j's window opens plus its duration: skip the positions before that.
+    const need = (w[0] as number) + (md.dur[j] as number) - EPS;
+    let lo = 1;
+    let hi = L + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((rc.st[mid] as number) + (rc.maxShift[mid] as number) < need) lo = mid + 1;
+      else hi = mid;
+    }
+    p = lo - 1;
+  }
+  for (; p <= L; p++) {
     if ((rc.dep[p] as number) > latest) break;
     const sh = evalInsert(rc, j, p);
     if (Number.isNaN(sh)) continue;
@@ -40,6 +55,9 @@ function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
   }
   return out.pos >= 0;
 }
+
+/** Per-model scratch arrays of repair (it runs thousands of times per solve and is not re-entrant). */
+const scratchOf = new WeakMap<Model, { value: Float64Array; pos: Int32Array }>();
 
 /**
  * Places unsatisfied mandatory groups first (most constrained group first,
@@ -59,13 +77,21 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
   if (cands.length === 0) return;
   const m = md.m;
   // value[r * n + j]: noisy ratio of j's best position on route r (-1 = infeasible).
-  const value = new Float64Array(m * md.n).fill(-1);
-  const pos = new Int32Array(m * md.n).fill(-1);
+  let scratch = scratchOf.get(md);
+  if (!scratch) {
+    scratch = { value: new Float64Array(m * md.n), pos: new Int32Array(m * md.n) };
+    scratchOf.set(md, scratch);
+  }
+  const { value, pos } = scratch;
+  value.fill(-1);
+  pos.fill(-1);
   const tmp: Best = { value: 0, pos: -1, shift: 0, travel: 0 };
-  const evalRoute = (r: number): void => {
+  // After an insertion only the receiving route is re-evaluated; on a monotone model a node that did not fit there still does not.
+  const evalRoute = (r: number, again: boolean): void => {
     const rc = sol.routes[r] as RouteCache;
     for (const j of cands) {
       const k = r * md.n + j;
+      if (again && value[k] === -1) continue;
       if (!bestPosition(rc, j, tmp)) {
         value[k] = -1;
         continue;
@@ -77,7 +103,7 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       pos[k] = tmp.pos;
     }
   };
-  for (let r = 0; r < m; r++) evalRoute(r);
+  for (let r = 0; r < m; r++) evalRoute(r, false);
   for (;;) {
     let bestK = -1;
     let bestV = -1;
@@ -103,7 +129,7 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       }
     }
     if (cands.length === 0) return;
-    evalRoute(r);
+    evalRoute(r, md.monotone);
   }
 }
 

@@ -65,6 +65,8 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
   const restartAfter = Math.max(50, Math.round(params.iterations / 10));
   let sinceBest = 0;
   const lsRate = params.localSearchRate ?? 0.2;
+  // Once every usable group is placed the score cannot rise: search one more stagnation period for travel, then stop.
+  const bound = scoreBound(model);
   let it = 0;
   for (; it < params.iterations && insertDelta.evals < params.maxEvaluations; it++) {
     cand.copyFrom(cur);
@@ -92,6 +94,10 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
     temp *= cooling;
     if (temp < t0 * 1e-3) temp = t0;
     if (sinceBest >= restartAfter) {
+      if (best.score >= bound - 1e-9) {
+        it++;
+        break;
+      }
       cur.copyFrom(best);
       sinceBest = 0;
     }
@@ -100,6 +106,17 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
   repair(best, rng, greedy);
   polish(best, 20);
   return { routes: best.routes.map((rc) => rc.seq.slice()), work: it };
+}
+
+/** Sum over groups of the best score among the group's nodes that have a window on some route. */
+function scoreBound(model: Model): number {
+  let bound = 0;
+  for (const nodes of model.groupNodes) {
+    let top = 0;
+    for (const j of nodes) if (model.win.some((w) => w[j] !== null) && (model.score[j] as number) > top) top = model.score[j] as number;
+    bound += top;
+  }
+  return bound;
 }
 
 function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean {
