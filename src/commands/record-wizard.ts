@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import { slugify as idSlug } from "../records/slug.js";
 import type { Workspace } from "../records/workspace.js";
 import { parseYaml, type PathSegment } from "../records/yaml-source.js";
 import { zodProblems } from "../records/zod-problems.js";
@@ -99,12 +100,7 @@ export function required(message: string): (value: unknown) => string | undefine
 }
 
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  const slug = idSlug(name);
   // Long names make unwieldy file names: keep whole words up to about 40 characters.
   if (slug.length <= 40) return slug;
   const cut = slug.slice(0, 41);

@@ -1,4 +1,5 @@
 import type { Place, Request } from "../records/schemas.js";
+import { slugify } from "../records/slug.js";
 import { agendaPlace, type AgendaDay, type AgendaItem } from "./agenda.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
 import type { SolveResult } from "./engine/index.js";
@@ -10,16 +11,9 @@ export const FREE_TIME_MINUTES = 30;
 
 
 
+/** A uid part from a title; cut at 48 characters so uids stay readable in calendar files. */
 export function slug(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 48) || "item"
-  );
+  return slugify(text).slice(0, 48) || "item";
 }
 
 /** Stable: the same request, host or item, and date give the same uid in every run. */

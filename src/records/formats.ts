@@ -1,4 +1,5 @@
 import { didYouMean } from "./did-you-mean.js";
+import { slugify } from "./slug.js";
 
 // Parsers for the value formats of SPEC's "Records". Each returns either a
 // value or a message in words a visit organiser understands; zod schemas wrap
@@ -14,12 +15,7 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export function parseId(input: unknown): Parsed<string> {
   if (typeof input !== "string") return fail(`an id must be text like \`hotel-midi\`, not ${describe(input)}`);
   if (!ID_PATTERN.test(input)) {
-    const suggestion = input
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, "-")
-      .replace(/^-+|-+$/g, "");
+    const suggestion = slugify(input);
     const hint = suggestion && ID_PATTERN.test(suggestion) ? ` (try \`${suggestion}\`)` : "";
     return fail(`\`${input}\` is not a valid id: use lowercase letters, digits and "-", starting with a letter or digit${hint}`);
   }
