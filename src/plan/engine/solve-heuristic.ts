@@ -7,6 +7,9 @@ import { repair, type RepairParams } from "./repair.js";
 import { insertDelta } from "./route-cache.js";
 import { Solution } from "./solution.js";
 
+/** Share of the placed nodes a destroy step removes at most (uniform 1..share * placed). */
+const DESTROY_SHARE = 0.45;
+
 export interface HeuristicParams {
   readonly seed: number;
   readonly iterations: number;
@@ -75,7 +78,7 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
     for (const rc of cand.routes) placed += rc.seq.length;
     if (placed > 0) {
       drop.fill(0);
-      const maxK = Math.max(1, Math.ceil(placed * 0.3));
+      const maxK = Math.max(1, Math.ceil(placed * DESTROY_SHARE));
       const k = 1 + rng.int(maxK);
       (ops[rng.int(ops.length)] as DestroyOperator)(cand, rng, k, drop);
       cand.removeMany(drop);
@@ -124,7 +127,8 @@ function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean
   const c = cand.compare(cur);
   if (c <= 0) return true;
   const delta = cand.score - cur.score;
-  if (delta >= -1e-9) return u < 0.1;
+  // Same score, more travel: a sideways move, accepted often so the search drifts across plateaus.
+  if (delta >= -1e-9) return u < 0.5;
   return u < Math.exp(delta / temp);
 }
 
