@@ -3,7 +3,7 @@ import { relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Agenda, AgendaItem, AgendaDay } from "../plan/agenda.js";
 import { agendaPlace } from "../plan/agenda.js";
-import { itemUid, slug } from "../plan/build-agenda.js";
+import { dayUids } from "../plan/build-agenda.js";
 import { rankCandidates } from "../plan/candidates.js";
 import { checkAgendaRules, type LocalDay, type LocalItem } from "../plan/check-agenda.js";
 import type { HolidayCalendar } from "../plan/holidays.js";
@@ -103,40 +103,36 @@ function toAgenda(
   let value = 0;
   let travel = 0;
   const days: AgendaDay[] = localDays.map((day) => {
-    const seen = new Map<string, number>();
-    const items = [...day.items]
-      .sort((a, b) => a.start - b.start || a.end - b.end)
-      .map((item): AgendaItem => {
-        const host = item.host ? ws.hosts.get(item.host) : undefined;
-        const placeId = item.place ?? (item.kind === "visit" ? host?.place : undefined);
-        const place = placeId ? ws.places.get(placeId) : undefined;
-        const endsAt = item.kind === "visit" && host?.visit.ends_at ? ws.places.get(host.visit.ends_at) : undefined;
-        if (item.kind === "visit" && item.host) value += values.get(item.host) ?? 0;
-        if (item.kind === "parallel") for (const s of item.sessions ?? []) value += values.get(s.host) ?? 0;
-        const minutes = item.minutes ?? item.end - item.start;
-        if (item.kind === "walk" || item.kind === "transit") travel += minutes;
-        const key = uidKey(item);
-        const n = (seen.get(key) ?? 0) + 1;
-        seen.set(key, n);
-        const title = item.title ?? (item.kind === "visit" ? (host?.name ?? item.host ?? "Visit") : item.kind === "free" ? "Free time" : `${item.kind === "walk" ? "Walk" : "Public transport"} to ${ws.places.get(item.to ?? "")?.name ?? item.to}`);
-        return {
-          kind: item.kind,
-          start: zonedIso(day.date, item.start, zone),
-          end: zonedIso(day.date, item.end, zone),
-          title,
-          ...(item.host ? { host: item.host } : {}),
-          ...(place ? { place: agendaPlace(place) } : {}),
-          ...(endsAt ? { ends_at: agendaPlace(endsAt) } : {}),
-          ...(item.from ? { from: item.from } : {}),
-          ...(item.to ? { to: item.to } : {}),
-          ...(item.kind === "walk" || item.kind === "transit" ? { minutes, ...(item.km !== undefined ? { km: item.km } : {}) } : {}),
-          ...(item.online ?? place?.online ? { online: item.online ?? place?.online } : {}),
-          ...(item.sessions ? { sessions: item.sessions } : {}),
-          ...(item.kind === "visit" ? { status: item.status ?? "proposed" } : item.status ? { status: item.status } : {}),
-          ...(item.sequence ? { sequence: item.sequence } : {}),
-          uid: itemUid(request.id, n === 1 ? key : `${key}-${n}`, day.date),
-        } as AgendaItem;
-      });
+    const sorted = [...day.items].sort((a, b) => a.start - b.start || a.end - b.end);
+    const uids = dayUids(request.id, day.date, sorted);
+    const items = sorted.map((item, i): AgendaItem => {
+      const host = item.host ? ws.hosts.get(item.host) : undefined;
+      const placeId = item.place ?? (item.kind === "visit" ? host?.place : undefined);
+      const place = placeId ? ws.places.get(placeId) : undefined;
+      const endsAt = item.kind === "visit" && host?.visit.ends_at ? ws.places.get(host.visit.ends_at) : undefined;
+      if (item.kind === "visit" && item.host) value += values.get(item.host) ?? 0;
+      if (item.kind === "parallel") for (const s of item.sessions ?? []) value += values.get(s.host) ?? 0;
+      const minutes = item.minutes ?? item.end - item.start;
+      if (item.kind === "walk" || item.kind === "transit") travel += minutes;
+      const title = item.title ?? (item.kind === "visit" ? (host?.name ?? item.host ?? "Visit") : item.kind === "free" ? "Free time" : `${item.kind === "walk" ? "Walk" : "Public transport"} to ${ws.places.get(item.to ?? "")?.name ?? item.to}`);
+      return {
+        kind: item.kind,
+        start: zonedIso(day.date, item.start, zone),
+        end: zonedIso(day.date, item.end, zone),
+        title,
+        ...(item.host ? { host: item.host } : {}),
+        ...(place ? { place: agendaPlace(place) } : {}),
+        ...(endsAt ? { ends_at: agendaPlace(endsAt) } : {}),
+        ...(item.from ? { from: item.from } : {}),
+        ...(item.to ? { to: item.to } : {}),
+        ...(item.kind === "walk" || item.kind === "transit" ? { minutes, ...(item.km !== undefined ? { km: item.km } : {}) } : {}),
+        ...(item.online ?? place?.online ? { online: item.online ?? place?.online } : {}),
+        ...(item.sessions ? { sessions: item.sessions } : {}),
+        ...(item.kind === "visit" ? { status: item.status ?? "proposed" } : item.status ? { status: item.status } : {}),
+        ...(item.sequence ? { sequence: item.sequence } : {}),
+        uid: uids[i] as string,
+      } as AgendaItem;
+    });
     return { date: day.date, items };
   });
   return {
@@ -147,22 +143,4 @@ function toAgenda(
     days,
     unscheduled: unscheduled.map((u) => ({ host: u.host, code: u.code ?? "unscheduled", reason: u.reason ?? "not scheduled", ...(u.suggestion ? { suggestion: u.suggestion } : {}) })),
   };
-}
-
-function uidKey(item: LocalItem): string {
-  switch (item.kind) {
-    case "visit":
-      return item.host ?? "visit";
-    case "walk":
-    case "transit":
-      return `${item.kind}-${item.from}-${item.to}`;
-    case "meal":
-      return `meal-${slug(item.title ?? "meal")}`;
-    case "fixed":
-      return `fixed-${slug(item.title ?? "item")}`;
-    case "parallel":
-      return `parallel-${slug(item.title ?? "sessions")}`;
-    case "free":
-      return `free-${item.start}`;
-  }
 }

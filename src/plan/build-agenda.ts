@@ -21,11 +21,45 @@ export function itemUid(request: string, what: string, date: string): string {
   return `${date}.${what}.${request}@studyvisit`;
 }
 
+/** What identifies an item within its day: the host, the leg, or the title; free time by its start (minutes). */
+export interface UidSubject {
+  kind: AgendaItem["kind"];
+  host?: string;
+  from?: string;
+  to?: string;
+  title?: string;
+  start: number;
+}
+
+function uidKey(item: UidSubject): string {
+  switch (item.kind) {
+    case "visit":
+      return item.host ?? "visit";
+    case "walk":
+    case "transit":
+      return `${item.kind}-${item.from}-${item.to}`;
+    case "free":
+      return `free-${item.start}`;
+    default:
+      return `${item.kind}-${slug(item.title ?? item.kind)}`;
+  }
+}
+
+/** The uids of one day's items, in order; a second item with the same key (the same walk twice) gets "-2". */
+export function dayUids(request: string, date: string, items: readonly UidSubject[]): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const key = uidKey(item);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return itemUid(request, n === 1 ? key : `${key}-${n}`, date);
+  });
+}
+
 interface Timed {
   item: Omit<AgendaItem, "start" | "end" | "uid">;
   start: number;
   end: number;
-  uidKey: string;
 }
 
 /** Read the engine's routes back as the agenda's days: items, walks and transit legs, free time. */
@@ -48,7 +82,6 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
         item: { kind: l.mode, title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`, from: here.id, to: to.id, minutes: l.minutes, km: l.km },
         start,
         end: start + l.minutes,
-        uidKey: `${l.mode}-${here.id}-${to.id}`,
       });
       return start + l.minutes;
     };
@@ -73,17 +106,15 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
     for (const t of timed) {
       const previous = withFree.at(-1);
       if (previous && t.start - previous.end >= FREE_TIME_MINUTES) {
-        withFree.push({ item: { kind: "free", title: "Free time" }, start: previous.end, end: t.start, uidKey: `free-${previous.end}` });
+        withFree.push({ item: { kind: "free", title: "Free time" }, start: previous.end, end: t.start });
       }
       withFree.push(t);
     }
-    const seen = new Map<string, number>();
-    const items = withFree.map((t): AgendaItem => {
-      const n = (seen.get(t.uidKey) ?? 0) + 1;
-      seen.set(t.uidKey, n);
+    const uids = dayUids(request.id, day.date, withFree.map((t) => ({ ...t.item, start: t.start })));
+    const items = withFree.map((t, i): AgendaItem => {
       // Key order as in SPEC's example: kind, start, end, then the rest, uid last.
       const { kind, ...rest } = t.item;
-      return { kind, start: zonedIso(day.date, t.start, zone), end: zonedIso(day.date, t.end, zone), ...rest, uid: itemUid(request.id, n === 1 ? t.uidKey : `${t.uidKey}-${n}`, day.date) };
+      return { kind, start: zonedIso(day.date, t.start, zone), end: zonedIso(day.date, t.end, zone), ...rest, uid: uids[i] as string };
     });
     return { date: day.date, items };
   });
@@ -117,22 +148,19 @@ function describe(meaning: NodeMeaning, where: Place | undefined): Omit<Timed, "
         ...(place.online ? { online: place.online } : {}),
         status: "proposed",
       },
-      uidKey: host.id,
     };
   }
   if (meaning.kind === "meal") {
-    return { item: { kind: "meal", title: capitalise(meaning.meal.name), ...(where ? { place: agendaPlace(where) } : {}) }, uidKey: `meal-${slug(meaning.meal.name)}` };
+    return { item: { kind: "meal", title: capitalise(meaning.meal.name), ...(where ? { place: agendaPlace(where) } : {}) } };
   }
   const { item } = meaning;
   if (item.parallel) {
     return {
       item: { kind: "parallel", title: item.title, sessions: item.parallel.map((s) => ({ title: s.title, host: s.host })), ...(item.notes ? { notes: item.notes } : {}) },
-      uidKey: `parallel-${slug(item.title)}`,
     };
   }
   return {
     item: { kind: "fixed", title: item.title, ...(where ? { place: agendaPlace(where) } : {}), ...(item.online ? { online: item.online } : {}), ...(item.notes ? { notes: item.notes } : {}) },
-    uidKey: `fixed-${slug(item.title)}`,
   };
 }
 
