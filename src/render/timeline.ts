@@ -32,24 +32,30 @@ export function longDate(date: string): string {
 
 const time = (iso: string) => iso.slice(11, 16);
 
+/** Record text on one line and without control characters: a name must not move the cursor or forge a line. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+}
+
 /** The day-by-day timeline a visit organiser reads in the terminal. */
-export function renderTimeline(agenda: Agenda, header: TimelineHeader, paint: Paint = plainPaint): string {
+export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, paint: Paint = plainPaint): string {
+  const agenda = JSON.parse(JSON.stringify(rawAgenda), (_key, value: unknown) => (typeof value === "string" ? oneLine(value) : value)) as Agenda;
+  const header: TimelineHeader = {
+    ...rawHeader,
+    title: oneLine(rawHeader.title),
+    delegation: oneLine(rawHeader.delegation),
+    hostNames: new Map([...rawHeader.hostNames].map(([id, name]) => [id, oneLine(name)])),
+  };
   const lines: string[] = [];
   lines.push(paint.bold(header.title));
   lines.push(paint.dim(`${header.delegation} · value ${agenda.value} · ${agenda.travel_minutes} min of travel${header.quality ? ` · ${header.quality}` : ""}`));
   for (const day of agenda.days) {
     lines.push("", paint.bold(longDate(day.date)));
-    let walkMinutes = 0;
-    let walkKm = 0;
-    for (const item of day.items) {
-      if (item.kind === "walk" || item.kind === "transit") {
-        walkMinutes += item.kind === "walk" ? (item.minutes ?? 0) : 0;
-        walkKm += item.kind === "walk" ? (item.km ?? 0) : 0;
-      }
-      lines.push(`  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${describeItem(item, header, paint)}`);
-    }
+    for (const item of day.items) lines.push(`  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${describeItem(item, header, paint)}`);
     if (day.items.length === 0) lines.push(paint.dim("  nothing planned"));
-    lines.push(paint.dim(`  walking: ${walkMinutes} min, ${walkKm.toFixed(1)} km`));
+    const totals = travelTotals(day.items);
+    if (totals) lines.push(paint.dim(`  ${totals}`));
   }
   if (agenda.unscheduled.length > 0) {
     lines.push("", paint.bold("Not scheduled"));
@@ -60,6 +66,15 @@ export function renderTimeline(agenda: Agenda, header: TimelineHeader, paint: Pa
     }
   }
   return lines.join("\n");
+}
+
+/** "walking 31 min (1.9 km) · public transport 75 min": the day's legs in one line, or nothing on a day without any. */
+function travelTotals(items: readonly AgendaItem[]): string {
+  const sum = (kind: "walk" | "transit", field: "minutes" | "km") => items.filter((i) => i.kind === kind).reduce((s, i) => s + (i[field] ?? 0), 0);
+  const parts: string[] = [];
+  if (items.some((i) => i.kind === "walk")) parts.push(`walking ${sum("walk", "minutes")} min (${sum("walk", "km").toFixed(1)} km)`);
+  if (items.some((i) => i.kind === "transit")) parts.push(`public transport ${sum("transit", "minutes")} min`);
+  return parts.join(" · ");
 }
 
 function describeItem(item: AgendaItem, header: TimelineHeader, paint: Paint): string {
