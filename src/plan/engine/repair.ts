@@ -87,6 +87,20 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
   pos.fill(-1);
   const tmp: Best = { value: 0, pos: -1, shift: 0, travel: 0 };
   // After an insertion only the receiving route is re-evaluated; on a monotone model a node that did not fit there still does not.
+  // routeBest[r]: the candidate with the highest value on route r (first in candidate order on ties), -1 when none fits.
+  const routeBest = new Int32Array(m);
+  const scanRoute = (r: number): void => {
+    let bj = -1;
+    let bv = -1;
+    for (const j of cands) {
+      const v = value[r * md.n + j] as number;
+      if (v > bv) {
+        bv = v;
+        bj = j;
+      }
+    }
+    routeBest[r] = bj;
+  };
   const evalRoute = (r: number, again: boolean): void => {
     const rc = sol.routes[r] as RouteCache;
     for (const j of cands) {
@@ -102,23 +116,26 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       value[k] = v;
       pos[k] = tmp.pos;
     }
+    scanRoute(r);
   };
   for (let r = 0; r < m; r++) evalRoute(r, false);
   for (;;) {
-    let bestK = -1;
+    // Highest value over routes; ties go to the lower node index, then the lower route.
+    let r = -1;
+    let j = -1;
     let bestV = -1;
-    for (const j of cands)
-      for (let r = 0; r < m; r++) {
-        const v = value[r * md.n + j] as number;
-        if (v > bestV) {
-          bestV = v;
-          bestK = r * md.n + j;
-        }
+    for (let q = 0; q < m; q++) {
+      const c = routeBest[q] as number;
+      if (c < 0) continue;
+      const v = value[q * md.n + c] as number;
+      if (v > bestV || (v === bestV && c < j)) {
+        bestV = v;
+        r = q;
+        j = c;
       }
-    if (bestK < 0) return;
-    const r = Math.floor(bestK / md.n);
-    const j = bestK - r * md.n;
-    sol.insert(j, r, pos[bestK] as number);
+    }
+    if (r < 0) return;
+    sol.insert(j, r, pos[r * md.n + j] as number);
     // Drop j and the rest of its group from the candidates.
     const g = md.group[j] as number;
     for (let i = cands.length - 1; i >= 0; i--) {
@@ -129,6 +146,10 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       }
     }
     if (cands.length === 0) return;
+    for (let q = 0; q < m; q++) {
+      const c = routeBest[q] as number;
+      if (q !== r && c >= 0 && md.group[c] === g) scanRoute(q);
+    }
     evalRoute(r, md.monotone);
   }
 }
