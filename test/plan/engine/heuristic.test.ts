@@ -39,6 +39,26 @@ describe("metaheuristic", () => {
     );
   });
 
+  it("stops after one stagnation period once every usable node is placed", () => {
+    // 30 nodes on a line, whole-day windows: everything fits on the three routes.
+    const n = 30;
+    const travel = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => Math.abs(i - j)));
+    const routes = [0, 1, 2].map((d) => ({ start: d * 1000, end: d * 1000 + 600, startLoc: 0, endLoc: 0 }));
+    const nodes = Array.from({ length: n }, (_, j) => ({
+      id: `n${j}`,
+      score: 1 + (j % 5),
+      duration: 10,
+      loc: j + 1,
+      windows: routes.map((r) => [[r.start, r.end] as const]),
+      countsAsVisit: true,
+    }));
+    const res = solve({ travel, buffer: 0, routes, nodes }, { method: "heuristic" });
+    expect(res.unplaced).toEqual([]);
+    expect(res.score).toBe(nodes.reduce((a, x) => a + x.score, 0));
+    // The default budget is 200 + 45 × 30 = 1550 iterations; one stagnation period is 155.
+    expect(res.stats.work).toBeLessThan(1550);
+  });
+
   it("is deterministic: the same input gives the same output", () => {
     const inst = randomInstance(9, { nodes: 40, routes: 3, extras: true });
     const a = solve(inst, { iterations: 150 });
