@@ -17,11 +17,17 @@ interface Best {
   travel: number;
 }
 
-/** Cheapest feasible position of j on route rc: least time consumed, then least added travel. */
-function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
-  out.pos = -1;
-  out.shift = Number.POSITIVE_INFINITY;
-  out.travel = Number.POSITIVE_INFINITY;
+/**
+ * Cheapest feasible position of j on route rc: least time consumed, then least added travel.
+ * With `from` > 0 the caller vouches that out already holds the best position before `from`
+ * (see the re-evaluation in repair) and only positions from `from` on are scanned.
+ */
+function bestPosition(rc: RouteCache, j: number, out: Best, from = 0): boolean {
+  if (from === 0) {
+    out.pos = -1;
+    out.shift = Number.POSITIVE_INFINITY;
+    out.travel = Number.POSITIVE_INFINITY;
+  }
   const L = rc.seq.length;
   const w = (rc.model.win[rc.r] as ReadonlyArray<Float64Array | null>)[j];
   if (!w) return false;
@@ -42,6 +48,7 @@ function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
     }
     p = lo - 1;
   }
+  if (p < from) p = from;
   for (; p <= L; p++) {
     if ((rc.dep[p] as number) > latest) break;
     const sh = evalInsert(rc, j, p);
@@ -57,7 +64,7 @@ function bestPosition(rc: RouteCache, j: number, out: Best): boolean {
 }
 
 /** Per-model scratch arrays of repair (it runs thousands of times per solve and is not re-entrant). */
-const scratchOf = new WeakMap<Model, { value: Float64Array; pos: Int32Array }>();
+const scratchOf = new WeakMap<Model, { value: Float64Array; pos: Int32Array; shift: Float64Array; travel: Float64Array }>();
 
 /**
  * Places unsatisfied mandatory groups first (most constrained group first,
@@ -79,10 +86,10 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
   // value[r * n + j]: noisy ratio of j's best position on route r (-1 = infeasible).
   let scratch = scratchOf.get(md);
   if (!scratch) {
-    scratch = { value: new Float64Array(m * md.n), pos: new Int32Array(m * md.n) };
+    scratch = { value: new Float64Array(m * md.n), pos: new Int32Array(m * md.n), shift: new Float64Array(m * md.n), travel: new Float64Array(m * md.n) };
     scratchOf.set(md, scratch);
   }
-  const { value, pos } = scratch;
+  const { value, pos, shift, travel } = scratch;
   value.fill(-1);
   pos.fill(-1);
   const tmp: Best = { value: 0, pos: -1, shift: 0, travel: 0 };
@@ -101,12 +108,22 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
     }
     routeBest[r] = bj;
   };
-  const evalRoute = (r: number, again: boolean): void => {
+  // Re-evaluation after inserting at position `at` (again): with O(1) checks, positions before `at`
+  // keep their time and travel deltas, so a best position there that still fits stays the best there.
+  const evalRoute = (r: number, again: boolean, at: number): void => {
     const rc = sol.routes[r] as RouteCache;
+    const local = again && !md.hasTransparent && rc.multi === 0;
     for (const j of cands) {
       const k = r * md.n + j;
       if (again && value[k] === -1) continue;
-      if (!bestPosition(rc, j, tmp)) {
+      let from = 0;
+      if (local && (pos[k] as number) < at && !Number.isNaN(evalInsert(rc, j, pos[k] as number))) {
+        tmp.pos = pos[k] as number;
+        tmp.shift = shift[k] as number;
+        tmp.travel = travel[k] as number;
+        from = at;
+      }
+      if (!bestPosition(rc, j, tmp, from)) {
         value[k] = -1;
         continue;
       }
@@ -115,10 +132,12 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       if (params.noise > 0) v *= 1 + params.noise * rng.next();
       value[k] = v;
       pos[k] = tmp.pos;
+      shift[k] = tmp.shift;
+      travel[k] = tmp.travel;
     }
     scanRoute(r);
   };
-  for (let r = 0; r < m; r++) evalRoute(r, false);
+  for (let r = 0; r < m; r++) evalRoute(r, false, 0);
   for (;;) {
     // Highest value over routes; ties go to the lower node index, then the lower route.
     let r = -1;
@@ -135,7 +154,8 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       }
     }
     if (r < 0) return;
-    sol.insert(j, r, pos[r * md.n + j] as number);
+    const at = pos[r * md.n + j] as number;
+    sol.insert(j, r, at);
     // Drop j and the rest of its group from the candidates.
     const g = md.group[j] as number;
     for (let i = cands.length - 1; i >= 0; i--) {
@@ -150,7 +170,7 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
       const c = routeBest[q] as number;
       if (q !== r && c >= 0 && md.group[c] === g) scanRoute(q);
     }
-    evalRoute(r, md.monotone);
+    evalRoute(r, md.monotone, at);
   }
 }
 
