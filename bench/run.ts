@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { solve } from "../src/plan/engine/index.js";
 import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
+import { runBundled } from "./bundled.js";
 import { runScale } from "./scale.js";
 import { verifyRoutes } from "./verify.js";
 
@@ -12,6 +13,8 @@ interface Args {
   json: boolean;
   /** only the 1,000-host scale run */
   scale: boolean;
+  /** only the bundled requests' solver times */
+  bundled: boolean;
   ms: number[];
   files: string[];
   effort: number;
@@ -30,7 +33,7 @@ interface Row {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, scale: false, ms: [], files: [], effort: 1, seed: 1, lsRate: undefined };
+  const args: Args = { json: false, scale: false, bundled: false, ms: [], files: [], effort: 1, seed: 1, lsRate: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -40,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === "--json") args.json = true;
     else if (a === "--scale") args.scale = true;
+    else if (a === "--bundled") args.bundled = true;
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -52,12 +56,15 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** dist/bench/run.js → the repository root. */
+function repoRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
+
 function benchDir(): string {
   const env = process.env.STUDYVISIT_BENCH_DIR;
   if (env) return resolve(env);
-  // dist/bench/run.js -> repository root -> ../shared/bench/optw
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  return resolve(root, "..", "shared", "bench", "optw");
+  return resolve(repoRoot(), "..", "shared", "bench", "optw");
 }
 
 function runOne(file: string, m: number, args: Args): Row {
@@ -132,6 +139,20 @@ function printTable(rows: Row[], dir: string): void {
   console.log(out.join("\n"));
 }
 
+function printBundled(): void {
+  const rows = runBundled(repoRoot());
+  console.log(
+    [
+      "",
+      "Bundled requests: solver time alone, 21 runs each (bench/bundled.ts)",
+      "| request | nodes | days | proven optimal | median ms | max ms |",
+      "|---|---|---|---|---|---|",
+      ...rows.map((r) => `| ${r.request} | ${r.nodes} | ${r.days} | ${r.proven ? "yes" : "no"} | ${r.medianMs} | ${r.maxMs} |`),
+    ].join("\n"),
+  );
+  if (rows.some((r) => !r.proven)) throw new Error("a bundled request was not solved to proven optimality");
+}
+
 function printScale(): void {
   const r = runScale(1000, 50);
   console.log(
@@ -149,6 +170,7 @@ function printScale(): void {
 function main(argv: string[]): void {
   const args = parseArgs(argv);
   if (args.scale) return printScale();
+  if (args.bundled) return printBundled();
   const dir = benchDir();
   const files = args.files.length > 0 ? args.files.map((f) => resolve(f)) : readdirSync(join(dir, "solomon")).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, "solomon", f));
   const rows: Row[] = [];
@@ -161,7 +183,10 @@ function main(argv: string[]): void {
   if (args.json) console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
   else {
     printTable(rows, dir);
-    if (args.files.length === 0) printScale();
+    if (args.files.length === 0) {
+      printBundled();
+      printScale();
+    }
   }
 }
 
