@@ -1,48 +1,9 @@
-import { EPS, earliestStart, type Model } from "./compile-model.js";
+import { EPS, type Model } from "./compile-model.js";
+import { scheduleRoute } from "./simulate-route.js";
 import type { Solution } from "./solution.js";
 
-/** Travel and end time of an order on route r, or null when infeasible; allocation-free, stops at the first violation. */
-export function orderCost(md: Model, r: number, seq: ReadonlyArray<number>, out: { travel: number; end: number }): boolean {
-  const { travel: T, nLoc, loc, eloc, dur, buffer } = md;
-  const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
-  const rEnd = md.rEnd[r] as number;
-  let t = md.rStart[r] as number;
-  let cur = md.rSLoc[r] as number;
-  let curIsItem = false;
-  let travel = 0;
-  let visits = 0;
-  for (let p = 0; p < seq.length; p++) {
-    const j = seq[p] as number;
-    const w = wins[j];
-    if (!w) return false;
-    if (md.counts[j] === 1 && ++visits > md.maxVisits) return false;
-    const lj = loc[j] as number;
-    let a = t;
-    if (lj >= 0 && cur >= 0) {
-      const leg = T[cur * nLoc + lj] as number;
-      travel += leg;
-      a += leg + (curIsItem && cur !== lj ? buffer : 0);
-    }
-    const s = earliestStart(w, a);
-    if (Number.isNaN(s)) return false;
-    t = s + (dur[j] as number);
-    if (t > rEnd + EPS) return false;
-    if (lj >= 0) {
-      cur = eloc[j] as number;
-      curIsItem = true;
-    }
-  }
-  const e = md.rELoc[r] as number;
-  if (e >= 0 && cur >= 0) {
-    const leg = T[cur * nLoc + e] as number;
-    travel += leg;
-    t += leg;
-  }
-  if (seq.length > 0 && t > rEnd + EPS) return false;
-  out.travel = travel;
-  out.end = t;
-  return true;
-}
+/** Travel and end time of an order on route r, or false when infeasible; allocation-free. */
+export const orderCost = scheduleRoute;
 
 function better(a: { travel: number; end: number }, b: { travel: number; end: number }): boolean {
   return a.travel < b.travel - EPS || (a.travel <= b.travel + EPS && a.end < b.end - EPS);

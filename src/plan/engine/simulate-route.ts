@@ -17,43 +17,59 @@ export interface RouteSimulation {
  * visit cap is broken. The empty route is always feasible (a free day).
  */
 export function simulateRoute(model: Model, r: number, seq: ReadonlyArray<number>): RouteSimulation | null {
-  const { travel: T, nLoc, loc, eloc, dur, buffer } = model;
-  const wins = model.win[r] as ReadonlyArray<Float64Array | null>;
   const arrivals = new Float64Array(seq.length);
   const starts = new Float64Array(seq.length);
-  let t = model.rStart[r] as number;
-  let cur = model.rSLoc[r] as number;
+  const out = { travel: 0, end: 0 };
+  if (!scheduleRoute(model, r, seq, out, arrivals, starts)) return null;
+  return { arrivals, starts, travel: out.travel, endTime: out.end };
+}
+
+/**
+ * The one scheduling loop behind simulateRoute and the local search's order
+ * costs: earliest starts, travel and end time into `out`, arrivals and starts
+ * into the arrays when given (the hot path passes none and allocates nothing).
+ * Stops at the first violation: times only grow along a route.
+ */
+export function scheduleRoute(md: Model, r: number, seq: ReadonlyArray<number>, out: { travel: number; end: number }, arrivals?: Float64Array, starts?: Float64Array): boolean {
+  const { travel: T, nLoc, loc, eloc, dur, buffer } = md;
+  const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
+  const rEnd = md.rEnd[r] as number;
+  let t = md.rStart[r] as number;
+  let cur = md.rSLoc[r] as number;
   let curIsItem = false;
   let travel = 0;
   let visits = 0;
   for (let p = 0; p < seq.length; p++) {
     const j = seq[p] as number;
     const w = wins[j];
-    if (!w) return null;
-    if (model.counts[j] === 1 && ++visits > model.maxVisits) return null;
+    if (!w) return false;
+    if (md.counts[j] === 1 && ++visits > md.maxVisits) return false;
     const lj = loc[j] as number;
-    let arr = t;
+    let a = t;
     if (lj >= 0 && cur >= 0) {
       const leg = T[cur * nLoc + lj] as number;
       travel += leg;
-      arr += leg + (curIsItem && cur !== lj ? buffer : 0);
+      a += leg + (curIsItem && cur !== lj ? buffer : 0);
     }
-    const s = earliestStart(w, arr);
-    if (Number.isNaN(s)) return null;
-    arrivals[p] = arr;
-    starts[p] = s;
+    const s = earliestStart(w, a);
+    if (Number.isNaN(s)) return false;
+    if (arrivals) arrivals[p] = a;
+    if (starts) starts[p] = s;
     t = s + (dur[j] as number);
+    if (t > rEnd + EPS) return false;
     if (lj >= 0) {
       cur = eloc[j] as number;
       curIsItem = true;
     }
   }
-  const end = model.rELoc[r] as number;
-  if (end >= 0 && cur >= 0) {
-    const leg = T[cur * nLoc + end] as number;
+  const e = md.rELoc[r] as number;
+  if (e >= 0 && cur >= 0) {
+    const leg = T[cur * nLoc + e] as number;
     travel += leg;
     t += leg;
   }
-  if (seq.length > 0 && t > (model.rEnd[r] as number) + EPS) return null;
-  return { arrivals, starts, travel, endTime: t };
+  if (seq.length > 0 && t > rEnd + EPS) return false;
+  out.travel = travel;
+  out.end = t;
+  return true;
 }
