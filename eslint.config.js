@@ -13,7 +13,10 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: "Only bin/ may exit; throw a typed error instead." },
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: "Only bin/ may exit; throw a typed error instead.",
+        },
       ],
     },
   },
@@ -24,8 +27,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:fs", "node:fs/*", "fs", "node:process", "node:child_process", "chalk"], message: "plan and render stay pure: no fs, process or colour." },
-            { group: ["**/cli/**", "**/commands/**"], message: "Layers go one way: plan/render never import cli or commands." },
+            {
+              group: ["node:fs", "node:fs/*", "fs", "node:process", "node:child_process", "chalk"],
+              message: "plan and render stay pure: no fs, process or colour.",
+            },
+            {
+              group: ["**/cli/**", "**/commands/**"],
+              message: "Layers go one way: plan/render never import cli or commands.",
+            },
           ],
         },
       ],
@@ -35,7 +44,17 @@ export default tseslint.config(
   {
     files: ["src/records/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli/**", "**/commands/**", "chalk"], message: "records never import cli, commands or colour." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/cli/**", "**/commands/**", "chalk"],
+              message: "records never import cli, commands or colour.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

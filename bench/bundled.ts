@@ -31,7 +31,14 @@ export function runBundled(root: string): BundledRow[] {
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    return { request: request.id, nodes: instance.nodes.length, days: instance.routes.length, proven, medianMs: round(times[10] ?? 0), maxMs: round(times[20] ?? 0) };
+    return {
+      request: request.id,
+      nodes: instance.nodes.length,
+      days: instance.routes.length,
+      proven,
+      medianMs: round(times[10] ?? 0),
+      maxMs: round(times[20] ?? 0),
+    };
   });
 }
 

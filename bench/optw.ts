@@ -28,13 +28,24 @@ export interface OptwInstance {
 export function parseOptw(text: string, name: string): OptwInstance {
   const nodes: OptwNode[] = [];
   for (const raw of text.split(/\r?\n|\r/)) {
-    const fields = raw.trim().split(/\s+/).filter((f) => f.length > 0);
+    const fields = raw
+      .trim()
+      .split(/\s+/)
+      .filter((f) => f.length > 0);
     if (fields.length < 9) continue;
     const nums = fields.map(Number);
     if (nums.some((v) => !Number.isFinite(v))) continue;
     const [index, x, y, duration, score] = nums as [number, number, number, number, number];
     if (index !== nodes.length) continue;
-    nodes.push({ index, x, y, duration, score, open: nums[nums.length - 2] as number, close: nums[nums.length - 1] as number });
+    nodes.push({
+      index,
+      x,
+      y,
+      duration,
+      score,
+      open: nums[nums.length - 2] as number,
+      close: nums[nums.length - 1] as number,
+    });
   }
   if (nodes.length < 2) throw new Error(`${name}: no OPTW node lines found`);
   return { name, nodes };

@@ -22,13 +22,16 @@ export function loadReferences(dir: string): Map<string, Reference> {
 /** Reference heuristic's best score only (the floor to beat where no best-known score exists). */
 export function loadRefBest(dir: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const row of readCsv(join(dir, "ref_results_toptw_xls.csv"))) out.set(`${row.instance}/${row.m}`, Number(row.best));
+  for (const row of readCsv(join(dir, "ref_results_toptw_xls.csv")))
+    out.set(`${row.instance}/${row.m}`, Number(row.best));
   return out;
 }
 
 /** Minimal CSV reader: the reference files have no quoted commas before the columns we read. */
 export function readCsv(path: string): Array<Record<string, string>> {
-  const lines = readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const lines = readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim().length > 0);
   const header = (lines[0] ?? "").split(",");
   return lines.slice(1).map((line) => {
     const cells = line.split(",");

@@ -33,7 +33,16 @@ interface Row {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, scale: false, bundled: false, ms: [], files: [], effort: 1, seed: 1, lsRate: undefined };
+  const args: Args = {
+    json: false,
+    scale: false,
+    bundled: false,
+    ms: [],
+    files: [],
+    effort: 1,
+    seed: 1,
+    lsRate: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -72,7 +81,12 @@ function runOne(file: string, m: number, args: Args): Row {
   const optw = parseOptw(readFileSync(file, "utf8"), instance);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = solve(optwToEngine(optw, m), { seed: args.seed, effort: args.effort, method: "heuristic", ...(args.lsRate === undefined ? {} : { localSearchRate: args.lsRate }) });
+  const result = solve(optwToEngine(optw, m), {
+    seed: args.seed,
+    effort: args.effort,
+    method: "heuristic",
+    ...(args.lsRate === undefined ? {} : { localSearchRate: args.lsRate }),
+  });
   const ms = Math.round(performance.now() - t0);
   const cpu = process.cpuUsage(c0);
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
@@ -80,7 +94,8 @@ function runOne(file: string, m: number, args: Args): Row {
   const routes = result.routes.map((r) => r.nodes.map((p) => p.node + 1));
   const check = verifyRoutes(optw.nodes, routes);
   if (!check.ok) throw new Error(`${instance} m=${m}: verification failed: ${check.errors.join("; ")}`);
-  if (Math.abs(check.score - result.score) > 1e-6) throw new Error(`${instance} m=${m}: engine score ${result.score} but verified ${check.score}`);
+  if (Math.abs(check.score - result.score) > 1e-6)
+    throw new Error(`${instance} m=${m}: engine score ${result.score} but verified ${check.score}`);
   return { instance, m, score: check.score, ms, cpuMs, routes };
 }
 
@@ -99,8 +114,14 @@ function printTable(rows: Row[], dir: string): void {
   const refs = loadReferences(dir);
   const refBest = loadRefBest(dir);
   const out: string[] = [];
-  out.push("| instance | m | score | best known | gap % | ref best | vs ref | ms | cpu ms |", "|---|---|---|---|---|---|---|---|---|");
-  const bySetM = new Map<string, { gaps: number[]; refGaps: number[]; hits: number; withBks: number; belowRef: number; n: number }>();
+  out.push(
+    "| instance | m | score | best known | gap % | ref best | vs ref | ms | cpu ms |",
+    "|---|---|---|---|---|---|---|---|---|",
+  );
+  const bySetM = new Map<
+    string,
+    { gaps: number[]; refGaps: number[]; hits: number; withBks: number; belowRef: number; n: number }
+  >();
   let hits = 0;
   let withBks = 0;
   let belowRef = 0;
@@ -108,8 +129,11 @@ function printTable(rows: Row[], dir: string): void {
     const ref = refs.get(`${r.instance}/${r.m}`);
     const rb = refBest.get(`${r.instance}/${r.m}`);
     const gap = ref ? (100 * (ref.value - r.score)) / ref.value : Number.NaN;
-    const vsRef = rb === undefined ? "" : r.score >= rb ? (r.score > rb ? "+" + (r.score - rb) : "=") : String(r.score - rb);
-    out.push(`| ${r.instance} | ${r.m} | ${r.score} | ${ref ? ref.value + (ref.kind === "ref" ? " (ref)" : "") : "-"} | ${Number.isNaN(gap) ? "-" : gap.toFixed(2)} | ${rb ?? "-"} | ${vsRef} | ${r.ms} | ${r.cpuMs} |`);
+    const vsRef =
+      rb === undefined ? "" : r.score >= rb ? (r.score > rb ? "+" + (r.score - rb) : "=") : String(r.score - rb);
+    out.push(
+      `| ${r.instance} | ${r.m} | ${r.score} | ${ref ? ref.value + (ref.kind === "ref" ? " (ref)" : "") : "-"} | ${Number.isNaN(gap) ? "-" : gap.toFixed(2)} | ${rb ?? "-"} | ${vsRef} | ${r.ms} | ${r.cpuMs} |`,
+    );
     const key = `${setOf(r.instance)} m=${r.m}`;
     const agg = bySetM.get(key) ?? { gaps: [], refGaps: [], hits: 0, withBks: 0, belowRef: 0, n: 0 };
     agg.n++;
@@ -131,11 +155,21 @@ function printTable(rows: Row[], dir: string): void {
     }
     bySetM.set(key, agg);
   }
-  const mean = (xs: number[]): string => (xs.length === 0 ? "-" : (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2));
-  out.push("", "| set, m | instances | mean gap to bks % (n) | at bks | mean gap to ref best % | below ref best |", "|---|---|---|---|---|---|");
+  const mean = (xs: number[]): string =>
+    xs.length === 0 ? "-" : (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2);
+  out.push(
+    "",
+    "| set, m | instances | mean gap to bks % (n) | at bks | mean gap to ref best % | below ref best |",
+    "|---|---|---|---|---|---|",
+  );
   for (const [key, a] of [...bySetM.entries()].sort(([x], [y]) => x.localeCompare(y)))
-    out.push(`| ${key} | ${a.n} | ${a.withBks ? `${mean(a.gaps)} (${a.withBks})` : "-"} | ${a.withBks ? `${a.hits}/${a.withBks}` : "-"} | ${mean(a.refGaps)} | ${a.belowRef} |`);
-  out.push("", `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))} (cpu ${median(rows.map((r) => r.cpuMs))}); total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`);
+    out.push(
+      `| ${key} | ${a.n} | ${a.withBks ? `${mean(a.gaps)} (${a.withBks})` : "-"} | ${a.withBks ? `${a.hits}/${a.withBks}` : "-"} | ${mean(a.refGaps)} | ${a.belowRef} |`,
+    );
+  out.push(
+    "",
+    `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))} (cpu ${median(rows.map((r) => r.cpuMs))}); total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`,
+  );
   console.log(out.join("\n"));
 }
 
@@ -147,7 +181,9 @@ function printBundled(): void {
       "Bundled requests: solver time alone, 21 runs each (bench/bundled.ts)",
       "| request | nodes | days | proven optimal | median ms | max ms |",
       "|---|---|---|---|---|---|",
-      ...rows.map((r) => `| ${r.request} | ${r.nodes} | ${r.days} | ${r.proven ? "yes" : "no"} | ${r.medianMs} | ${r.maxMs} |`),
+      ...rows.map(
+        (r) => `| ${r.request} | ${r.nodes} | ${r.days} | ${r.proven ? "yes" : "no"} | ${r.medianMs} | ${r.maxMs} |`,
+      ),
     ].join("\n"),
   );
   if (rows.some((r) => !r.proven)) throw new Error("a bundled request was not solved to proven optimality");
@@ -172,15 +208,23 @@ function main(argv: string[]): void {
   if (args.scale) return printScale();
   if (args.bundled) return printBundled();
   const dir = benchDir();
-  const files = args.files.length > 0 ? args.files.map((f) => resolve(f)) : readdirSync(join(dir, "solomon")).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, "solomon", f));
+  const files =
+    args.files.length > 0
+      ? args.files.map((f) => resolve(f))
+      : readdirSync(join(dir, "solomon"))
+          .filter((f) => f.endsWith(".txt"))
+          .sort()
+          .map((f) => join(dir, "solomon", f));
   const rows: Row[] = [];
   for (const m of args.ms)
     for (const f of files) {
       const row = runOne(f, m, args);
       rows.push(row);
-      if (!args.json) process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms, cpu ${row.cpuMs} ms)\n`);
+      if (!args.json)
+        process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms, cpu ${row.cpuMs} ms)\n`);
     }
-  if (args.json) console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
+  if (args.json)
+    console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
   else {
     printTable(rows, dir);
     if (args.files.length === 0) {

@@ -15,7 +15,20 @@ function rng(seed: number): () => number {
   };
 }
 
-const THEMES = ["migrant inclusion", "language learning", "housing", "entrepreneurship", "volunteering", "women's empowerment", "youth work", "health", "employment", "culture", "participation", "education"];
+const THEMES = [
+  "migrant inclusion",
+  "language learning",
+  "housing",
+  "entrepreneurship",
+  "volunteering",
+  "women's empowerment",
+  "youth work",
+  "health",
+  "employment",
+  "culture",
+  "participation",
+  "education",
+];
 const DATES = ["2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13", "2026-03-16", "2026-03-17", "2026-03-18"];
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 
@@ -25,7 +38,14 @@ export function syntheticCity(hosts: number, requests: number, seed = 7): { ws: 
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
   const ws = emptyWorkspace("/synthetic");
   ws.config = { timezone: "Europe/Brussels", synonyms: [], travel: [] };
-  const place = (id: string): Place => ({ id, name: id, address: `${id} street`, geo: { lat: 50.82 + random() * 0.054, lon: 4.33 + random() * 0.085 }, step_free: random() < 0.7, capacity: 10 + Math.floor(random() * 40) });
+  const place = (id: string): Place => ({
+    id,
+    name: id,
+    address: `${id} street`,
+    geo: { lat: 50.82 + random() * 0.054, lon: 4.33 + random() * 0.085 },
+    step_free: random() < 0.7,
+    capacity: 10 + Math.floor(random() * 40),
+  });
   for (let i = 0; i < 20; i++) ws.places.set(`hotel-${i}`, place(`hotel-${i}`));
   for (let i = 0; i < hosts; i++) {
     const p = place(`venue-${i}`);
@@ -40,7 +60,12 @@ export function syntheticCity(hosts: number, requests: number, seed = 7): { ws: 
       place: p.id,
       visit: { duration: pick([60, 75, 90, 120]) },
       availability: {
-        weekly: [{ days: WEEKDAYS.filter(() => random() < 0.6), hours: { start, end: start + 4 * 60 + 30 * Math.floor(random() * 8) } }].filter((w) => w.days.length > 0),
+        weekly: [
+          {
+            days: WEEKDAYS.filter(() => random() < 0.6),
+            hours: { start, end: start + 4 * 60 + 30 * Math.floor(random() * 8) },
+          },
+        ].filter((w) => w.days.length > 0),
         dates: [],
         slots: random() < 0.2 ? [{ date: pick(DATES), hours: { start: 14 * 60, end: 15 * 60 + 30 } }] : [],
         closed: random() < 0.1 ? [pick(DATES)] : [],
@@ -94,12 +119,27 @@ export function runScale(hosts = 1000, requests = 50): ScaleResult {
   const started = performance.now();
   const plans = planRequests({ ws, requests: list, holidays: createHolidayCalendar() });
   const ms = Math.round(performance.now() - started);
-  const visits = plans.flatMap((p) => p.agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => ({ host: i.host as string, start: Date.parse(i.start), end: Date.parse(i.end) }))));
+  const visits = plans.flatMap((p) =>
+    p.agenda.days.flatMap((d) =>
+      d.items
+        .filter((i) => i.kind === "visit")
+        .map((i) => ({ host: i.host as string, start: Date.parse(i.start), end: Date.parse(i.end) })),
+    ),
+  );
   // Verified independently of the planner: no host above its `parallel` at any moment.
   let doubleBooked = 0;
   for (const v of visits) {
     const overlapping = visits.filter((o) => o.host === v.host && o.start < v.end && v.start < o.end).length;
     if (overlapping > (ws.hosts.get(v.host)?.availability.parallel ?? 1)) doubleBooked++;
   }
-  return { hosts, requests, days: 3, ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), visits: visits.length, value: plans.reduce((s, p) => s + p.agenda.value, 0), doubleBooked };
+  return {
+    hosts,
+    requests,
+    days: 3,
+    ms,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    visits: visits.length,
+    value: plans.reduce((s, p) => s + p.agenda.value, 0),
+    doubleBooked,
+  };
 }

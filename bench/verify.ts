@@ -35,7 +35,10 @@ function leg(a: VerifyNode, b: VerifyNode): number {
  * in [O, C], every route is back at the depot by the depot's C. Returns the
  * recomputed total score.
  */
-export function verifyRoutes(nodes: ReadonlyArray<VerifyNode>, routes: ReadonlyArray<ReadonlyArray<number>>): VerifyResult {
+export function verifyRoutes(
+  nodes: ReadonlyArray<VerifyNode>,
+  routes: ReadonlyArray<ReadonlyArray<number>>,
+): VerifyResult {
   const errors: string[] = [];
   const seen = new Set<number>();
   const depot = nodes[0];
@@ -56,14 +59,16 @@ export function verifyRoutes(nodes: ReadonlyArray<VerifyNode>, routes: ReadonlyA
       seen.add(i);
       const arrival = t + leg(here, c);
       const start = Math.max(arrival, c.open);
-      if (start > c.close + TOLERANCE) errors.push(`route ${r}: customer ${i} starts at ${start.toFixed(2)} after its window closes at ${c.close}`);
+      if (start > c.close + TOLERANCE)
+        errors.push(`route ${r}: customer ${i} starts at ${start.toFixed(2)} after its window closes at ${c.close}`);
       rs.push(start);
       score += c.score;
       t = start + c.duration;
       here = c;
     }
     const back = t + leg(here, depot);
-    if (back > depot.close + TOLERANCE) errors.push(`route ${r}: back at the depot at ${back.toFixed(2)}, after ${depot.close}`);
+    if (back > depot.close + TOLERANCE)
+      errors.push(`route ${r}: back at the depot at ${back.toFixed(2)}, after ${depot.close}`);
     starts.push(rs);
   });
   return { ok: errors.length === 0, score, starts, errors };

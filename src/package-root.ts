@@ -7,7 +7,11 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, "package.json");
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, "utf8")) as { name?: string }).name === "studyvisit") return dir;
+    if (
+      existsSync(candidate) &&
+      (JSON.parse(readFileSync(candidate, "utf8")) as { name?: string }).name === "studyvisit"
+    )
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error("cannot find the studyvisit package folder");
     dir = parent;

@@ -17,7 +17,17 @@ import { formatProblem } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
-export const COMMANDS: readonly CommandDefinition[] = [initCommand, checkCommand, hostsCommand, matchCommand, planCommand, exportCommand, invitesCommand, letterCommand, newCommand];
+export const COMMANDS: readonly CommandDefinition[] = [
+  initCommand,
+  checkCommand,
+  hostsCommand,
+  matchCommand,
+  planCommand,
+  exportCommand,
+  invitesCommand,
+  letterCommand,
+  newCommand,
+];
 
 /** The process around a run; the real one by default, a fake in tests. */
 export interface MainIO {
@@ -31,7 +41,13 @@ export interface MainIO {
 }
 
 function processIO(): MainIO {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdinIsTTY: process.stdin.isTTY === true };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+  };
 }
 
 interface GlobalFlags {
@@ -62,14 +78,20 @@ type ProgramWithResult = Command & { exitCodeOfRun?: number };
 function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
   const program: ProgramWithResult = new Command("studyvisit");
   program
-    .description("Plan study visits: match hosts to a delegation's interests, build an agenda that works on foot, and write the itinerary, calendar files and letters.")
+    .description(
+      "Plan study visits: match hosts to a delegation's interests, build an agenda that works on foot, and write the itinerary, calendar files and letters.",
+    )
     .version(packageVersion(), "-V, --version", "print the version")
     .option("--no-color", "no colours (also when NO_COLOR is set)")
     .option("-q, --quiet", "print results only, no progress or summaries")
     .option("--debug", "show stack traces of internal errors")
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
 
   for (const definition of COMMANDS) {
     const command = program.command(definition.name).summary(definition.summary).description(definition.summary);
@@ -79,12 +101,19 @@ function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
       if (option.defaultValue !== undefined) o.default(option.defaultValue);
       command.addOption(o);
     }
-    if (definition.examples?.length) command.addHelpText("after", `\nExamples:\n${definition.examples.map((e) => `  $ ${e}`).join("\n")}`);
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+    if (definition.examples?.length)
+      command.addHelpText("after", `\nExamples:\n${definition.examples.map((e) => `  $ ${e}`).join("\n")}`);
+    command.exitOverride().configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
     command.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       Object.assign(globals, program.opts<GlobalFlags>());
-      const positional = self.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string]));
+      const positional = self.processedArgs.flatMap((a: unknown) =>
+        a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string],
+      );
       const deps = commandDeps(io, globals);
       program.exitCodeOfRun = await definition.run(positional, self.opts(), deps);
     });
@@ -108,7 +137,12 @@ function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
 function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): number {
   const say = (text: string) => io.stderr.write(`${text}\n`);
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    )
+      return 0;
     if (error.code === "commander.executeSubCommandAsync") return 0;
     say(`${style.error("error:")} ${error.message.replace(/^error: /, "")}`);
     say(style.dim("run `studyvisit --help` for the commands and their options"));
@@ -117,7 +151,11 @@ function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): 
   if (error instanceof RecordsError) {
     for (const problem of error.problems) say(`${formatProblem(problem)}`);
     const files = new Set(error.problems.map((p) => p.file)).size;
-    say(style.error(`${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`));
+    say(
+      style.error(
+        `${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`,
+      ),
+    );
     return error.exitCode;
   }
   if (error instanceof StudyvisitError) {

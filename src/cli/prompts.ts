@@ -10,9 +10,20 @@ export function inquirerPrompter(): Prompter {
   return {
     input: (q) => ask<string>({ type: "input", message: q.message, default: q.default, validate: q.validate }),
     select: <T>(q: { message: string; choices: readonly PromptChoice<T>[]; default?: T }) =>
-      ask<T>({ type: "select", message: q.message, choices: q.choices.map(({ name, value, description }) => ({ name, value, description })), default: q.default, loop: false }),
+      ask<T>({
+        type: "select",
+        message: q.message,
+        choices: q.choices.map(({ name, value, description }) => ({ name, value, description })),
+        default: q.default,
+        loop: false,
+      }),
     checkbox: <T>(q: { message: string; choices: readonly PromptChoice<T>[] }) =>
-      ask<T[]>({ type: "checkbox", message: q.message, choices: q.choices.map(({ name, value, description, checked }) => ({ name, value, description, checked })), loop: false }),
+      ask<T[]>({
+        type: "checkbox",
+        message: q.message,
+        choices: q.choices.map(({ name, value, description, checked }) => ({ name, value, description, checked })),
+        loop: false,
+      }),
     confirm: (q) => ask<boolean>({ type: "confirm", message: q.message, default: q.default }),
   };
 }
@@ -25,7 +36,8 @@ async function ask<T>(question: Record<string, unknown>): Promise<T> {
     return answers.answer;
   } catch (error) {
     // Ctrl-C or Ctrl-D at a prompt: the user chose to stop, which is not a bug.
-    if (error instanceof Error && error.name === "ExitPromptError") throw new UsageError("cancelled: nothing was written");
+    if (error instanceof Error && error.name === "ExitPromptError")
+      throw new UsageError("cancelled: nothing was written");
     throw error;
   }
 }

@@ -29,7 +29,11 @@ export function createStyle(enabled: boolean): Style {
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color is given. */
-export function wantsColour(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+export function wantsColour(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isTTY: boolean,
+): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;

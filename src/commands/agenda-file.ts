@@ -41,13 +41,21 @@ export function loadAgendaFile(path: string, ws: Workspace, cwd: string, holiday
   const parsed = parseYaml(display, readFileSync(abs, "utf8"));
   if (!parsed.source) return { problems: parsed.problems };
   const result = agendaFileSchema.safeParse(parsed.data);
-  if (!result.success) return { problems: zodProblems(parsed.source, [], agendaFileSchema, result.error.issues, parsed.data) };
+  if (!result.success)
+    return { problems: zodProblems(parsed.source, [], agendaFileSchema, result.error.issues, parsed.data) };
   const file = result.data;
   const source = parsed.source;
   const request = ws.requests.get(file.request);
   if (!request) {
     const suggestion = didYouMean(file.request, ws.requests.keys());
-    return { problems: [source.problemAt(["request"], `unknown request \`${file.request}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`)] };
+    return {
+      problems: [
+        source.problemAt(
+          ["request"],
+          `unknown request \`${file.request}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+        ),
+      ],
+    };
   }
   const zone = file.timezone ?? request.timezone ?? ws.config.timezone ?? "UTC";
   const problems: Problem[] = [];
@@ -58,20 +66,36 @@ export function loadAgendaFile(path: string, ws: Workspace, cwd: string, holiday
   if (problems.length > 0) return { problems: sortProblems(problems) };
 
   for (const issue of checkAgendaRules(localDays, { ws, request, holidays })) {
-    const path: PathSegment[] = issue.day < 0 ? ["request"] : issue.item === undefined ? ["days", issue.day, ...(issue.field === "date" ? ["date"] : [])] : ["days", issue.day, "items", issue.item, issue.field ?? "time"];
+    const path: PathSegment[] =
+      issue.day < 0
+        ? ["request"]
+        : issue.item === undefined
+          ? ["days", issue.day, ...(issue.field === "date" ? ["date"] : [])]
+          : ["days", issue.day, "items", issue.item, issue.field ?? "time"];
     problems.push(source.problemAt(path, issue.message));
   }
   const agenda = toAgenda(localDays, request, ws, zone, holidays, file.unscheduled);
   return { agenda, request, problems: sortProblems(problems) };
 }
 
-function resolveIds(item: AgendaItemRecord, ws: Workspace, source: YamlSource, path: PathSegment[], problems: Problem[]): LocalItem {
+function resolveIds(
+  item: AgendaItemRecord,
+  ws: Workspace,
+  source: YamlSource,
+  path: PathSegment[],
+  problems: Problem[],
+): LocalItem {
   const known = (kind: "host" | "place", id: string | undefined, at: PathSegment[]) => {
     if (id === undefined) return;
     const ids = kind === "host" ? ws.hosts : ws.places;
     if (ids.has(id)) return;
     const suggestion = didYouMean(id, ids.keys());
-    problems.push(source.problemAt([...path, ...at], `unknown ${kind} \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`));
+    problems.push(
+      source.problemAt(
+        [...path, ...at],
+        `unknown ${kind} \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+      ),
+    );
   };
   const need = (field: keyof AgendaItemRecord) => {
     if (item[field] === undefined) problems.push(source.problemAt(path, `a ${item.kind} item needs \`${field}\``));
@@ -114,7 +138,13 @@ function toAgenda(
       if (item.kind === "parallel") for (const s of item.sessions ?? []) value += values.get(s.host) ?? 0;
       const minutes = item.minutes ?? item.end - item.start;
       if (item.kind === "walk" || item.kind === "transit") travel += minutes;
-      const title = item.title ?? (item.kind === "visit" ? (host?.name ?? item.host ?? "Visit") : item.kind === "free" ? "Free time" : `${item.kind === "walk" ? "Walk" : "Public transport"} to ${ws.places.get(item.to ?? "")?.name ?? item.to}`);
+      const title =
+        item.title ??
+        (item.kind === "visit"
+          ? (host?.name ?? item.host ?? "Visit")
+          : item.kind === "free"
+            ? "Free time"
+            : `${item.kind === "walk" ? "Walk" : "Public transport"} to ${ws.places.get(item.to ?? "")?.name ?? item.to}`);
       return {
         kind: item.kind,
         start: zonedIso(day.date, item.start, zone),
@@ -125,8 +155,10 @@ function toAgenda(
         ...(endsAt ? { ends_at: agendaPlace(endsAt) } : {}),
         ...(item.from ? { from: item.from } : {}),
         ...(item.to ? { to: item.to } : {}),
-        ...(item.kind === "walk" || item.kind === "transit" ? { minutes, ...(item.km !== undefined ? { km: item.km } : {}) } : {}),
-        ...(item.online ?? place?.online ? { online: item.online ?? place?.online } : {}),
+        ...(item.kind === "walk" || item.kind === "transit"
+          ? { minutes, ...(item.km !== undefined ? { km: item.km } : {}) }
+          : {}),
+        ...((item.online ?? place?.online) ? { online: item.online ?? place?.online } : {}),
         ...(item.sessions ? { sessions: item.sessions } : {}),
         ...(item.kind === "visit" ? { status: item.status ?? "proposed" } : item.status ? { status: item.status } : {}),
         ...(item.sequence ? { sequence: item.sequence } : {}),
@@ -141,6 +173,11 @@ function toAgenda(
     value,
     travel_minutes: travel,
     days,
-    unscheduled: unscheduled.map((u) => ({ host: u.host, code: u.code ?? "unscheduled", reason: u.reason ?? "not scheduled", ...(u.suggestion ? { suggestion: u.suggestion } : {}) })),
+    unscheduled: unscheduled.map((u) => ({
+      host: u.host,
+      code: u.code ?? "unscheduled",
+      reason: u.reason ?? "not scheduled",
+      ...(u.suggestion ? { suggestion: u.suggestion } : {}),
+    })),
   };
 }

@@ -47,7 +47,9 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
   if (!summary.valid) throw new RecordsError(problems);
   if (!deps.quiet) {
     const agendas = options.agendas.length > 0 ? `, ${count(options.agendas.length, "agenda")}` : "";
-    deps.out(`${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — all valid`);
+    deps.out(
+      `${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — all valid`,
+    );
   }
   return 0;
 }
@@ -62,5 +64,6 @@ export const checkCommand: CommandDefinition = {
   summary: "validate every record (and agenda files) and print each problem as FILE:LINE:COL: message",
   options: [dataOption, jsonOption],
   examples: ["studyvisit check --data data", "studyvisit check --json"],
-  run: (args, opts, deps) => runCheck({ data: opts.data as string | undefined, agendas: args, json: opts.json === true }, deps),
+  run: (args, opts, deps) =>
+    runCheck({ data: opts.data as string | undefined, agendas: args, json: opts.json === true }, deps),
 };

@@ -40,8 +40,13 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
   const ws = options.workspace ?? loadValidWorkspace(options.data, deps);
   const adjust = options.adjust ?? noAdjustments();
   for (const host of [...adjust.avoid, ...adjust.mustVisit, ...adjust.pins.keys()]) requireHost(ws, host);
-  const requests = options.requests.flatMap((arg) => resolveRequest(arg, ws, deps.cwd)).map((r) => adjustRequest(r, adjust));
-  if (adjust.pins.size > 0 && requests.length !== 1) throw new UsageError("--pin needs exactly one request: a host pinned in several delegations' days would receive them all at once");
+  const requests = options.requests
+    .flatMap((arg) => resolveRequest(arg, ws, deps.cwd))
+    .map((r) => adjustRequest(r, adjust));
+  if (adjust.pins.size > 0 && requests.length !== 1)
+    throw new UsageError(
+      "--pin needs exactly one request: a host pinned in several delegations' days would receive them all at once",
+    );
   const holidays = createHolidayCalendar();
   const readAgenda = (path: string): Agenda => {
     const loaded = loadAgendaFile(path, ws, deps.cwd, holidays);
@@ -54,7 +59,10 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
   const pins = new Map<string, Pins>();
   const declined = new Map<string, Set<string>>();
   if (previous) {
-    if (!requests.some((r) => r.id === previous.request)) throw new UsageError(`--previous ${options.previous} is the agenda of ${previous.request}, which is not being planned`);
+    if (!requests.some((r) => r.id === previous.request))
+      throw new UsageError(
+        `--previous ${options.previous} is the agenda of ${previous.request}, which is not being planned`,
+      );
     const { pins: p, declined: d } = previousChoices(previous);
     pins.set(previous.request, p);
     declined.set(previous.request, d);
@@ -64,25 +72,47 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
     pins.set(id, new Map([...(pins.get(id) ?? new Map()), ...adjust.pins]));
   }
   const plans = planRequests({ ws, requests, holidays, booked, pins, declined });
-  const impossible = plans.map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined)).filter((m): m is string => m !== undefined);
-  if (impossible.length > 0) throw new PlanImpossibleError(`no plan exists: ${impossible.join("; ")}`, "free the host's time, drop it from must_visit, or move the fixed item");
+  const impossible = plans
+    .map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined))
+    .filter((m): m is string => m !== undefined);
+  if (impossible.length > 0)
+    throw new PlanImpossibleError(
+      `no plan exists: ${impossible.join("; ")}`,
+      "free the host's time, drop it from must_visit, or move the fixed item",
+    );
   if (previous) carrySequences(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda);
   return { ws, requests, plans, ...(previous ? { previous } : {}) };
 }
 
-export function printTimelines({ ws, requests, plans }: Pick<PlanRun, "ws" | "requests" | "plans">, deps: CommandDeps): void {
+export function printTimelines(
+  { ws, requests, plans }: Pick<PlanRun, "ws" | "requests" | "plans">,
+  deps: CommandDeps,
+): void {
   const hostNames = new Map([...ws.hosts.values()].map((h) => [h.id, h.name]));
   plans.forEach((plan, i) => {
     const request = requests[i] as Request;
     const d = request.delegation;
     const delegation = `${d.size} ${d.size === 1 ? "person" : "people"}${d.from ? ` from ${d.from}` : ""}`;
     if (i > 0) deps.out("");
-    deps.out(renderTimeline(plan.agenda, { title: request.title, delegation, hostNames, quality: plan.proven ? "proven optimal" : "best found" }, deps.style));
+    deps.out(
+      renderTimeline(
+        plan.agenda,
+        { title: request.title, delegation, hostNames, quality: plan.proven ? "proven optimal" : "best found" },
+        deps.style,
+      ),
+    );
   });
 }
 
 /** Per request: DIR/<request>/agenda.yaml, written whole or not at all, never over existing files without --force. */
-export function writePlanOutputs(out: string, ws: Workspace, requests: Request[], plans: RequestPlan[], options: { force: boolean }, deps: CommandDeps): void {
+export function writePlanOutputs(
+  out: string,
+  ws: Workspace,
+  requests: Request[],
+  plans: RequestPlan[],
+  options: { force: boolean },
+  deps: CommandDeps,
+): void {
   const shown = (path: string) => relative(deps.cwd, path).split(sep).join("/");
   const summaries: string[] = [];
   const files: OutputFile[] = plans.flatMap((plan, i) => {
@@ -91,11 +121,14 @@ export function writePlanOutputs(out: string, ws: Workspace, requests: Request[]
     const check = `studyvisit check --data ${relative(deps.cwd, ws.dir) || "."} ${shown(join(dir, "agenda.yaml"))}`;
     const outputs = planOutputFiles(dir, agendaToYaml(plan.agenda, check), renderInput(ws, request, plan.agenda, deps));
     const invites = outputs.files.length - 3;
-    summaries.push(`wrote ${shown(dir)}/: agenda.yaml, itinerary.md, itinerary.ics, ${invites} invitation${invites === 1 ? "" : "s"} in invites/`);
-    summaries.push(...outputs.uninvitable.map((h) => `no invitation for ${h}: its record has no contact with an e-mail address`));
+    summaries.push(
+      `wrote ${shown(dir)}/: agenda.yaml, itinerary.md, itinerary.ics, ${invites} invitation${invites === 1 ? "" : "s"} in invites/`,
+    );
+    summaries.push(
+      ...outputs.uninvitable.map((h) => `no invitation for ${h}: its record has no contact with an e-mail address`),
+    );
     return outputs.files;
   });
   writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
   if (!deps.quiet) for (const line of summaries) deps.err(deps.style.dim(line));
 }
-

@@ -21,6 +21,9 @@ export interface CommandDefinition {
   run(args: string[], options: Record<string, unknown>, deps: CommandDeps): Promise<number> | number;
 }
 
-export const dataOption: OptionSpec = { flags: "--data <dir>", description: "workspace folder (default: $STUDYVISIT_DATA, else ./data)" };
+export const dataOption: OptionSpec = {
+  flags: "--data <dir>",
+  description: "workspace folder (default: $STUDYVISIT_DATA, else ./data)",
+};
 export const jsonOption: OptionSpec = { flags: "--json", description: "print JSON on stdout instead of text" };
 export const forceOption: OptionSpec = { flags: "--force", description: "overwrite existing files" };

@@ -28,7 +28,11 @@ export interface ExportOptions {
 }
 
 /** An agenda file (maybe edited by hand) re-checked against every rule: exports only what `check` accepts. */
-export function loadCheckedAgenda(path: string, ws: Workspace, deps: CommandDeps): Required<Pick<LoadedAgenda, "agenda" | "request">> {
+export function loadCheckedAgenda(
+  path: string,
+  ws: Workspace,
+  deps: CommandDeps,
+): Required<Pick<LoadedAgenda, "agenda" | "request">> {
   const loaded = loadAgendaFile(path, ws, deps.cwd, createHolidayCalendar());
   if (loaded.problems.length > 0 || !loaded.agenda || !loaded.request) throw new RecordsError(loaded.problems);
   return { agenda: loaded.agenda, request: loaded.request as Request };
@@ -59,7 +63,10 @@ export function runExport(options: ExportOptions, deps: CommandDeps): number {
     deps.out(text.replace(/\n$/, ""));
     return 0;
   }
-  writeFilesSafely([{ path: resolve(deps.cwd, options.output), content: text }], { force: options.force, cwd: deps.cwd });
+  writeFilesSafely([{ path: resolve(deps.cwd, options.output), content: text }], {
+    force: options.force,
+    cwd: deps.cwd,
+  });
   if (!deps.quiet) deps.err(deps.style.dim(`wrote ${options.output}`));
   return 0;
 }
@@ -72,13 +79,17 @@ export const exportCommand: CommandDefinition = {
     dataOption,
     { flags: "--format <format>", description: "md | ics | json | html", defaultValue: "md" },
     { flags: "-o, --output <file>", description: "write to FILE instead of stdout" },
-    { flags: "--template <file>", description: "your own Mustache template for --format md (copy templates/itinerary.md)" },
+    {
+      flags: "--template <file>",
+      description: "your own Mustache template for --format md (copy templates/itinerary.md)",
+    },
     forceOption,
   ],
   examples: ["studyvisit export out/ljubljana-2018/agenda.yaml --format html -o booklet.html"],
   run: (args, opts, deps) => {
     const format = String(opts.format);
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got \`${format}\``);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got \`${format}\``);
     return runExport(
       {
         data: opts.data as string | undefined,

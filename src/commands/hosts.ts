@@ -35,7 +35,12 @@ export function listHosts(ws: Workspace, theme?: string): HostRow[] {
         ...(host.kind ? { kind: host.kind } : {}),
         themes: host.themes,
         languages: host.languages,
-        place: { id: host.place, name: place?.name ?? host.place, ...(place?.address ? { address: place.address } : {}), ...(place?.online ? { online: place.online } : {}) },
+        place: {
+          id: host.place,
+          name: place?.name ?? host.place,
+          ...(place?.address ? { address: place.address } : {}),
+          ...(place?.online ? { online: place.online } : {}),
+        },
       };
     });
 }
@@ -48,25 +53,47 @@ export function runHosts(options: HostsOptions, deps: CommandDeps): number {
     return 0;
   }
   if (rows.length === 0) {
-    deps.err(options.theme ? `no host has the theme "${options.theme}"` : "the workspace has no hosts yet: add files to hosts/");
+    deps.err(
+      options.theme
+        ? `no host has the theme "${options.theme}"`
+        : "the workspace has no hosts yet: add files to hosts/",
+    );
     return 0;
   }
   const s = deps.style;
   for (const row of rows) {
     deps.out(`${s.bold(row.id)}  ${row.name}${row.kind ? s.dim(` (${row.kind})`) : ""}`);
-    const where = row.place.online ? `online: ${row.place.online}` : [row.place.name, row.place.address].filter(Boolean).join(", ");
+    const where = row.place.online
+      ? `online: ${row.place.online}`
+      : [row.place.name, row.place.address].filter(Boolean).join(", ");
     deps.out(`    ${s.location(where)}`);
     if (row.themes.length > 0) deps.out(`    ${s.dim("themes:")} ${row.themes.join(", ")}`);
     if (row.languages.length > 0) deps.out(`    ${s.dim("languages:")} ${row.languages.join(", ")}`);
   }
-  if (!deps.quiet) deps.err(s.dim(`${rows.length} host${rows.length === 1 ? "" : "s"}${options.theme ? ` with the theme "${options.theme}"` : ""}`));
+  if (!deps.quiet)
+    deps.err(
+      s.dim(
+        `${rows.length} host${rows.length === 1 ? "" : "s"}${options.theme ? ` with the theme "${options.theme}"` : ""}`,
+      ),
+    );
   return 0;
 }
 
 export const hostsCommand: CommandDefinition = {
   name: "hosts",
   summary: "list the hosts of the workspace (filter by theme)",
-  options: [dataOption, { flags: "--theme <theme>", description: "only hosts with this theme (case, accents, plurals and synonyms folded)" }, jsonOption],
+  options: [
+    dataOption,
+    {
+      flags: "--theme <theme>",
+      description: "only hosts with this theme (case, accents, plurals and synonyms folded)",
+    },
+    jsonOption,
+  ],
   examples: ["studyvisit hosts --theme 'migrant entrepreneurship'"],
-  run: (_args, opts, deps) => runHosts({ data: opts.data as string | undefined, theme: opts.theme as string | undefined, json: opts.json === true }, deps),
+  run: (_args, opts, deps) =>
+    runHosts(
+      { data: opts.data as string | undefined, theme: opts.theme as string | undefined, json: opts.json === true },
+      deps,
+    ),
 };

@@ -23,7 +23,8 @@ export function starterFiles(target: string): OutputFile[] {
 
 export function runInit(options: InitOptions, deps: CommandDeps): number {
   const target = resolve(deps.cwd, options.dir);
-  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`${options.dir} exists and is not a folder`);
+  if (existsSync(target) && !statSync(target).isDirectory())
+    throw new UsageError(`${options.dir} exists and is not a folder`);
   const files = starterFiles(target);
   writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
   if (!deps.quiet) {

@@ -32,7 +32,10 @@ export function runInvites(options: InvitesOptions, deps: CommandDeps): number {
     // The old agenda may break today's rules (that is why it changed); it only has to be readable and of the same request.
     const old = loadAgendaFile(options.previous, ws, deps.cwd, createHolidayCalendar());
     if (!old.agenda) throw new RecordsError(old.problems);
-    if (old.agenda.request !== agenda.request) throw new UsageError(`--previous ${options.previous} is an agenda of ${old.agenda.request}, not ${agenda.request}`);
+    if (old.agenda.request !== agenda.request)
+      throw new UsageError(
+        `--previous ${options.previous} is an agenda of ${old.agenda.request}, not ${agenda.request}`,
+      );
     previousInput = renderInput(ws, request, old.agenda, deps);
   }
   const dir = resolve(deps.cwd, options.output);
@@ -44,14 +47,16 @@ export function runInvites(options: InvitesOptions, deps: CommandDeps): number {
     const diff = describeAgendaDiff(result.changes, name);
     deps.err(diff.length > 0 ? diff.join("\n") : "no visit changed since the previous agenda");
   }
-  for (const host of result.uninvitable) deps.err(deps.style.warn(`no invitation for ${name(host)}: its record has no contact with an e-mail address`));
+  for (const host of result.uninvitable)
+    deps.err(deps.style.warn(`no invitation for ${name(host)}: its record has no contact with an e-mail address`));
   return 0;
 }
 
 export const invitesCommand: CommandDefinition = {
   name: "invites",
   args: "<agenda>",
-  summary: "one METHOD:REQUEST .ics per host; with --previous, higher SEQUENCE for moved visits and METHOD:CANCEL files for dropped ones",
+  summary:
+    "one METHOD:REQUEST .ics per host; with --previous, higher SEQUENCE for moved visits and METHOD:CANCEL files for dropped ones",
   options: [
     dataOption,
     { flags: "-o, --output <dir>", description: "folder for the .ics files (required)" },
@@ -60,7 +65,17 @@ export const invitesCommand: CommandDefinition = {
   ],
   examples: ["studyvisit invites out/ljubljana-2018/agenda.yaml -o invites --previous sent/agenda.yaml"],
   run: (args, opts, deps) => {
-    if (typeof opts.output !== "string") throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
-    return runInvites({ data: opts.data as string | undefined, agenda: args[0] as string, output: opts.output, ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}), force: opts.force === true }, deps);
+    if (typeof opts.output !== "string")
+      throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
+    return runInvites(
+      {
+        data: opts.data as string | undefined,
+        agenda: args[0] as string,
+        output: opts.output,
+        ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
+        force: opts.force === true,
+      },
+      deps,
+    );
   },
 };

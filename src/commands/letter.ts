@@ -35,14 +35,21 @@ export interface LetterOptions {
  * it is not a candidate. `--all` writes to candidates only.
  */
 export function runLetter(options: LetterOptions, deps: CommandDeps): number {
-  if ((options.host !== undefined) === options.all) throw new UsageError("name one host with --host ID, or write to every candidate host with --all", "studyvisit letter REQUEST --host ID, or studyvisit letter REQUEST --all -o DIR");
-  if (options.all && options.output === undefined) throw new UsageError("--all writes one letter per host: name their folder with -o DIR");
-  if (options.lang !== undefined && !isLetterLanguage(options.lang)) throw new UsageError(`no letter template for --lang ${options.lang}: use ${LETTER_LANGUAGES.join(", ")}`);
+  if ((options.host !== undefined) === options.all)
+    throw new UsageError(
+      "name one host with --host ID, or write to every candidate host with --all",
+      "studyvisit letter REQUEST --host ID, or studyvisit letter REQUEST --all -o DIR",
+    );
+  if (options.all && options.output === undefined)
+    throw new UsageError("--all writes one letter per host: name their folder with -o DIR");
+  if (options.lang !== undefined && !isLetterLanguage(options.lang))
+    throw new UsageError(`no letter template for --lang ${options.lang}: use ${LETTER_LANGUAGES.join(", ")}`);
   const userTemplate = options.template === undefined ? undefined : readUserTemplate(options.template, deps.cwd);
 
   const ws = loadValidWorkspace(options.data, deps);
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
-  if (!request || more.length > 0) throw new UsageError(`${options.request} holds several requests: name one by its id`);
+  if (!request || more.length > 0)
+    throw new UsageError(`${options.request} holds several requests: name one by its id`);
   const date = letterDate(deps.env, request.timezone ?? ws.config.timezone ?? "UTC");
   const ranked = rankCandidates(request, { ws, holidays: createHolidayCalendar() });
   const templates = new Map<LetterLanguage, string>();
@@ -60,9 +67,17 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
     const candidate = ranked.find((c) => c.host.id === options.host);
     if (!candidate) {
       const suggestion = didYouMean(options.host, ws.hosts.keys());
-      throw new UsageError(`unknown host \`${options.host}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, "`studyvisit hosts` lists the workspace's hosts");
+      throw new UsageError(
+        `unknown host \`${options.host}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+        "`studyvisit hosts` lists the workspace's hosts",
+      );
     }
-    if (candidate.excluded) deps.err(deps.style.warn(`note: ${candidate.host.id} is not a candidate for ${request.id} (${candidate.excluded.code}: ${candidate.excluded.reason}); the letter is written anyway`));
+    if (candidate.excluded)
+      deps.err(
+        deps.style.warn(
+          `note: ${candidate.host.id} is not a candidate for ${request.id} (${candidate.excluded.code}: ${candidate.excluded.reason}); the letter is written anyway`,
+        ),
+      );
     const { language, text } = letter(candidate);
     if (options.output === undefined) {
       deps.out(text.replace(/\n$/, ""));
@@ -75,20 +90,32 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
   }
 
   const dir = resolve(deps.cwd, options.output as string);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${options.output} is a file: --all needs a folder for its letters`);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new UsageError(`${options.output} is a file: --all needs a folder for its letters`);
   const candidates = ranked.filter((c) => !c.excluded);
   // A must-visit host that cannot be planned is worth a letter all the same: say how to write it.
   for (const c of ranked.filter((c) => c.excluded && c.mustVisit)) {
-    deps.err(deps.style.warn(`note: must-visit ${c.host.id} is not a candidate (${c.excluded?.code}: ${c.excluded?.reason}); write to it with --host ${c.host.id}`));
+    deps.err(
+      deps.style.warn(
+        `note: must-visit ${c.host.id} is not a candidate (${c.excluded?.code}: ${c.excluded?.reason}); write to it with --host ${c.host.id}`,
+      ),
+    );
   }
   if (candidates.length === 0) {
-    deps.err(deps.style.warn(`no host is a candidate for ${request.id}: no letter written (\`studyvisit match ${request.id}\` says why)`));
+    deps.err(
+      deps.style.warn(
+        `no host is a candidate for ${request.id}: no letter written (\`studyvisit match ${request.id}\` says why)`,
+      ),
+    );
     return 0;
   }
   const width = Math.max(2, String(candidates.length).length);
   const files = candidates.map((candidate, i) => {
     const { language, text } = letter(candidate);
-    return { path: join(dir, `${String(i + 1).padStart(width, "0")}-${candidate.host.id}.${language}.md`), content: text };
+    return {
+      path: join(dir, `${String(i + 1).padStart(width, "0")}-${candidate.host.id}.${language}.md`),
+      content: text,
+    };
   });
   write(files, options.force, deps);
   return 0;
@@ -105,7 +132,11 @@ function write(files: OutputFile[], force: boolean, deps: CommandDeps): void {
 
 function readUserTemplate(file: string, cwd: string): string {
   const path = resolve(cwd, file);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no template file at ${file}`, "copy one of the package's templates/letters/*.md and pass its path");
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new UsageError(
+      `no template file at ${file}`,
+      "copy one of the package's templates/letters/*.md and pass its path",
+    );
   return readFileSync(path, "utf8");
 }
 
@@ -114,13 +145,24 @@ function readUserTemplate(file: string, cwd: string): string {
  * else English: the first of these that has a template. A language passed
  * over is said on stderr, so the organiser knows why the letter is not in it.
  */
-function chooseLanguage(candidate: Candidate, request: Request, flag: LetterLanguage | undefined, deps: CommandDeps): LetterLanguage {
+function chooseLanguage(
+  candidate: Candidate,
+  request: Request,
+  flag: LetterLanguage | undefined,
+  deps: CommandDeps,
+): LetterLanguage {
   if (flag) return flag;
-  const wanted = [candidate.host.contacts[0]?.lang, request.organiser.lang].filter((code): code is string => code !== undefined);
+  const wanted = [candidate.host.contacts[0]?.lang, request.organiser.lang].filter(
+    (code): code is string => code !== undefined,
+  );
   const language = wanted.find(isLetterLanguage) ?? "en";
   const skipped = wanted.slice(0, wanted.indexOf(language) === -1 ? wanted.length : wanted.indexOf(language));
   if (skipped.length > 0) {
-    deps.err(deps.style.warn(`note: no letter template in ${skipped.map((c) => languageName(c)).join(" or ")}: the letter to ${candidate.host.id} is in ${languageName(language)}`));
+    deps.err(
+      deps.style.warn(
+        `note: no letter template in ${skipped.map((c) => languageName(c)).join(" or ")}: the letter to ${candidate.host.id} is in ${languageName(language)}`,
+      ),
+    );
   }
   return language;
 }
@@ -128,7 +170,12 @@ function chooseLanguage(candidate: Candidate, request: Request, flag: LetterLang
 /** SOURCE_DATE_EPOCH (reproducible output) or now, as a calendar day in the request's time zone, never the machine's. */
 function letterDate(env: CommandDeps["env"], timeZone: string): string {
   const instant = generatedAt(env);
-  const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -141,7 +188,10 @@ export const letterCommand: CommandDefinition = {
     dataOption,
     { flags: "--host <id>", description: "the host to write to (stdout, or -o FILE)" },
     { flags: "--all", description: "one letter per candidate host, in ranked order, into -o DIR" },
-    { flags: "--lang <lang>", description: "en | fr | nl (default: the host contact's language, else the organiser's, else en)" },
+    {
+      flags: "--lang <lang>",
+      description: "en | fr | nl (default: the host contact's language, else the organiser's, else en)",
+    },
     { flags: "--template <file>", description: "your own letter template (a copy of templates/letters/<lang>.md)" },
     { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },
     forceOption,

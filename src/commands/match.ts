@@ -33,7 +33,9 @@ export function matchRows(candidates: readonly Candidate[], priorities: Readonly
     must_visit: c.mustVisit,
     priority: priorities[c.host.id] !== undefined,
     matched: c.matched,
-    free: c.days.filter((d) => d.windows.length + d.slots.length > 0).map((d) => ({ date: d.date, windows: d.windows.map(formatHours), slots: d.slots.map(formatHours) })),
+    free: c.days
+      .filter((d) => d.windows.length + d.slots.length > 0)
+      .map((d) => ({ date: d.date, windows: d.windows.map(formatHours), slots: d.slots.map(formatHours) })),
     ...(c.excluded ? { excluded: c.excluded } : {}),
   }));
 }
@@ -42,7 +44,8 @@ export function matchRows(candidates: readonly Candidate[], priorities: Readonly
 export function runMatch(options: MatchOptions, deps: CommandDeps): number {
   const ws = loadValidWorkspace(options.data, deps);
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
-  if (!request || more.length > 0) throw new UsageError(`${options.request} holds several requests: name one by its id`);
+  if (!request || more.length > 0)
+    throw new UsageError(`${options.request} holds several requests: name one by its id`);
   const rows = matchRows(rankCandidates(request, { ws, holidays: createHolidayCalendar() }), request.priorities);
   const candidates = rows.filter((r) => !r.excluded).slice(0, options.limit ?? Infinity);
   const excluded = rows.filter((r) => r.excluded && r.excluded.code !== "no-value");
@@ -55,17 +58,30 @@ export function runMatch(options: MatchOptions, deps: CommandDeps): number {
   deps.out(s.bold(`Hosts for ${request.title} (${request.id}): ${request.delegation.size} people`));
   candidates.forEach((row, i) => {
     const tags = [row.must_visit ? "must visit" : "", row.priority ? "priority" : ""].filter(Boolean).join(", ");
-    deps.out(`${String(i + 1).padStart(3)}. ${s.bold(row.name)} ${s.dim(`(${row.host})`)} — value ${row.value}${tags ? ` · ${s.accent(tags)}` : ""}`);
-    if (row.matched.length > 0) deps.out(`      matches: ${row.matched.map((m) => `${m.interest}${m.weight !== 1 ? ` ×${m.weight}` : ""}${m.theme.toLowerCase() !== m.interest.toLowerCase() ? ` (as "${m.theme}")` : ""}`).join(", ")}`);
-    deps.out(`      free: ${row.free.map((f) => `${shortDate(f.date)} ${[...f.windows, ...f.slots.map((x) => `slot ${x}`)].join(", ")}`).join("; ")}`);
+    deps.out(
+      `${String(i + 1).padStart(3)}. ${s.bold(row.name)} ${s.dim(`(${row.host})`)} — value ${row.value}${tags ? ` · ${s.accent(tags)}` : ""}`,
+    );
+    if (row.matched.length > 0)
+      deps.out(
+        `      matches: ${row.matched.map((m) => `${m.interest}${m.weight !== 1 ? ` ×${m.weight}` : ""}${m.theme.toLowerCase() !== m.interest.toLowerCase() ? ` (as "${m.theme}")` : ""}`).join(", ")}`,
+      );
+    deps.out(
+      `      free: ${row.free.map((f) => `${shortDate(f.date)} ${[...f.windows, ...f.slots.map((x) => `slot ${x}`)].join(", ")}`).join("; ")}`,
+    );
   });
   if (candidates.length === 0) deps.out(s.dim("  no host can receive this delegation on its days"));
   if (excluded.length > 0) {
     deps.out("");
     deps.out(s.bold("Excluded"));
-    for (const row of excluded) deps.out(`  ${s.warn(row.name)} ${s.dim(`(${row.host})`)}: ${row.excluded?.code} — ${row.excluded?.reason}`);
+    for (const row of excluded)
+      deps.out(`  ${s.warn(row.name)} ${s.dim(`(${row.host})`)}: ${row.excluded?.code} — ${row.excluded?.reason}`);
   }
-  if (unrelated.length > 0 && !deps.quiet) deps.err(s.dim(`${unrelated.length} other host${unrelated.length === 1 ? " matches" : "s match"} none of the interests: ${unrelated.map((r) => r.host).join(", ")}`));
+  if (unrelated.length > 0 && !deps.quiet)
+    deps.err(
+      s.dim(
+        `${unrelated.length} other host${unrelated.length === 1 ? " matches" : "s match"} none of the interests: ${unrelated.map((r) => r.host).join(", ")}`,
+      ),
+    );
   return 0;
 }
 
@@ -77,7 +93,16 @@ export const matchCommand: CommandDefinition = {
   examples: ["studyvisit match ljubljana-2018 --limit 5"],
   run: (args, opts, deps) => {
     const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit needs a whole number of at least 1, got ${String(opts.limit)}`);
-    return runMatch({ data: opts.data as string | undefined, request: args[0] as string, ...(limit !== undefined ? { limit } : {}), json: opts.json === true }, deps);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new UsageError(`--limit needs a whole number of at least 1, got ${String(opts.limit)}`);
+    return runMatch(
+      {
+        data: opts.data as string | undefined,
+        request: args[0] as string,
+        ...(limit !== undefined ? { limit } : {}),
+        json: opts.json === true,
+      },
+      deps,
+    );
   },
 };

@@ -1,7 +1,19 @@
 import { WEEKDAYS } from "../records/formats.js";
 import { hostSchema } from "../records/schemas.js";
 import { newPlace } from "./new-place.js";
-import { Draft, duration, list, NONE, numberish, ordered, setAt, text, type Fields, type Path, type RecordWizard } from "./record-wizard.js";
+import {
+  Draft,
+  duration,
+  list,
+  NONE,
+  numberish,
+  ordered,
+  setAt,
+  text,
+  type Fields,
+  type Path,
+  type RecordWizard,
+} from "./record-wizard.js";
 
 /** Sentinel choice value, like NONE. */
 const INLINE = " inline";
@@ -16,8 +28,17 @@ export async function newHost(wizard: RecordWizard): Promise<Fields> {
   await wizard.id(draft, "host", name);
   await hostPlace(wizard, draft);
   await wizard.themes(draft, ["themes"], "Themes of its practice");
-  await wizard.field(draft, { message: "Languages a visit can be held in (ISO codes, comma-separated: fr, nl, en)", path: ["languages"], optional: true, convert: list });
-  await wizard.field(draft, { message: "Kind of organisation (municipality, NGO, cooperative…)", path: ["kind"], optional: true });
+  await wizard.field(draft, {
+    message: "Languages a visit can be held in (ISO codes, comma-separated: fr, nl, en)",
+    path: ["languages"],
+    optional: true,
+    convert: list,
+  });
+  await wizard.field(draft, {
+    message: "Kind of organisation (municipality, NGO, cooperative…)",
+    path: ["kind"],
+    optional: true,
+  });
   await wizard.field(draft, { message: "One-sentence summary", path: ["summary"], optional: true });
   await wizard.field(draft, { message: "Web site", path: ["url"], optional: true });
   const country = (await wizard.field(draft, {
@@ -29,49 +50,104 @@ export async function newHost(wizard: RecordWizard): Promise<Fields> {
   })) as string | undefined;
   if (country) {
     const regions = [...ws.hosts.values()].filter((h) => h.country === country).map((h) => h.region);
-    await wizard.field(draft, { message: `Region of ${country}, if its holidays differ (like ${country}-BRU)`, path: ["region"], optional: true, ...optionalDefault(mostCommon(regions)), convert: upper });
+    await wizard.field(draft, {
+      message: `Region of ${country}, if its holidays differ (like ${country}-BRU)`,
+      path: ["region"],
+      optional: true,
+      ...optionalDefault(mostCommon(regions)),
+      convert: upper,
+    });
   }
   await contacts(wizard, draft);
-  await wizard.field(draft, { message: "Length of a visit (90, 90min, 1h30)", path: ["visit", "duration"], default: "60min", convert: duration });
-  const place = typeof draft.value.place === "string" ? ws.places.get(draft.value.place) : (draft.value.place as { id: string; capacity?: number });
+  await wizard.field(draft, {
+    message: "Length of a visit (90, 90min, 1h30)",
+    path: ["visit", "duration"],
+    default: "60min",
+    convert: duration,
+  });
+  const place =
+    typeof draft.value.place === "string"
+      ? ws.places.get(draft.value.place)
+      : (draft.value.place as { id: string; capacity?: number });
   await wizard.field(draft, {
     message: "Largest group it receives",
     path: ["visit", "capacity"],
     optional: true,
     convert: numberish,
-    also: (v) => (place?.capacity !== undefined && typeof v === "number" && v > place.capacity ? `visit.capacity ${v} is larger than its place \`${place.id}\` holds (capacity ${place.capacity})` : undefined),
+    also: (v) =>
+      place?.capacity !== undefined && typeof v === "number" && v > place.capacity
+        ? `visit.capacity ${v} is larger than its place \`${place.id}\` holds (capacity ${place.capacity})`
+        : undefined,
   });
   const places = wizard.placeChoices(false);
   if (places.length > 0) {
-    const endsAt = await wizard.pick("Where does a visit end?", [{ name: "where it starts", value: NONE }, ...places], NONE);
+    const endsAt = await wizard.pick(
+      "Where does a visit end?",
+      [{ name: "where it starts", value: NONE }, ...places],
+      NONE,
+    );
     if (endsAt !== NONE) setAt(draft.value, ["visit", "ends_at"], endsAt);
   }
   await availability(wizard, draft);
-  return ordered(draft.value, ["id", "name", "kind", "summary", "url", "themes", "languages", "country", "region", "contacts", "place", "visit", "availability"]);
+  return ordered(draft.value, [
+    "id",
+    "name",
+    "kind",
+    "summary",
+    "url",
+    "themes",
+    "languages",
+    "country",
+    "region",
+    "contacts",
+    "place",
+    "visit",
+    "availability",
+  ]);
 }
 
 async function hostPlace(wizard: RecordWizard, draft: Draft): Promise<void> {
   const places = wizard.placeChoices(true);
-  const choice = places.length === 0 ? INLINE : await wizard.pick("Where does it receive visitors?", [...places, { name: "a new place: describe it here", value: INLINE }]);
+  const choice =
+    places.length === 0
+      ? INLINE
+      : await wizard.pick("Where does it receive visitors?", [
+          ...places,
+          { name: "a new place: describe it here", value: INLINE },
+        ]);
   // An inline place lives in the host's file, under `place:`.
   draft.value.place = choice !== INLINE ? choice : await newPlace(wizard, true);
 }
 
 async function contacts(wizard: RecordWizard, draft: Draft): Promise<void> {
-  await wizard.repeat("Add a contact person (who receives the letter and the invitation)?", "Add another contact?", async (i) => {
-    const at = (key: string): Path => ["contacts", i, key];
-    await wizard.field(draft, { message: "Contact's name (or a desk, like International Relations Office)", path: at("name") });
-    await wizard.field(draft, { message: "Role", path: at("role"), optional: true });
-    await wizard.field(draft, { message: "E-mail", path: at("email"), optional: true });
-    await wizard.field(draft, { message: "Phone", path: at("phone"), optional: true });
-    await wizard.field(draft, { message: "Language to write to them in (ISO code, like fr)", path: at("lang"), optional: true });
-  });
+  await wizard.repeat(
+    "Add a contact person (who receives the letter and the invitation)?",
+    "Add another contact?",
+    async (i) => {
+      const at = (key: string): Path => ["contacts", i, key];
+      await wizard.field(draft, {
+        message: "Contact's name (or a desk, like International Relations Office)",
+        path: at("name"),
+      });
+      await wizard.field(draft, { message: "Role", path: at("role"), optional: true });
+      await wizard.field(draft, { message: "E-mail", path: at("email"), optional: true });
+      await wizard.field(draft, { message: "Phone", path: at("phone"), optional: true });
+      await wizard.field(draft, {
+        message: "Language to write to them in (ISO code, like fr)",
+        path: at("lang"),
+        optional: true,
+      });
+    },
+  );
 }
 
 async function availability(wizard: RecordWizard, draft: Draft): Promise<void> {
   const at = (...path: Path): Path => ["availability", ...path];
   const count = { weekly: 0, dates: 0, slots: 0, closed: 0 };
-  const listed = (key: "slots" | "closed"): unknown[] => (((draft.value.availability as Fields | undefined)?.[key] as unknown[] | undefined) ?? []).map((x) => (key === "slots" ? (x as Fields).date : x));
+  const listed = (key: "slots" | "closed"): unknown[] =>
+    (((draft.value.availability as Fields | undefined)?.[key] as unknown[] | undefined) ?? []).map((x) =>
+      key === "slots" ? (x as Fields).date : x,
+    );
   const clash = (date: unknown) => `slot on ${String(date)} falls on a date listed in \`closed\``;
   for (;;) {
     const added = count.weekly + count.dates + count.slots;
@@ -91,17 +167,32 @@ async function availability(wizard: RecordWizard, draft: Draft): Promise<void> {
       const i = count.weekly++;
       let days: string[] = [];
       while (days.length === 0) {
-        days = await wizard.prompter.checkbox({ message: "On which days?", choices: WEEKDAYS.map((d) => ({ name: d, value: d })) });
+        days = await wizard.prompter.checkbox({
+          message: "On which days?",
+          choices: WEEKDAYS.map((d) => ({ name: d, value: d })),
+        });
         if (days.length === 0) wizard.say("a weekly window needs at least one day, like [tue, wed]");
       }
       setAt(draft.value, at("weekly", i, "days"), days);
-      await wizard.field(draft, { message: "Between which hours (09:00-17:00)?", path: at("weekly", i, "hours"), default: "09:00-17:00" });
+      await wizard.field(draft, {
+        message: "Between which hours (09:00-17:00)?",
+        path: at("weekly", i, "hours"),
+        default: "09:00-17:00",
+      });
     } else if (choice === "closed") {
       const i = count.closed++;
-      await wizard.field(draft, { message: "Closed on (YYYY-MM-DD)", path: at("closed", i), also: (v) => (listed("slots").includes(v) ? clash(v) : undefined) });
+      await wizard.field(draft, {
+        message: "Closed on (YYYY-MM-DD)",
+        path: at("closed", i),
+        also: (v) => (listed("slots").includes(v) ? clash(v) : undefined),
+      });
     } else if (choice === "dates" || choice === "slots") {
       const i = count[choice]++;
-      await wizard.field(draft, { message: "Date (YYYY-MM-DD)", path: at(choice, i, "date"), also: (v) => (choice === "slots" && listed("closed").includes(v) ? clash(v) : undefined) });
+      await wizard.field(draft, {
+        message: "Date (YYYY-MM-DD)",
+        path: at(choice, i, "date"),
+        also: (v) => (choice === "slots" && listed("closed").includes(v) ? clash(v) : undefined),
+      });
       await wizard.field(draft, { message: "Hours (09:30-11:00)", path: at(choice, i, "hours") });
     }
   }
@@ -110,10 +201,20 @@ async function availability(wizard: RecordWizard, draft: Draft): Promise<void> {
     return;
   }
   const zone = wizard.ws.config.timezone;
-  const tz = await wizard.field(draft, { message: "Time zone of these hours", path: at("timezone"), ...(zone ? { default: zone } : {}), optional: !zone });
+  const tz = await wizard.field(draft, {
+    message: "Time zone of these hours",
+    path: at("timezone"),
+    ...(zone ? { default: zone } : {}),
+    optional: !zone,
+  });
   // The workspace's zone is the default: repeating it in every host would only be something to keep in step.
   if (tz === zone) setAt(draft.value, at("timezone"), undefined);
-  const parallel = await wizard.field(draft, { message: "How many delegations it can receive at the same time", path: at("parallel"), default: "1", convert: numberish });
+  const parallel = await wizard.field(draft, {
+    message: "How many delegations it can receive at the same time",
+    path: at("parallel"),
+    default: "1",
+    convert: numberish,
+  });
   if (parallel === 1) setAt(draft.value, at("parallel"), undefined);
 }
 

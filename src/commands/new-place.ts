@@ -15,14 +15,21 @@ export async function newPlace(wizard: RecordWizard, inline = false): Promise<Fi
   const draft = new Draft(placeSchema, inline ? ["place"] : []);
   const name = (await wizard.field(draft, { message: "Place name", path: ["name"] })) as string;
   await wizard.id(draft, "place", name, ["id"], inline);
-  const online = await wizard.prompter.confirm({ message: "Is it a virtual venue (a video call, a webinar room)?", default: false });
+  const online = await wizard.prompter.confirm({
+    message: "Is it a virtual venue (a video call, a webinar room)?",
+    default: false,
+  });
   if (online) {
     await wizard.field(draft, { message: "Address of the call (https://…)", path: ["online"] });
     await wizard.field(draft, { message: "Street address", path: ["address"], optional: true });
   } else {
     // `check` wants an address and a position for every place one walks to (the same words as its cross-check).
     const id = String(draft.value.id);
-    await wizard.field(draft, { message: "Street address", path: ["address"], also: required(`place \`${id}\` needs an \`address\` unless it is \`online\``) });
+    await wizard.field(draft, {
+      message: "Street address",
+      path: ["address"],
+      also: required(`place \`${id}\` needs an \`address\` unless it is \`online\``),
+    });
     await wizard.field(draft, {
       message: 'Position "latitude, longitude" (copy it from a map app)',
       path: ["geo"],
@@ -35,14 +42,23 @@ export async function newPlace(wizard: RecordWizard, inline = false): Promise<Fi
   }
   await placeKind(wizard, draft, online);
   if (!online) {
-    const stepFree = await wizard.pick<boolean | string>("Step-free access (lift or ramp, no stairs)?", [
-      { name: "yes", value: true },
-      { name: "no", value: false },
-      { name: "don't know (leave it out)", value: NONE },
-    ], NONE);
+    const stepFree = await wizard.pick<boolean | string>(
+      "Step-free access (lift or ramp, no stairs)?",
+      [
+        { name: "yes", value: true },
+        { name: "no", value: false },
+        { name: "don't know (leave it out)", value: NONE },
+      ],
+      NONE,
+    );
     if (stepFree !== NONE) draft.value.step_free = stepFree;
   }
-  await wizard.field(draft, { message: "How many people it holds", path: ["capacity"], optional: true, convert: numberish });
+  await wizard.field(draft, {
+    message: "How many people it holds",
+    path: ["capacity"],
+    optional: true,
+    convert: numberish,
+  });
   return ordered(draft.value, ["id", "name", "kind", "address", "geo", "online", "step_free", "capacity"]);
 }
 
@@ -51,7 +67,11 @@ async function placeKind(wizard: RecordWizard, draft: Draft, online: boolean): P
   const kinds = [...new Set([...PLACE_KINDS, ...used])];
   const choice = await wizard.pick(
     "Kind of place",
-    [...kinds.map((k) => ({ name: k, value: k })), { name: "other (type it)", value: OTHER }, { name: "leave it out", value: NONE }],
+    [
+      ...kinds.map((k) => ({ name: k, value: k })),
+      { name: "other (type it)", value: OTHER },
+      { name: "leave it out", value: NONE },
+    ],
     online ? "video-call" : NONE,
   );
   if (choice === OTHER) await wizard.field(draft, { message: "Kind of place", path: ["kind"], optional: true });

@@ -52,7 +52,10 @@ export async function runNew(options: NewOptions, deps: CommandDeps): Promise<nu
   const record = await WIZARDS[kind](new RecordWizard(deps.prompter, workspace, dir, deps.err));
 
   const path = join(dir, `${kind}s`, `${String(record.id)}.yaml`);
-  const content = recordYaml(record, `# ${HEADERS[kind]}, written by \`studyvisit new ${kind}\`. Edit freely; \`studyvisit check\` validates it.`);
+  const content = recordYaml(
+    record,
+    `# ${HEADERS[kind]}, written by \`studyvisit new ${kind}\`. Edit freely; \`studyvisit check\` validates it.`,
+  );
   deps.err(deps.style.dim(`\n${content}`));
   if (!(await deps.prompter.confirm({ message: `Write ${display(deps.cwd, path)}?`, default: true }))) {
     deps.err("nothing was written");
@@ -70,11 +73,18 @@ export async function runNew(options: NewOptions, deps: CommandDeps): Promise<nu
   }
   deps.out(`${deps.style.ok("✓")} wrote ${shown}`);
   const others = after.problems.length;
-  if (others > 0) deps.err(`note: ${others} problem${others === 1 ? "" : "s"} elsewhere in the workspace; run studyvisit check${options.data ? ` --data ${options.data}` : ""}`);
+  if (others > 0)
+    deps.err(
+      `note: ${others} problem${others === 1 ? "" : "s"} elsewhere in the workspace; run studyvisit check${options.data ? ` --data ${options.data}` : ""}`,
+    );
   return 0;
 }
 
-const WIZARDS: Record<RecordKindName, (wizard: RecordWizard) => Promise<Fields>> = { host: newHost, place: newPlace, request: newRequest };
+const WIZARDS: Record<RecordKindName, (wizard: RecordWizard) => Promise<Fields>> = {
+  host: newHost,
+  place: newPlace,
+  request: newRequest,
+};
 const HEADERS: Record<RecordKindName, string> = { host: "A host", place: "A place", request: "A request" };
 
 function display(cwd: string, path: string): string {
@@ -108,13 +118,21 @@ export function recordYaml(record: Fields, header: string): string {
 
 function shortAndFlat(node: Node): boolean {
   if (!isMap(node)) return false;
-  const flat = node.items.every(({ value }) => isScalar(value) || (isSeq(value) && value.items.every((item) => isScalar(item))) || (isMap(value) && value.items.every((p) => isScalar(p.value))));
+  const flat = node.items.every(
+    ({ value }) =>
+      isScalar(value) ||
+      (isSeq(value) && value.items.every((item) => isScalar(item))) ||
+      (isMap(value) && value.items.every((p) => isScalar(p.value))),
+  );
   return flat && oneLine(node);
 }
 
 function oneLine(node: Node): boolean {
   if (!isCollection(node)) return true;
-  return stringify(node.toJSON(), { collectionStyle: "flow", flowCollectionPadding: false, lineWidth: 0 }).trim().length <= 100;
+  return (
+    stringify(node.toJSON(), { collectionStyle: "flow", flowCollectionPadding: false, lineWidth: 0 }).trim().length <=
+    100
+  );
 }
 
 export const newCommand: CommandDefinition = {

@@ -31,7 +31,7 @@ export function parsePin(text: string): [string, { date: string; start: number }
   const m = /^([a-z0-9][a-z0-9-]*)@(\d{4}-\d{2}-\d{2})T(\d{1,2}:\d{2})$/.exec(text);
   const date = m ? parseDate(m[2]) : undefined;
   const start = m ? parseClock(m[3] as string) : undefined;
-  if (!m || !date?.ok || start === undefined) throw new UsageError(`--pin ${text}: write HOST@DATE\`T\`TIME, e.g. microstart@2018-09-19T09:30`);
+  if (!m || !date?.ok || start === undefined)
+    throw new UsageError(`--pin ${text}: write HOST@DATE\`T\`TIME, e.g. microstart@2018-09-19T09:30`);
   return [m[1] as string, { date: date.value, start }];
 }
-

@@ -19,7 +19,10 @@ type Action = "drop" | "pin" | "must" | "undo" | "save" | "quit";
 export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   const prompter = deps.prompter;
   if (!prompter) {
-    throw new UsageError("plan --interactive needs a terminal to ask questions in", "use --avoid HOST, --must-visit HOST and --pin HOST@DATETHH:MM instead, with --out DIR to save");
+    throw new UsageError(
+      "plan --interactive needs a terminal to ask questions in",
+      "use --avoid HOST, --must-visit HOST and --pin HOST@DATETHH:MM instead, with --out DIR to save",
+    );
   }
   if (options.requests.length !== 1) throw new UsageError("plan --interactive works on one request at a time");
   const ws = loadValidWorkspace(options.data, deps);
@@ -59,35 +62,68 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
       run = computePlans({ ...options, adjust, workspace: ws }, deps);
     } catch (error) {
       if (!(error instanceof PlanImpossibleError)) throw error;
-      deps.err(deps.style.warn(`that change leaves no plan: ${error.message.replace(/^no plan exists: /, "")}; it is undone`));
+      deps.err(
+        deps.style.warn(`that change leaves no plan: ${error.message.replace(/^no plan exists: /, "")}; it is undone`),
+      );
       adjust = history.pop() ?? adjust;
     }
   }
 }
 
-async function ask(action: Exclude<Action, "undo" | "save" | "quit">, run: PlanRun, ws: Workspace, adjust: Adjustments, deps: CommandDeps): Promise<Adjustments | undefined> {
+async function ask(
+  action: Exclude<Action, "undo" | "save" | "quit">,
+  run: PlanRun,
+  ws: Workspace,
+  adjust: Adjustments,
+  deps: CommandDeps,
+): Promise<Adjustments | undefined> {
   const prompter = deps.prompter as NonNullable<CommandDeps["prompter"]>;
   const agenda = run.plans[0]?.agenda;
-  const visited = agenda ? agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit" && i.host).map((i) => ({ host: i.host as string, date: d.date, time: i.start.slice(11, 16) }))) : [];
+  const visited = agenda
+    ? agenda.days.flatMap((d) =>
+        d.items
+          .filter((i) => i.kind === "visit" && i.host)
+          .map((i) => ({ host: i.host as string, date: d.date, time: i.start.slice(11, 16) })),
+      )
+    : [];
   const name = (id: string) => ws.hosts.get(id)?.name ?? id;
   if (action === "drop") {
-    if (visited.length === 0) return deps.err("no visit to drop"), undefined;
-    const host = await prompter.select<string>({ message: "Which host should be left out?", choices: visited.map((v) => ({ name: `${name(v.host)} (${shortDate(v.date)} ${v.time})`, value: v.host })) });
+    if (visited.length === 0) return (deps.err("no visit to drop"), undefined);
+    const host = await prompter.select<string>({
+      message: "Which host should be left out?",
+      choices: visited.map((v) => ({ name: `${name(v.host)} (${shortDate(v.date)} ${v.time})`, value: v.host })),
+    });
     const pins = new Map(adjust.pins);
     pins.delete(host);
     return { avoid: [...adjust.avoid, host], mustVisit: adjust.mustVisit.filter((h) => h !== host), pins };
   }
   const request = run.requests[0];
-  const candidates = [...ws.hosts.values()].filter((h) => !adjust.avoid.includes(h.id)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const candidates = [...ws.hosts.values()]
+    .filter((h) => !adjust.avoid.includes(h.id))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   if (action === "must") {
-    const choices: PromptChoice<string>[] = candidates.filter((h) => !visited.some((v) => v.host === h.id)).map((h) => ({ name: `${h.name} (${h.id})`, value: h.id }));
-    if (choices.length === 0) return deps.err("every host is already visited"), undefined;
+    const choices: PromptChoice<string>[] = candidates
+      .filter((h) => !visited.some((v) => v.host === h.id))
+      .map((h) => ({ name: `${h.name} (${h.id})`, value: h.id }));
+    if (choices.length === 0) return (deps.err("every host is already visited"), undefined);
     const host = await prompter.select<string>({ message: "Which host must be visited?", choices });
     return { ...adjust, mustVisit: [...adjust.mustVisit, host] };
   }
-  const host = await prompter.select<string>({ message: "Which host's visit should be pinned?", choices: candidates.map((h) => ({ name: `${h.name} (${h.id})`, value: h.id })) });
-  const date = await prompter.select<string>({ message: "On which day?", choices: (request?.days ?? []).map((d) => ({ name: `${shortDate(d.date)} (${formatClock(d.hours.start)}-${formatClock(d.hours.end)})`, value: d.date })) });
-  const time = await prompter.input({ message: "Starting at (HH:MM)?", validate: (answer) => (parseClock(answer) === undefined ? "write a time like 09:30" : true) });
+  const host = await prompter.select<string>({
+    message: "Which host's visit should be pinned?",
+    choices: candidates.map((h) => ({ name: `${h.name} (${h.id})`, value: h.id })),
+  });
+  const date = await prompter.select<string>({
+    message: "On which day?",
+    choices: (request?.days ?? []).map((d) => ({
+      name: `${shortDate(d.date)} (${formatClock(d.hours.start)}-${formatClock(d.hours.end)})`,
+      value: d.date,
+    })),
+  });
+  const time = await prompter.input({
+    message: "Starting at (HH:MM)?",
+    validate: (answer) => (parseClock(answer) === undefined ? "write a time like 09:30" : true),
+  });
   const pins = new Map(adjust.pins);
   pins.set(host, { date, start: parseClock(time) as number });
   return { ...adjust, pins };

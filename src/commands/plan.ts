@@ -23,7 +23,9 @@ export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<
   const { ws, requests, plans, previous } = computePlans(options, deps);
   if (options.out) writePlanOutputs(options.out, ws, requests, plans, options, deps);
   const hostName = (id: string) => ws.hosts.get(id)?.name ?? id;
-  const diff = previous ? planDiff(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda ?? previous, hostName) : [];
+  const diff = previous
+    ? planDiff(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda ?? previous, hostName)
+    : [];
   if (options.json) {
     const doc: AgendaDocument = { agendas: plans.map((p) => p.agenda) };
     deps.out(JSON.stringify(doc, null, 2));
@@ -48,7 +50,10 @@ export const planCommand: CommandDefinition = {
     { flags: "--out <dir>", description: "write agenda.yaml, itinerary.md, itinerary.ics and invites/ per request" },
     jsonOption,
     { flags: "--booked <agenda...>", description: "agendas whose host time is already taken" },
-    { flags: "--previous <agenda>", description: "re-plan with the fewest changes: confirmed visits stay, declined hosts are left out" },
+    {
+      flags: "--previous <agenda>",
+      description: "re-plan with the fewest changes: confirmed visits stay, declined hosts are left out",
+    },
     { flags: "--avoid <host...>", description: "leave these hosts out" },
     { flags: "--must-visit <host...>", description: "visit these hosts (exit 4 if impossible)" },
     { flags: "--pin <host@dateTtime...>", description: "fix a visit's start, e.g. microstart@2018-09-19T09:30" },

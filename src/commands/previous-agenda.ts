@@ -7,19 +7,35 @@ import { describeAgendaDiff, diffAgendas, inviteSequence } from "../render/agend
 /** The diff a re-plan prints: a host that declined counts as a cancelled visit, and says so. */
 export function planDiff(previous: Agenda, current: Agenda, name: (id: string) => string): string[] {
   const declined = previousChoices(previous).declined;
-  const asSent: Agenda = { ...previous, days: previous.days.map((d) => ({ ...d, items: d.items.map((i) => (i.status === "declined" ? { ...i, status: "proposed" as const } : i)) })) };
-  return describeAgendaDiff(diffAgendas(asSent, current), (id) => (declined.has(id) ? `${name(id)} (declined)` : name(id)));
+  const asSent: Agenda = {
+    ...previous,
+    days: previous.days.map((d) => ({
+      ...d,
+      items: d.items.map((i) => (i.status === "declined" ? { ...i, status: "proposed" as const } : i)),
+    })),
+  };
+  return describeAgendaDiff(diffAgendas(asSent, current), (id) =>
+    declined.has(id) ? `${name(id)} (declined)` : name(id),
+  );
 }
 
 /** Confirmed visits stay exactly where they are; proposed and requested ones are kept if nothing better comes up; declined hosts are left out. */
-export function previousChoices(previous: Agenda): { pins: Map<string, { date: string; start: number; soft?: boolean }>; declined: Set<string> } {
+export function previousChoices(previous: Agenda): {
+  pins: Map<string, { date: string; start: number; soft?: boolean }>;
+  declined: Set<string>;
+} {
   const pins = new Map<string, { date: string; start: number; soft?: boolean }>();
   const declined = new Set<string>();
   for (const day of previous.days) {
     for (const item of day.items) {
       if (item.kind !== "visit" || !item.host) continue;
       if (item.status === "declined") declined.add(item.host);
-      else pins.set(item.host, { date: day.date, start: Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16)), ...(item.status === "confirmed" ? {} : { soft: true }) });
+      else
+        pins.set(item.host, {
+          date: day.date,
+          start: Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16)),
+          ...(item.status === "confirmed" ? {} : { soft: true }),
+        });
     }
   }
   return { pins, declined };
@@ -37,4 +53,3 @@ export function carrySequences(previous: Agenda, current: Agenda | undefined): v
     }
   }
 }
-

@@ -46,7 +46,9 @@ export class Draft {
     const result = this.schema.safeParse(candidate);
     if (result.success) return true;
     // Only this field's problems: the fields not asked yet are missing, and that is not this answer's fault.
-    const issues = result.error.issues.filter((issue) => startsWith(issue.path, path)).map((issue) => ({ ...issue, path: [...this.prefix, ...issue.path] }));
+    const issues = result.error.issues
+      .filter((issue) => startsWith(issue.path, path))
+      .map((issue) => ({ ...issue, path: [...this.prefix, ...issue.path] }));
     if (issues.length === 0) return true;
     const data = this.prefix.reduceRight<unknown>((inner, key) => ({ [String(key)]: inner }), candidate);
     return zodProblems(scratchSource(), [], this.schema, issues, data)
@@ -154,17 +156,25 @@ export class RecordWizard {
 
   /** A list of items of the same kind (contacts, meals): `round(i)` asks item i while the user wants one more. */
   async repeat(first: string, again: string, round: (i: number) => Promise<void>): Promise<void> {
-    for (let i = 0; await this.prompter.confirm({ message: i === 0 ? first : again, default: i === 0 }); i++) await round(i);
+    for (let i = 0; await this.prompter.confirm({ message: i === 0 ? first : again, default: i === 0 }); i++)
+      await round(i);
   }
 
-  async id(draft: Draft, kind: "place" | "host" | "request", name: string, path: Path = ["id"], inline = false): Promise<string> {
+  async id(
+    draft: Draft,
+    kind: "place" | "host" | "request",
+    name: string,
+    path: Path = ["id"],
+    inline = false,
+  ): Promise<string> {
     const taken = (id: string): string | undefined => {
       const existing = this.ws.origins[kind].get(id);
       if (existing) {
         const at = existing.source.problemAt(existing.path, "");
         return `a ${kind} \`${id}\` already exists (${at.file}:${at.line}:${at.col}): choose another id`;
       }
-      if (this.ws.invalid[kind].has(id)) return `a ${kind} \`${id}\` already exists (with problems; run studyvisit check): choose another id`;
+      if (this.ws.invalid[kind].has(id))
+        return `a ${kind} \`${id}\` already exists (with problems; run studyvisit check): choose another id`;
       const file = join(this.dir, `${kind}s`, `${id}.yaml`);
       if (!inline && existsSync(file)) return `${kind}s/${id}.yaml already exists: choose another id`;
       return undefined;
@@ -172,22 +182,40 @@ export class RecordWizard {
     const base = slugify(name) || kind;
     let proposal = base;
     for (let n = 2; taken(proposal); n++) proposal = `${base}-${n}`;
-    return (await this.field(draft, { message: "Id (lowercase letters, digits and -)", path, default: proposal, also: (v) => taken(String(v)) })) as string;
+    return (await this.field(draft, {
+      message: "Id (lowercase letters, digits and -)",
+      path,
+      default: proposal,
+      also: (v) => taken(String(v)),
+    })) as string;
   }
 
   placeChoices(includeOnline: boolean): PromptChoice<string>[] {
     return [...this.ws.places.values()]
       .filter((p) => includeOnline || !p.online)
       .sort((a, b) => a.name.localeCompare(b.name, "en"))
-      .map((p) => ({ name: `${p.name} (${p.id})`, value: p.id, ...(p.address || p.online ? { description: p.address ?? p.online } : {}) }));
+      .map((p) => ({
+        name: `${p.name} (${p.id})`,
+        value: p.id,
+        ...(p.address || p.online ? { description: p.address ?? p.online } : {}),
+      }));
   }
 
   /** Themes already used by hosts (most used first) to tick, and new ones to type. */
   async themes(draft: Draft, path: Path, message: string): Promise<string[]> {
     const counts = new Map<string, number>();
-    for (const host of this.ws.hosts.values()) for (const theme of host.themes) counts.set(theme, (counts.get(theme) ?? 0) + 1);
-    const known = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "en")).map(([theme]) => theme);
-    const picked = known.length === 0 ? [] : await this.prompter.checkbox({ message: `${message}: tick those that apply`, choices: known.map((t) => ({ name: t, value: t })) });
+    for (const host of this.ws.hosts.values())
+      for (const theme of host.themes) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+    const known = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "en"))
+      .map(([theme]) => theme);
+    const picked =
+      known.length === 0
+        ? []
+        : await this.prompter.checkbox({
+            message: `${message}: tick those that apply`,
+            choices: known.map((t) => ({ name: t, value: t })),
+          });
     const more = await this.field(draft, {
       message: known.length === 0 ? `${message} (comma-separated)` : "Other themes (comma-separated)",
       path,

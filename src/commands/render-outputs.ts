@@ -16,13 +16,19 @@ import type { OutputFile } from "./write-files.js";
 export function generatedAt(env: CommandDeps["env"]): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got \`${epoch}\``);
+    if (!/^\d+$/.test(epoch))
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got \`${epoch}\``);
     return new Date(Number(epoch) * 1000);
   }
   return new Date();
 }
 
-export function renderInput(ws: Workspace, request: Request, agenda: Agenda, deps: Pick<CommandDeps, "env">): RenderInput {
+export function renderInput(
+  ws: Workspace,
+  request: Request,
+  agenda: Agenda,
+  deps: Pick<CommandDeps, "env">,
+): RenderInput {
   return { agenda, request, hosts: ws.hosts, places: ws.places, generatedAt: generatedAt(deps.env) };
 }
 
@@ -56,14 +62,25 @@ export function inviteFiles(dir: string, input: RenderInput, previous?: RenderIn
       uninvitable.push(host);
       continue;
     }
-    const sequence = Math.max(0, ...hostVisits(input.agenda).filter((v) => v.host === host).map((v) => v.item.sequence ?? sequenceFrom(changes, host)));
-    files.push({ path: inside(dir, `${host}.ics`), content: renderInviteIcs(input, host, { version, sequence, method: "REQUEST" }) });
+    const sequence = Math.max(
+      0,
+      ...hostVisits(input.agenda)
+        .filter((v) => v.host === host)
+        .map((v) => v.item.sequence ?? sequenceFrom(changes, host)),
+    );
+    files.push({
+      path: inside(dir, `${host}.ics`),
+      content: renderInviteIcs(input, host, { version, sequence, method: "REQUEST" }),
+    });
   }
   if (previous) {
     for (const change of changes.filter((c) => c.change === "dropped")) {
       if (inviteRecipients(previous, change.host).length === 0 || hosts.includes(change.host)) continue;
       const sequence = inviteSequence(change, change.previous?.item.sequence ?? 0);
-      files.push({ path: inside(dir, `${change.host}.cancel.ics`), content: renderInviteIcs(previous, change.host, { version, sequence, method: "CANCEL" }) });
+      files.push({
+        path: inside(dir, `${change.host}.cancel.ics`),
+        content: renderInviteIcs(previous, change.host, { version, sequence, method: "CANCEL" }),
+      });
     }
   }
   return { files, uninvitable, changes };
@@ -75,7 +92,11 @@ function sequenceFrom(changes: readonly VisitChange[], host: string): number {
 }
 
 /** What `plan --out` writes per request: the editable agenda, the itinerary in Markdown and iCalendar, and the invitations. */
-export function planOutputFiles(dir: string, agendaYaml: string, input: RenderInput): { files: OutputFile[]; uninvitable: string[] } {
+export function planOutputFiles(
+  dir: string,
+  agendaYaml: string,
+  input: RenderInput,
+): { files: OutputFile[]; uninvitable: string[] } {
   const version = packageVersion();
   const invites = inviteFiles(join(dir, "invites"), input);
   return {

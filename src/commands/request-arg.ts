@@ -14,11 +14,19 @@ export function resolveRequest(arg: string, ws: Workspace, cwd: string): Request
   if (byId) return [byId];
   const path = resolve(cwd, arg);
   if (existsSync(path) && statSync(path).isFile()) {
-    const fromFile = [...ws.requests.values()].filter((r) => resolve(cwd, ws.origins.request.get(r.id)?.source.file ?? "") === path);
+    const fromFile = [...ws.requests.values()].filter(
+      (r) => resolve(cwd, ws.origins.request.get(r.id)?.source.file ?? "") === path,
+    );
     if (fromFile.length > 0) return fromFile;
-    throw new UsageError(`${arg} holds no request of the workspace ${ws.dir}`, "request files live in the workspace's requests/ folder; pass --data to choose the workspace");
+    throw new UsageError(
+      `${arg} holds no request of the workspace ${ws.dir}`,
+      "request files live in the workspace's requests/ folder; pass --data to choose the workspace",
+    );
   }
   const suggestion = didYouMean(arg, ws.requests.keys());
   const known = [...ws.requests.keys()].sort().join(", ");
-  throw new UsageError(`unknown request \`${arg}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, known ? `the workspace's requests: ${known}` : "the workspace has no requests yet: add one in requests/");
+  throw new UsageError(
+    `unknown request \`${arg}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+    known ? `the workspace's requests: ${known}` : "the workspace has no requests yet: add one in requests/",
+  );
 }

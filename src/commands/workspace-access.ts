@@ -13,7 +13,10 @@ export function resolveDataDir(flag: unknown, deps: Pick<CommandDeps, "cwd" | "e
 export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env">): LoadResult {
   const dir = resolveDataDir(flag, deps);
   if (!workspaceExists(dir)) {
-    throw new UsageError(`no workspace folder at ${dir}`, "pass --data DIR, set STUDYVISIT_DATA, or create one with `studyvisit init DIR`");
+    throw new UsageError(
+      `no workspace folder at ${dir}`,
+      "pass --data DIR, set STUDYVISIT_DATA, or create one with `studyvisit init DIR`",
+    );
   }
   return loadWorkspace(dir, deps.cwd);
 }

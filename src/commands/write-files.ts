@@ -16,7 +16,10 @@ export function writeFilesSafely(files: readonly OutputFile[], options: { force:
   if (!options.force) {
     const existing = files.filter((f) => existsSync(f.path)).map((f) => relative(options.cwd, f.path) || f.path);
     if (existing.length > 0) {
-      throw new UsageError(`refusing to overwrite ${existing.join(", ")}`, "pass --force to replace them, or choose another folder");
+      throw new UsageError(
+        `refusing to overwrite ${existing.join(", ")}`,
+        "pass --force to replace them, or choose another folder",
+      );
     }
   }
   const temps: string[] = [];

@@ -9,7 +9,11 @@ const time = (iso: string) => iso.slice(11, 16);
 /** A YAML scalar that is safe in flow context; JSON strings are valid YAML double-quoted scalars. */
 function scalar(value: string | number): string {
   if (typeof value === "number") return String(value);
-  return /^[A-Za-z0-9][A-Za-z0-9 ._@/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[0-9.+-]+$/.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9][A-Za-z0-9 ._@/-]*$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(value) &&
+    !/^[0-9.+-]+$/.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 function flow(fields: [string, string | number | undefined][]): string {
@@ -23,20 +27,58 @@ function itemLine(item: AgendaItem): string {
   const when = `${time(item.start)}-${time(item.end)}`;
   switch (item.kind) {
     case "visit":
-      return flow([["kind", "visit"], ["time", when], ["host", item.host], ["place", item.place?.id], ["status", item.status ?? "proposed"], ["sequence", item.sequence ? item.sequence : undefined], ["notes", item.notes]]);
+      return flow([
+        ["kind", "visit"],
+        ["time", when],
+        ["host", item.host],
+        ["place", item.place?.id],
+        ["status", item.status ?? "proposed"],
+        ["sequence", item.sequence ? item.sequence : undefined],
+        ["notes", item.notes],
+      ]);
     case "walk":
     case "transit":
-      return flow([["kind", item.kind], ["time", when], ["from", item.from], ["to", item.to], ["minutes", item.minutes], ["km", item.km]]);
+      return flow([
+        ["kind", item.kind],
+        ["time", when],
+        ["from", item.from],
+        ["to", item.to],
+        ["minutes", item.minutes],
+        ["km", item.km],
+      ]);
     case "meal":
-      return flow([["kind", "meal"], ["time", when], ["title", item.title], ["place", item.place?.id], ["notes", item.notes]]);
+      return flow([
+        ["kind", "meal"],
+        ["time", when],
+        ["title", item.title],
+        ["place", item.place?.id],
+        ["notes", item.notes],
+      ]);
     case "fixed":
-      return flow([["kind", "fixed"], ["time", when], ["title", item.title], ["place", item.place?.id], ["online", item.online], ["notes", item.notes]]);
+      return flow([
+        ["kind", "fixed"],
+        ["time", when],
+        ["title", item.title],
+        ["place", item.place?.id],
+        ["online", item.online],
+        ["notes", item.notes],
+      ]);
     case "parallel": {
-      const sessions = (item.sessions ?? []).map((s) => flow([["title", s.title], ["host", s.host]])).join(", ");
+      const sessions = (item.sessions ?? [])
+        .map((s) =>
+          flow([
+            ["title", s.title],
+            ["host", s.host],
+          ]),
+        )
+        .join(", ");
       return `{kind: parallel, time: ${scalar(when)}, title: ${scalar(item.title)}, sessions: [${sessions}]}`;
     }
     case "free":
-      return flow([["kind", "free"], ["time", when]]);
+      return flow([
+        ["kind", "free"],
+        ["time", when],
+      ]);
   }
 }
 
@@ -58,7 +100,15 @@ export function agendaToYaml(agenda: Agenda, checkCommand: string): string {
   if (agenda.unscheduled.length === 0) lines.push("unscheduled: []");
   else {
     lines.push("unscheduled:");
-    for (const u of agenda.unscheduled) lines.push(`  - ${flow([["host", u.host], ["code", u.code], ["reason", u.reason], ["suggestion", u.suggestion]])}`);
+    for (const u of agenda.unscheduled)
+      lines.push(
+        `  - ${flow([
+          ["host", u.host],
+          ["code", u.code],
+          ["reason", u.reason],
+          ["suggestion", u.suggestion],
+        ])}`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }

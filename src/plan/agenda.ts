@@ -16,7 +16,13 @@ export interface AgendaPlace {
 }
 
 /** A place as the agenda carries it: what a reader or a calendar needs, no more. */
-export function agendaPlace(place: { id: string; name: string; address?: string; geo?: { lat: number; lon: number }; online?: string }): AgendaPlace {
+export function agendaPlace(place: {
+  id: string;
+  name: string;
+  address?: string;
+  geo?: { lat: number; lon: number };
+  online?: string;
+}): AgendaPlace {
   return {
     id: place.id,
     name: place.name,

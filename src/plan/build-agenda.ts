@@ -9,8 +9,6 @@ const DAY = 1440;
 /** Gaps shorter than this are just slack; longer ones show as free time. */
 export const FREE_TIME_MINUTES = 30;
 
-
-
 /** A uid part from a title; cut at 48 characters so uids stay readable in calendar files. */
 export function slug(text: string): string {
   return slugify(text).slice(0, 48) || "item";
@@ -79,7 +77,14 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       if (!l || l.mode === "none" || l.minutes === 0) return earliest;
       const start = arriveBy === undefined ? earliest : Math.max(earliest, arriveBy - l.minutes);
       timed.push({
-        item: { kind: l.mode, title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`, from: here.id, to: to.id, minutes: l.minutes, km: l.km },
+        item: {
+          kind: l.mode,
+          title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`,
+          from: here.id,
+          to: to.id,
+          minutes: l.minutes,
+          km: l.km,
+        },
         start,
         end: start + l.minutes,
       });
@@ -95,7 +100,10 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       if (where) clock = travelTo(where, clock, start - (timed.length > 0 ? plan.instance.buffer : 0));
       timed.push({ ...describe(meaning, where), start, end });
       const physical = (p: Place | undefined) => (p && !p.online ? p : undefined);
-      const after = meaning.kind === "visit" ? (physical(meaning.candidate.endPlace) ?? physical(meaning.candidate.place)) : physical(where);
+      const after =
+        meaning.kind === "visit"
+          ? (physical(meaning.candidate.endPlace) ?? physical(meaning.candidate.place))
+          : physical(where);
       if (after) here = after;
       clock = end;
     }
@@ -110,23 +118,41 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       }
       withFree.push(t);
     }
-    const uids = dayUids(request.id, day.date, withFree.map((t) => ({ ...t.item, start: t.start })));
+    const uids = dayUids(
+      request.id,
+      day.date,
+      withFree.map((t) => ({ ...t.item, start: t.start })),
+    );
     const items = withFree.map((t, i): AgendaItem => {
       // Key order as in SPEC's example: kind, start, end, then the rest, uid last.
       const { kind, ...rest } = t.item;
-      return { kind, start: zonedIso(day.date, t.start, zone), end: zonedIso(day.date, t.end, zone), ...rest, uid: uids[i] as string };
+      return {
+        kind,
+        start: zonedIso(day.date, t.start, zone),
+        end: zonedIso(day.date, t.end, zone),
+        ...rest,
+        uid: uids[i] as string,
+      };
     });
     return { date: day.date, items };
   });
 }
 
 /** Where an item happens: its own place, or for a meal without places where the delegation already is (before, else after). */
-function placeOf(meaning: NodeMeaning, here: Place | undefined, plan: PlanInstance, route: readonly { node: number }[], node: number): Place | undefined {
+function placeOf(
+  meaning: NodeMeaning,
+  here: Place | undefined,
+  plan: PlanInstance,
+  route: readonly { node: number }[],
+  node: number,
+): Place | undefined {
   if (meaning.kind === "visit") return meaning.candidate.place;
   if (meaning.place) return meaning.place;
   if (meaning.kind === "meal") {
     if (here) return here;
-    const next = route.slice(route.findIndex((p) => p.node === node) + 1).map((p) => plan.meanings[p.node] as NodeMeaning);
+    const next = route
+      .slice(route.findIndex((p) => p.node === node) + 1)
+      .map((p) => plan.meanings[p.node] as NodeMeaning);
     for (const m of next) {
       const p = m.kind === "visit" ? m.candidate.place : m.place;
       if (p && !p.online) return p;
@@ -151,16 +177,29 @@ function describe(meaning: NodeMeaning, where: Place | undefined): Omit<Timed, "
     };
   }
   if (meaning.kind === "meal") {
-    return { item: { kind: "meal", title: capitalise(meaning.meal.name), ...(where ? { place: agendaPlace(where) } : {}) } };
+    return {
+      item: { kind: "meal", title: capitalise(meaning.meal.name), ...(where ? { place: agendaPlace(where) } : {}) },
+    };
   }
   const { item } = meaning;
   if (item.parallel) {
     return {
-      item: { kind: "parallel", title: item.title, sessions: item.parallel.map((s) => ({ title: s.title, host: s.host })), ...(item.notes ? { notes: item.notes } : {}) },
+      item: {
+        kind: "parallel",
+        title: item.title,
+        sessions: item.parallel.map((s) => ({ title: s.title, host: s.host })),
+        ...(item.notes ? { notes: item.notes } : {}),
+      },
     };
   }
   return {
-    item: { kind: "fixed", title: item.title, ...(where ? { place: agendaPlace(where) } : {}), ...(item.online ? { online: item.online } : {}), ...(item.notes ? { notes: item.notes } : {}) },
+    item: {
+      kind: "fixed",
+      title: item.title,
+      ...(where ? { place: agendaPlace(where) } : {}),
+      ...(item.online ? { online: item.online } : {}),
+      ...(item.notes ? { notes: item.notes } : {}),
+    },
   };
 }
 

@@ -41,7 +41,13 @@ export const KEEP_BONUS = 0.001;
  * alternatives (its windows, or one of its slots). Times are minutes on one
  * axis: day i's local midnight is i × 1440.
  */
-export function buildInstance(ws: Workspace, request: Request, candidates: readonly Candidate[], pace: ResolvedPace, pins: Pins = new Map()): PlanInstance {
+export function buildInstance(
+  ws: Workspace,
+  request: Request,
+  candidates: readonly Candidate[],
+  pace: ResolvedPace,
+  pins: Pins = new Map(),
+): PlanInstance {
   const placeIndex = new Map<string, number>();
   const places: Place[] = [];
   const loc = (place: Place | undefined): number | null => {
@@ -58,7 +64,8 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
   const baseLoc = loc(base);
   const dayIndex = new Map(request.days.map((d, i) => [d.date, i]));
   const at = (date: string) => (dayIndex.get(date) as number) * DAY;
-  const only = (date: string, windows: Window[]): Window[][] => request.days.map((d) => (d.date === date ? windows : []));
+  const only = (date: string, windows: Window[]): Window[][] =>
+    request.days.map((d) => (d.date === date ? windows : []));
 
   const nodes: EngineNode[] = [];
   const meanings: NodeMeaning[] = [];
@@ -71,7 +78,15 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
     const place = item.place ? ws.places.get(item.place) : undefined;
     const start = at(item.date) + item.hours.start;
     add(
-      { id: `fixed:${index}`, score: 0, duration: item.hours.end - item.hours.start, loc: item.online || item.parallel ? null : loc(place), windows: only(item.date, [[start, start]]), mandatory: true, countsAsVisit: false },
+      {
+        id: `fixed:${index}`,
+        score: 0,
+        duration: item.hours.end - item.hours.start,
+        loc: item.online || item.parallel ? null : loc(place),
+        windows: only(item.date, [[start, start]]),
+        mandatory: true,
+        countsAsVisit: false,
+      },
       { kind: "fixed", item, index, ...(place ? { place } : {}) },
     );
   });
@@ -84,9 +99,34 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
       const window = only(day.date, [[at(day.date) + from, at(day.date) + to]]);
       const group = `meal:${meal.name}:${day.date}`;
       const mealPlaces = meal.places.map((id) => ws.places.get(id)).filter((p): p is Place => p !== undefined);
-      if (mealPlaces.length === 0) add({ id: group, score: 0, duration: meal.duration, loc: null, windows: window, mandatory: true, group, countsAsVisit: false }, { kind: "meal", meal });
+      if (mealPlaces.length === 0)
+        add(
+          {
+            id: group,
+            score: 0,
+            duration: meal.duration,
+            loc: null,
+            windows: window,
+            mandatory: true,
+            group,
+            countsAsVisit: false,
+          },
+          { kind: "meal", meal },
+        );
       for (const place of mealPlaces) {
-        add({ id: `${group}:${place.id}`, score: 0, duration: meal.duration, loc: loc(place), windows: window, mandatory: true, group, countsAsVisit: false }, { kind: "meal", meal, place });
+        add(
+          {
+            id: `${group}:${place.id}`,
+            score: 0,
+            duration: meal.duration,
+            loc: loc(place),
+            windows: window,
+            mandatory: true,
+            group,
+            countsAsVisit: false,
+          },
+          { kind: "meal", meal, place },
+        );
       }
     }
   }
@@ -99,19 +139,39 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
     const previous = pins.get(candidate.host.id);
     const pin = previous && !previous.soft ? previous : undefined;
     const mandatory = candidate.mustVisit || pin !== undefined;
-    const common = { score: candidate.value, loc: hostLoc, ...(endLoc !== undefined ? { endLoc } : {}), mandatory, group, countsAsVisit: true };
+    const common = {
+      score: candidate.value,
+      loc: hostLoc,
+      ...(endLoc !== undefined ? { endLoc } : {}),
+      mandatory,
+      group,
+      countsAsVisit: true,
+    };
     const duration = candidate.host.visit.duration;
     const windows = candidate.days.map((d) =>
       d.windows
         .filter((w) => !pin || (pin.date === d.date && w.start <= pin.start && pin.start + duration <= w.end))
-        .map((w): Window => (pin ? [at(d.date) + pin.start, at(d.date) + pin.start] : [at(d.date) + w.start, at(d.date) + w.end - duration])),
+        .map((w): Window =>
+          pin
+            ? [at(d.date) + pin.start, at(d.date) + pin.start]
+            : [at(d.date) + w.start, at(d.date) + w.end - duration],
+        ),
     );
-    if (windows.some((w) => w.length > 0)) add({ id: group, duration, windows, ...common }, { kind: "visit", candidate });
+    if (windows.some((w) => w.length > 0))
+      add({ id: group, duration, windows, ...common }, { kind: "visit", candidate });
     for (const d of candidate.days) {
       for (const slot of d.slots) {
         if (pin && (pin.date !== d.date || pin.start !== slot.start)) continue;
         const start = at(d.date) + slot.start;
-        add({ id: `${group}:slot:${d.date}:${slot.start}-${slot.end}`, duration: slot.end - slot.start, windows: only(d.date, [[start, start]]), ...common }, { kind: "visit", candidate, slot });
+        add(
+          {
+            id: `${group}:slot:${d.date}:${slot.start}-${slot.end}`,
+            duration: slot.end - slot.start,
+            windows: only(d.date, [[start, start]]),
+            ...common,
+          },
+          { kind: "visit", candidate, slot },
+        );
       }
     }
   }
@@ -120,7 +180,12 @@ export function buildInstance(ws: Workspace, request: Request, candidates: reado
   const instance: EngineInstance = {
     travel: legs.map((row) => row.map((l) => l.minutes)),
     buffer: pace.buffer,
-    routes: request.days.map((d, i) => ({ start: i * DAY + d.hours.start, end: i * DAY + d.hours.end, startLoc: baseLoc, endLoc: baseLoc })),
+    routes: request.days.map((d, i) => ({
+      start: i * DAY + d.hours.start,
+      end: i * DAY + d.hours.end,
+      startLoc: baseLoc,
+      endLoc: baseLoc,
+    })),
     nodes,
     ...(request.max_visits_per_day !== undefined ? { maxVisitsPerRoute: request.max_visits_per_day } : {}),
   };

@@ -7,7 +7,17 @@ import { createThemeMatcher } from "./themes.js";
 import { localParts, shiftMinutes } from "./zoned-time.js";
 
 /** Why a host cannot be in a request's plan at all (before any ordering). */
-export type ExclusionCode = "avoided" | "no-value" | "too-small" | "not-step-free" | "closed" | "holiday" | "no-window" | "booked" | "declined" | "outranked";
+export type ExclusionCode =
+  | "avoided"
+  | "no-value"
+  | "too-small"
+  | "not-step-free"
+  | "closed"
+  | "holiday"
+  | "no-window"
+  | "booked"
+  | "declined"
+  | "outranked";
 
 export interface Exclusion {
   code: ExclusionCode;
@@ -58,10 +68,18 @@ export function rankCandidates(request: Request, ctx: CandidateContext): Candida
   const matcher = createThemeMatcher(ctx.ws.config.synonyms);
   const zone = request.timezone ?? ctx.ws.config.timezone ?? "UTC";
   const candidates = [...ctx.ws.hosts.values()].map((host) => judge(host, request, zone, ctx, matcher));
-  return candidates.sort((a, b) => Number(b.mustVisit) - Number(a.mustVisit) || b.value - a.value || (a.host.id < b.host.id ? -1 : 1));
+  return candidates.sort(
+    (a, b) => Number(b.mustVisit) - Number(a.mustVisit) || b.value - a.value || (a.host.id < b.host.id ? -1 : 1),
+  );
 }
 
-function judge(host: Host, request: Request, zone: string, ctx: CandidateContext, matcher: ReturnType<typeof createThemeMatcher>): Candidate {
+function judge(
+  host: Host,
+  request: Request,
+  zone: string,
+  ctx: CandidateContext,
+  matcher: ReturnType<typeof createThemeMatcher>,
+): Candidate {
   const place = ctx.ws.places.get(host.place) as Place;
   const endPlace = host.visit.ends_at ? ctx.ws.places.get(host.visit.ends_at) : undefined;
   const matched: InterestMatch[] = [];
@@ -82,12 +100,18 @@ function judge(host: Host, request: Request, zone: string, ctx: CandidateContext
 function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclusion | undefined {
   const size = request.delegation.size;
   if (request.avoid.includes(c.host.id)) return { code: "avoided", reason: "the request lists it under `avoid`" };
-  if (ctx.declined?.has(c.host.id)) return { code: "declined", reason: "it declined the invitation (marked `declined` in the previous agenda)" };
-  if (c.value === 0 && !c.mustVisit) return { code: "no-value", reason: "none of its themes matches the delegation's interests" };
+  if (ctx.declined?.has(c.host.id))
+    return { code: "declined", reason: "it declined the invitation (marked `declined` in the previous agenda)" };
+  if (c.value === 0 && !c.mustVisit)
+    return { code: "no-value", reason: "none of its themes matches the delegation's interests" };
   const capacity = Math.min(c.host.visit.capacity ?? Infinity, c.place.capacity ?? Infinity);
-  if (capacity < size) return { code: "too-small", reason: `it receives at most ${capacity} people and the delegation is ${size}` };
+  if (capacity < size)
+    return { code: "too-small", reason: `it receives at most ${capacity} people and the delegation is ${size}` };
   if (request.delegation.step_free && !c.place.online && c.place.step_free !== true) {
-    return { code: "not-step-free", reason: `${c.place.name} is not marked step-free and the delegation needs step-free access` };
+    return {
+      code: "not-step-free",
+      reason: `${c.place.name} is not marked step-free and the delegation needs step-free access`,
+    };
   }
   if (c.days.some((d) => d.windows.length > 0 || d.slots.length > 0)) return undefined;
   const reasons = c.days.map((d) => d.unavailable).filter((u): u is Exclusion => u !== undefined);
@@ -98,7 +122,10 @@ function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclu
   if (only("booked")) return { code: "booked", reason: reasons.map((r) => r.reason).join("; ") };
   // "no window on 19 Sep" says nothing the summary does not; closures, holidays and too-short windows do.
   const detail = reasons.filter((r) => !r.reason.startsWith("no window on")).map((r) => r.reason);
-  return { code: "no-window", reason: `no availability on the request's days${detail.length ? ` (${detail.join("; ")})` : ""}` };
+  return {
+    code: "no-window",
+    reason: `no availability on the request's days${detail.length ? ` (${detail.join("; ")})` : ""}`,
+  };
 }
 
 function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, ctx: CandidateContext): HostDay {
@@ -109,7 +136,10 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
   const holiday = ctx.holidays.holidayOn(host.country, host.region, day.date);
   if (holiday) return empty({ code: "holiday", reason: `${when} is a public holiday (${holiday})` });
 
-  const local = (h: Hours): Hours => ({ start: shiftMinutes(day.date, h.start, hostZone, zone), end: shiftMinutes(day.date, h.end, hostZone, zone) });
+  const local = (h: Hours): Hours => ({
+    start: shiftMinutes(day.date, h.start, hostZone, zone),
+    end: shiftMinutes(day.date, h.end, hostZone, zone),
+  });
   const weekday = weekdayCache.get(day.date) ?? weekdayOf(day.date);
   weekdayCache.set(day.date, weekday);
   const open = [
@@ -123,18 +153,26 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
     .filter((s) => s.start >= day.hours.start && s.end <= day.hours.end)
     .filter((s, i, all) => all.findIndex((o) => o.start === s.start && o.end === s.end) === i);
 
-  const full = fullIntervals(ctx.bookings?.get(host.id) ?? [], host.availability.parallel).map((iv) => instantsToLocal(iv, day.date, zone)).filter((iv): iv is Hours => iv !== undefined);
+  const full = fullIntervals(ctx.bookings?.get(host.id) ?? [], host.availability.parallel)
+    .map((iv) => instantsToLocal(iv, day.date, zone))
+    .filter((iv): iv is Hours => iv !== undefined);
   if (full.length > 0) {
     const before = windows.length + slots.length;
     windows = subtract(windows, full);
     slots = slots.filter((s) => !full.some((f) => overlaps(f, s)));
     if (before > 0 && windows.length + slots.length === 0) {
-      return empty({ code: "booked", reason: `already receiving ${host.availability.parallel === 1 ? "another delegation" : `${host.availability.parallel} delegations`} on ${when} (${full.map(formatHours).join(", ")})` });
+      return empty({
+        code: "booked",
+        reason: `already receiving ${host.availability.parallel === 1 ? "another delegation" : `${host.availability.parallel} delegations`} on ${when} (${full.map(formatHours).join(", ")})`,
+      });
     }
   }
   const usable = windows.filter((w) => w.end - w.start >= host.visit.duration);
   if (usable.length === 0 && slots.length === 0) {
-    const reason = windows.length > 0 ? `on ${when} its free time (${windows.map(formatHours).join(", ")}) is shorter than a ${host.visit.duration}-minute visit` : `no window on ${when}`;
+    const reason =
+      windows.length > 0
+        ? `on ${when} its free time (${windows.map(formatHours).join(", ")}) is shorter than a ${host.visit.duration}-minute visit`
+        : `no window on ${when}`;
     return { date: day.date, windows: [], slots: [], unavailable: { code: "no-window", reason } };
   }
   return { date: day.date, windows: usable, slots };
@@ -144,7 +182,10 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
 const weekdayCache = new Map<string, ReturnType<typeof weekdayOf>>();
 
 /** Intervals (instants) during which `parallel` or more delegations are already there. */
-export function fullIntervals(bookings: readonly { start: number; end: number }[], parallel: number): { start: number; end: number }[] {
+export function fullIntervals(
+  bookings: readonly { start: number; end: number }[],
+  parallel: number,
+): { start: number; end: number }[] {
   if (bookings.length < parallel) return [];
   const events = bookings.flatMap((b) => [
     { t: b.start, d: 1 },

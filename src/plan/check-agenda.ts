@@ -59,13 +59,21 @@ export function checkAgendaRules(days: readonly LocalDay[], ctx: AgendaRulesCont
   days.forEach((day, d) => {
     const requestDay = request.days.find((rd) => rd.date === day.date);
     if (!requestDay) {
-      issues.push({ day: d, field: "date", message: `${day.date} is not one of the request's days (${request.days.map((x) => x.date).join(", ")})` });
+      issues.push({
+        day: d,
+        field: "date",
+        message: `${day.date} is not one of the request's days (${request.days.map((x) => x.date).join(", ")})`,
+      });
       return;
     }
-    const order = day.items.map((item, i) => ({ item, i })).sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end);
+    const order = day.items
+      .map((item, i) => ({ item, i }))
+      .sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end);
     order.forEach(({ item, i }) => {
-      const at = (message: string, field: AgendaIssue["field"] = "time") => issues.push({ day: d, item: i, field, message });
-      if (item.start < requestDay.hours.start || item.end > requestDay.hours.end) at(`${describe(item)} (${span(item)}) lies outside the day's hours ${formatHours(requestDay.hours)}`);
+      const at = (message: string, field: AgendaIssue["field"] = "time") =>
+        issues.push({ day: d, item: i, field, message });
+      if (item.start < requestDay.hours.start || item.end > requestDay.hours.end)
+        at(`${describe(item)} (${span(item)}) lies outside the day's hours ${formatHours(requestDay.hours)}`);
       if (item.kind === "visit" && item.host) checkVisit(item, day.date, candidates.get(item.host), ctx, at, visitedOn);
       if (item.kind === "walk" || item.kind === "transit") checkLeg(item, ws, pace, at);
     });
@@ -83,35 +91,60 @@ export function checkAgendaRules(days: readonly LocalDay[], ctx: AgendaRulesCont
   return issues;
 }
 
-function checkVisit(item: LocalItem, date: string, c: Candidate | undefined, ctx: AgendaRulesContext, at: (m: string, f?: AgendaIssue["field"]) => void, visitedOn: Map<string, string>): void {
+function checkVisit(
+  item: LocalItem,
+  date: string,
+  c: Candidate | undefined,
+  ctx: AgendaRulesContext,
+  at: (m: string, f?: AgendaIssue["field"]) => void,
+  visitedOn: Map<string, string>,
+): void {
   if (!c) return at(`unknown host \`${item.host}\``, "host");
   const name = c.host.name;
   const previous = visitedOn.get(c.host.id);
   if (previous) at(`${name} is already visited on ${shortDate(previous)}`, "host");
   visitedOn.set(c.host.id, date);
   const day = c.days.find((x) => x.date === date);
-  if (day?.unavailable && (day.unavailable.code === "closed" || day.unavailable.code === "holiday")) return at(`${name} is ${day.unavailable.reason}`, "time");
+  if (day?.unavailable && (day.unavailable.code === "closed" || day.unavailable.code === "holiday"))
+    return at(`${name} is ${day.unavailable.reason}`, "time");
   // A host the planner would leave out for value alone may still be visited by choice; the other exclusions are rules.
-  if (c.excluded && c.excluded.code !== "no-value" && c.excluded.code !== "no-window" && c.excluded.code !== "closed" && c.excluded.code !== "holiday") return at(`${name}: ${c.excluded.reason}`, "host");
+  if (
+    c.excluded &&
+    c.excluded.code !== "no-value" &&
+    c.excluded.code !== "no-window" &&
+    c.excluded.code !== "closed" &&
+    c.excluded.code !== "holiday"
+  )
+    return at(`${name}: ${c.excluded.reason}`, "host");
   const host = c.host;
   const visit: Hours = { start: item.start, end: item.end };
   const inSlot = (day?.slots ?? []).some((s) => s.start === visit.start && s.end === visit.end);
   const inWindow = (day?.windows ?? []).some((w) => w.start <= visit.start && visit.end <= w.end);
   if (!inSlot && !inWindow) {
     const free = [...(day?.windows ?? []).map(formatHours), ...(day?.slots ?? []).map((s) => `slot ${formatHours(s)}`)];
-    at(`${name} on ${shortDate(date)} ${span(item)} is outside its availability${free.length ? ` (free ${free.join(", ")})` : " (no window that day)"}`);
+    at(
+      `${name} on ${shortDate(date)} ${span(item)} is outside its availability${free.length ? ` (free ${free.join(", ")})` : " (no window that day)"}`,
+    );
   } else if (inWindow && !inSlot && visit.end - visit.start < host.visit.duration) {
     at(`${name}: the visit lasts ${visit.end - visit.start} min, shorter than its ${host.visit.duration}-minute visit`);
   }
   if (item.place && item.place !== host.place) at(`${name} receives at ${host.place}, not ${item.place}`, "place");
 }
 
-function checkLeg(item: LocalItem, ws: Workspace, pace: ResolvedPace, at: (m: string, f?: AgendaIssue["field"]) => void): void {
+function checkLeg(
+  item: LocalItem,
+  ws: Workspace,
+  pace: ResolvedPace,
+  at: (m: string, f?: AgendaIssue["field"]) => void,
+): void {
   const from = item.from ? ws.places.get(item.from) : undefined;
   const to = item.to ? ws.places.get(item.to) : undefined;
   if (!from || !to) return at(`${item.kind} needs known \`from\` and \`to\` places`, "place");
   const needed = leg(from, to, pace, ws.travel).minutes;
-  if (item.end - item.start < needed) at(`${item.kind} from ${from.name} to ${to.name} takes ${needed} min, the agenda gives it ${item.end - item.start}`);
+  if (item.end - item.start < needed)
+    at(
+      `${item.kind} from ${from.name} to ${to.name} takes ${needed} min, the agenda gives it ${item.end - item.start}`,
+    );
 }
 
 function checkOverlaps(order: readonly { item: LocalItem; i: number }[], d: number, issues: AgendaIssue[]): void {
@@ -119,19 +152,40 @@ function checkOverlaps(order: readonly { item: LocalItem; i: number }[], d: numb
   for (const entry of order) {
     if (entry.item.kind === "free") continue;
     if (last && entry.item.start < last.item.end) {
-      issues.push({ day: d, item: entry.i, field: "time", message: `${describe(entry.item)} (${span(entry.item)}) overlaps ${describe(last.item)} (${span(last.item)})` });
+      issues.push({
+        day: d,
+        item: entry.i,
+        field: "time",
+        message: `${describe(entry.item)} (${span(entry.item)}) overlaps ${describe(last.item)} (${span(last.item)})`,
+      });
     }
     if (!last || entry.item.end >= last.item.end) last = entry;
   }
 }
 
 /** Walking gaps: between items at different places, travel plus buffer; from and back to base, travel only. */
-function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hours, d: number, ctx: AgendaRulesContext, pace: ResolvedPace, issues: AgendaIssue[]): void {
+function checkGaps(
+  order: readonly { item: LocalItem; i: number }[],
+  hours: Hours,
+  d: number,
+  ctx: AgendaRulesContext,
+  pace: ResolvedPace,
+  issues: AgendaIssue[],
+): void {
   const { ws, request } = ctx;
   // A meal without places happens "where the delegation already is": like an online item it moves no one, so it needs no gap.
-  const mealsWithoutPlace = new Set(request.meals.filter((m) => m.places.length === 0).map((m) => m.name.toLowerCase()));
+  const mealsWithoutPlace = new Set(
+    request.meals.filter((m) => m.places.length === 0).map((m) => m.name.toLowerCase()),
+  );
   const moves = (item: LocalItem) => !(item.kind === "meal" && mealsWithoutPlace.has((item.title ?? "").toLowerCase()));
-  const located = order.filter(({ item }) => item.kind !== "walk" && item.kind !== "transit" && item.kind !== "free" && moves(item) && placeOf(item, ws) !== undefined);
+  const located = order.filter(
+    ({ item }) =>
+      item.kind !== "walk" &&
+      item.kind !== "transit" &&
+      item.kind !== "free" &&
+      moves(item) &&
+      placeOf(item, ws) !== undefined,
+  );
   const base = request.base ? ws.places.get(request.base) : undefined;
   const short = (i: number, from: Place, to: Place, needs: number, has: number, withBuffer: boolean) =>
     issues.push({
@@ -144,7 +198,8 @@ function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hour
   if (base && first) {
     const to = placeOf(first.item, ws) as Place;
     const needs = leg(base, to, pace, ws.travel).minutes;
-    if (to.id !== base.id && first.item.start >= hours.start && first.item.start - hours.start < needs) short(first.i, base, to, needs, first.item.start - hours.start, false);
+    if (to.id !== base.id && first.item.start >= hours.start && first.item.start - hours.start < needs)
+      short(first.i, base, to, needs, first.item.start - hours.start, false);
   }
   for (let k = 1; k < located.length; k++) {
     const a = located[k - 1] as { item: LocalItem; i: number };
@@ -159,7 +214,8 @@ function checkGaps(order: readonly { item: LocalItem; i: number }[], hours: Hour
   if (base && last) {
     const from = endPlaceOf(last.item, ws) as Place;
     const needs = leg(from, base, pace, ws.travel).minutes;
-    if (from.id !== base.id && last.item.end <= hours.end && hours.end - last.item.end < needs) short(last.i, from, base, needs, hours.end - last.item.end, false);
+    if (from.id !== base.id && last.item.end <= hours.end && hours.end - last.item.end < needs)
+      short(last.i, from, base, needs, hours.end - last.item.end, false);
   }
 }
 
@@ -177,41 +233,95 @@ function endPlaceOf(item: LocalItem, ws: Workspace): Place | undefined {
 function checkDayLimits(day: LocalDay, d: number, request: Request, issues: AgendaIssue[]): void {
   const visits = day.items.filter((i) => i.kind === "visit");
   if (request.max_visits_per_day !== undefined && visits.length > request.max_visits_per_day) {
-    issues.push({ day: d, message: `${visits.length} visits on ${shortDate(day.date)}, more than max_visits_per_day (${request.max_visits_per_day})` });
+    issues.push({
+      day: d,
+      message: `${visits.length} visits on ${shortDate(day.date)}, more than max_visits_per_day (${request.max_visits_per_day})`,
+    });
   }
 }
 
-function checkMeals(days: readonly LocalDay[], request: Request, dayIndex: Map<string, number>, issues: AgendaIssue[]): void {
+function checkMeals(
+  days: readonly LocalDay[],
+  request: Request,
+  dayIndex: Map<string, number>,
+  issues: AgendaIssue[],
+): void {
   for (const requestDay of request.days) {
     const d = dayIndex.get(requestDay.date);
     for (const meal of request.meals) {
-      const overlap = Math.min(meal.hours.end, requestDay.hours.end) - Math.max(meal.hours.start, requestDay.hours.start);
+      const overlap =
+        Math.min(meal.hours.end, requestDay.hours.end) - Math.max(meal.hours.start, requestDay.hours.start);
       if (overlap < meal.duration) continue;
-      const items = d === undefined ? [] : (days[d] as LocalDay).items.map((item, i) => ({ item, i })).filter(({ item }) => item.kind === "meal" && (item.title ?? "").toLowerCase() === meal.name.toLowerCase());
+      const items =
+        d === undefined
+          ? []
+          : (days[d] as LocalDay).items
+              .map((item, i) => ({ item, i }))
+              .filter(
+                ({ item }) => item.kind === "meal" && (item.title ?? "").toLowerCase() === meal.name.toLowerCase(),
+              );
       const found = items[0];
       if (!found) {
-        issues.push({ day: d ?? 0, message: `missing ${meal.name} on ${shortDate(requestDay.date)} (${meal.duration} min between ${formatHours(meal.hours)})` });
+        issues.push({
+          day: d ?? 0,
+          message: `missing ${meal.name} on ${shortDate(requestDay.date)} (${meal.duration} min between ${formatHours(meal.hours)})`,
+        });
         continue;
       }
       const { item, i } = found;
-      if (item.start < meal.hours.start || item.end > meal.hours.end) issues.push({ day: d as number, item: i, field: "time", message: `${meal.name} (${span(item)}) is outside its hours ${formatHours(meal.hours)}` });
-      if (item.end - item.start < meal.duration) issues.push({ day: d as number, item: i, field: "time", message: `${meal.name} lasts ${item.end - item.start} min, shorter than ${meal.duration}` });
+      if (item.start < meal.hours.start || item.end > meal.hours.end)
+        issues.push({
+          day: d as number,
+          item: i,
+          field: "time",
+          message: `${meal.name} (${span(item)}) is outside its hours ${formatHours(meal.hours)}`,
+        });
+      if (item.end - item.start < meal.duration)
+        issues.push({
+          day: d as number,
+          item: i,
+          field: "time",
+          message: `${meal.name} lasts ${item.end - item.start} min, shorter than ${meal.duration}`,
+        });
       if (meal.places.length > 0 && (!item.place || !meal.places.includes(item.place))) {
-        issues.push({ day: d as number, item: i, field: "place", message: `${meal.name} must be at ${meal.places.join(" or ")}` });
+        issues.push({
+          day: d as number,
+          item: i,
+          field: "place",
+          message: `${meal.name} must be at ${meal.places.join(" or ")}`,
+        });
       }
     }
   }
 }
 
-function checkFixed(days: readonly LocalDay[], request: Request, dayIndex: Map<string, number>, issues: AgendaIssue[]): void {
+function checkFixed(
+  days: readonly LocalDay[],
+  request: Request,
+  dayIndex: Map<string, number>,
+  issues: AgendaIssue[],
+): void {
   for (const fixed of request.fixed) {
     const d = dayIndex.get(fixed.date);
     const kind = fixed.parallel ? "parallel" : "fixed";
-    const match = d === undefined ? undefined : (days[d] as LocalDay).items.map((item, i) => ({ item, i })).find(({ item }) => item.kind === kind && item.title === fixed.title);
+    const match =
+      d === undefined
+        ? undefined
+        : (days[d] as LocalDay).items
+            .map((item, i) => ({ item, i }))
+            .find(({ item }) => item.kind === kind && item.title === fixed.title);
     if (!match) {
-      issues.push({ day: d ?? 0, message: `fixed item "${fixed.title}" (${shortDate(fixed.date)} ${formatHours(fixed.hours)}) is missing` });
+      issues.push({
+        day: d ?? 0,
+        message: `fixed item "${fixed.title}" (${shortDate(fixed.date)} ${formatHours(fixed.hours)}) is missing`,
+      });
     } else if (match.item.start !== fixed.hours.start || match.item.end !== fixed.hours.end) {
-      issues.push({ day: d as number, item: match.i, field: "time", message: `fixed item "${fixed.title}" is pinned at ${formatHours(fixed.hours)}, not ${span(match.item)}` });
+      issues.push({
+        day: d as number,
+        item: match.i,
+        field: "time",
+        message: `fixed item "${fixed.title}" is pinned at ${formatHours(fixed.hours)}, not ${span(match.item)}`,
+      });
     }
   }
 }

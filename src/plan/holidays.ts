@@ -21,9 +21,12 @@ export function createHolidayCalendar(): HolidayCalendar {
       let days = byKey.get(key);
       if (!days) {
         days = new Map();
-        const calendar = state ? new Holidays(country, state, { languages: ["en"] }) : new Holidays(country, { languages: ["en"] });
+        const calendar = state
+          ? new Holidays(country, state, { languages: ["en"] })
+          : new Holidays(country, { languages: ["en"] });
         for (const holiday of calendar.getHolidays(year) || []) {
-          if (holiday.type === "public" && !days.has(holiday.date.slice(0, 10))) days.set(holiday.date.slice(0, 10), holiday.name);
+          if (holiday.type === "public" && !days.has(holiday.date.slice(0, 10)))
+            days.set(holiday.date.slice(0, 10), holiday.name);
         }
         byKey.set(key, days);
       }

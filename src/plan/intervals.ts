@@ -13,7 +13,9 @@ export function mergeIntervals(intervals: readonly Hours[]): Hours[] {
 }
 
 export function clip(intervals: readonly Hours[], bounds: Hours): Hours[] {
-  return intervals.map((iv) => ({ start: Math.max(iv.start, bounds.start), end: Math.min(iv.end, bounds.end) })).filter((iv) => iv.end > iv.start);
+  return intervals
+    .map((iv) => ({ start: Math.max(iv.start, bounds.start), end: Math.min(iv.end, bounds.end) }))
+    .filter((iv) => iv.end > iv.start);
 }
 
 /** `intervals` minus `holes`. */

@@ -14,7 +14,10 @@ export function resolvePace(request: Request, config: WorkspaceConfig): Resolved
   const r = request.pace ?? {};
   const w = config.pace ?? {};
   return {
-    walkingKmh: r.walking_kmh ?? w.walking_kmh ?? (request.delegation.step_free ? DEFAULT_PACE.stepFreeWalkingKmh : DEFAULT_PACE.walkingKmh),
+    walkingKmh:
+      r.walking_kmh ??
+      w.walking_kmh ??
+      (request.delegation.step_free ? DEFAULT_PACE.stepFreeWalkingKmh : DEFAULT_PACE.walkingKmh),
     detour: r.detour ?? w.detour ?? DEFAULT_PACE.detour,
     buffer: r.buffer ?? w.buffer ?? DEFAULT_PACE.buffer,
     maxWalk: r.max_walk ?? w.max_walk ?? DEFAULT_PACE.maxWalk,

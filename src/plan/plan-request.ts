@@ -46,7 +46,13 @@ function limitCandidates(candidates: Candidate[], limit: number): Candidate[] {
   return candidates.map((c) => {
     if (c.excluded || c.mustVisit) return c;
     if (kept++ < limit) return c;
-    return { ...c, excluded: { code: "outranked", reason: `outranked: ${limit} hosts of higher or equal value were considered first (value ${c.value})` } };
+    return {
+      ...c,
+      excluded: {
+        code: "outranked",
+        reason: `outranked: ${limit} hosts of higher or equal value were considered first (value ${c.value})`,
+      },
+    };
   });
 }
 
@@ -54,12 +60,26 @@ function limitCandidates(candidates: Candidate[], limit: number): Candidate[] {
 export function planRequest(input: PlanRequestInput): RequestPlan {
   const { ws, request } = input;
   const zone = request.timezone ?? ws.config.timezone ?? "UTC";
-  const candidates = input.candidates ?? rankCandidates(request, { ws, holidays: input.holidays, ...(input.bookings ? { bookings: input.bookings } : {}), ...(input.declined ? { declined: input.declined } : {}) });
+  const candidates =
+    input.candidates ??
+    rankCandidates(request, {
+      ws,
+      holidays: input.holidays,
+      ...(input.bookings ? { bookings: input.bookings } : {}),
+      ...(input.declined ? { declined: input.declined } : {}),
+    });
   const empty: Agenda = { request: request.id, timezone: zone, value: 0, travel_minutes: 0, days: [], unscheduled: [] };
 
   const parallelHosts = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
   for (const c of candidates) {
-    if (c.mustVisit && c.excluded) return { agenda: empty, candidates, impossible: `must-visit host ${c.host.id} cannot be visited: ${c.excluded.reason}`, proven: false, method: "exact" };
+    if (c.mustVisit && c.excluded)
+      return {
+        agenda: empty,
+        candidates,
+        impossible: `must-visit host ${c.host.id} cannot be visited: ${c.excluded.reason}`,
+        proven: false,
+        method: "exact",
+      };
   }
   const clash = fixedClash(request);
   if (clash) return { agenda: empty, candidates, impossible: clash, proven: false, method: "exact" };
@@ -71,19 +91,39 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   const pace = resolvePace(request, ws.config);
   const plan = buildInstance(ws, request, planned, pace, input.pins);
   const result = solve(plan.instance, input.solver);
-  if (!result.feasible) return { agenda: empty, candidates, impossible: explainMissing(plan, result, request), proven: false, method: result.stats.method };
+  if (!result.feasible)
+    return {
+      agenda: empty,
+      candidates,
+      impossible: explainMissing(plan, result, request),
+      proven: false,
+      method: result.stats.method,
+    };
 
   const days = buildAgendaDays(plan, result, request, zone);
   const visited = new Set(days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)));
   const unscheduled = explainLeftOut(plan, result, planned, visited, { ...input, candidates });
-  const value = candidates.filter((c) => visited.has(c.host.id) || parallelHosts.has(c.host.id)).reduce((sum, c) => sum + c.value, 0);
-  const travel = days.reduce((sum, d) => sum + d.items.reduce((s, i) => s + (i.kind === "walk" || i.kind === "transit" ? (i.minutes ?? 0) : 0), 0), 0);
-  return { agenda: { request: request.id, timezone: zone, value, travel_minutes: travel, days, unscheduled }, candidates, proven: result.proven, method: result.stats.method };
+  const value = candidates
+    .filter((c) => visited.has(c.host.id) || parallelHosts.has(c.host.id))
+    .reduce((sum, c) => sum + c.value, 0);
+  const travel = days.reduce(
+    (sum, d) =>
+      sum + d.items.reduce((s, i) => s + (i.kind === "walk" || i.kind === "transit" ? (i.minutes ?? 0) : 0), 0),
+    0,
+  );
+  return {
+    agenda: { request: request.id, timezone: zone, value, travel_minutes: travel, days, unscheduled },
+    candidates,
+    proven: result.proven,
+    method: result.stats.method,
+  };
 }
 
 /** Fixed items of one day that overlap: no plan can hold both (exit 4). */
 function fixedClash(request: Request): string | undefined {
-  const items = [...request.fixed].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.hours.start - b.hours.start));
+  const items = [...request.fixed].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.hours.start - b.hours.start,
+  );
   for (let i = 1; i < items.length; i++) {
     const a = items[i - 1];
     const b = items[i];
@@ -98,22 +138,31 @@ function explainMissing(plan: PlanInstance, result: SolveResult, request: Reques
   const words: Record<UnplacedReason, string> = {
     "no-window": "it has no time on the request's days",
     unreachable: "it cannot be reached and left within the day's hours",
-    "blocked-by-mandatory": "its time clashes with fixed items, meals or other must-visit hosts (travel and buffers included)",
+    "blocked-by-mandatory":
+      "its time clashes with fixed items, meals or other must-visit hosts (travel and buffers included)",
     "group-taken": "another option was taken",
     "no-time-left": "the days are too full",
   };
   return result.missing
     .map((m) => {
       const meaning = plan.meanings[m.nodes[0] as number] as NodeMeaning;
-      if (meaning.kind === "visit") return `must-visit host ${meaning.candidate.host.id} cannot be placed: ${words[m.reason]}`;
-      if (meaning.kind === "meal") return `${meaning.meal.name} cannot be placed on ${shortDate(m.group.split(":")[2] ?? "")} within ${formatHours(meaning.meal.hours)}: ${words[m.reason]}`;
+      if (meaning.kind === "visit")
+        return `must-visit host ${meaning.candidate.host.id} cannot be placed: ${words[m.reason]}`;
+      if (meaning.kind === "meal")
+        return `${meaning.meal.name} cannot be placed on ${shortDate(m.group.split(":")[2] ?? "")} within ${formatHours(meaning.meal.hours)}: ${words[m.reason]}`;
       const hours = formatHours(meaning.item.hours);
       return `fixed item "${meaning.item.title}" (${shortDate(meaning.item.date)} ${hours}) cannot be kept: ${meaning.kind === "fixed" && request.base ? "with travel from and to the base and the buffers, " : ""}${words[m.reason]}`;
     })
     .join("; ");
 }
 
-function explainLeftOut(plan: PlanInstance, result: SolveResult, planned: readonly Candidate[], visited: ReadonlySet<string>, input: PlanRequestInput): UnscheduledHost[] {
+function explainLeftOut(
+  plan: PlanInstance,
+  result: SolveResult,
+  planned: readonly Candidate[],
+  visited: ReadonlySet<string>,
+  input: PlanRequestInput,
+): UnscheduledHost[] {
   const engineReason = new Map<string, UnplacedReason>();
   for (const u of result.unplaced) {
     const meaning = plan.meanings[u.node] as NodeMeaning;
@@ -147,10 +196,18 @@ function explainLeftOut(plan: PlanInstance, result: SolveResult, planned: readon
   return out;
 }
 
-const SEVERITY: Record<UnplacedReason, number> = { "no-time-left": 0, "group-taken": 1, "blocked-by-mandatory": 2, unreachable: 3, "no-window": 4 };
+const SEVERITY: Record<UnplacedReason, number> = {
+  "no-time-left": 0,
+  "group-taken": 1,
+  "blocked-by-mandatory": 2,
+  unreachable: 3,
+  "no-window": 4,
+};
 
 function leftOutWords(reason: UnplacedReason, c: Candidate): string {
-  const free = c.days.flatMap((d) => [...d.windows, ...d.slots].map((w) => `${shortDate(d.date)} ${formatHours(w)}`)).join(", ");
+  const free = c.days
+    .flatMap((d) => [...d.windows, ...d.slots].map((w) => `${shortDate(d.date)} ${formatHours(w)}`))
+    .join(", ");
   switch (reason) {
     case "no-window":
       return "no window on the request's days";
@@ -167,15 +224,27 @@ function leftOutWords(reason: UnplacedReason, c: Candidate): string {
 function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<string>): string | undefined {
   const request = { ...input.request, must_visit: [...input.request.must_visit, c.host.id] };
   const candidates = input.candidates?.map((x) => (x.host.id === c.host.id ? { ...x, mustVisit: true } : x));
-  const forced = planRequest({ ...input, request, ...(candidates ? { candidates } : {}), suggestionLimit: 0, solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3) } });
+  const forced = planRequest({
+    ...input,
+    request,
+    ...(candidates ? { candidates } : {}),
+    suggestionLimit: 0,
+    solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3) },
+  });
   if (forced.impossible) return undefined;
-  const visit = forced.agenda.days.flatMap((d) => d.items.map((i) => ({ d, i }))).find(({ i }) => i.kind === "visit" && i.host === c.host.id);
+  const visit = forced.agenda.days
+    .flatMap((d) => d.items.map((i) => ({ d, i })))
+    .find(({ i }) => i.kind === "visit" && i.host === c.host.id);
   if (!visit) return undefined;
-  const kept = new Set(forced.agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)));
+  const kept = new Set(
+    forced.agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)),
+  );
   const skipped = [...visited].filter((h) => !kept.has(h)).sort();
   const when = `${shortDate(visit.d.date)} ${clock(visit.i.start)}-${clock(visit.i.end)}`;
   const names = skipped.map((h) => input.ws.hosts.get(h)?.name ?? h);
-  return names.length > 0 ? `fits on ${when} if the delegation skips ${names.join(" and ")}` : `fits on ${when} with the other visits moved`;
+  return names.length > 0
+    ? `fits on ${when} if the delegation skips ${names.join(" and ")}`
+    : `fits on ${when} with the other visits moved`;
 }
 
 function clock(iso: string): string {

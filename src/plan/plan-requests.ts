@@ -29,7 +29,12 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
   const book = (agenda: Agenda) => {
     for (const day of agenda.days) {
       for (const item of day.items) {
-        const hosts = item.kind === "visit" && item.host ? [item.host] : item.kind === "parallel" ? (item.sessions ?? []).map((s) => s.host) : [];
+        const hosts =
+          item.kind === "visit" && item.host
+            ? [item.host]
+            : item.kind === "parallel"
+              ? (item.sessions ?? []).map((s) => s.host)
+              : [];
         for (const host of hosts) {
           const list = bookings.get(host) ?? [];
           list.push({ start: Date.parse(item.start), end: Date.parse(item.end) });

@@ -30,7 +30,8 @@ export function createThemeMatcher(synonyms: readonly (readonly string[])[]): Th
     if (head === undefined) continue;
     for (const f of folded) {
       const previous = canonical.get(f);
-      if (previous !== undefined && previous !== head) for (const [k, v] of canonical) if (v === previous) canonical.set(k, head);
+      if (previous !== undefined && previous !== head)
+        for (const [k, v] of canonical) if (v === previous) canonical.set(k, head);
       canonical.set(f, head);
     }
   }

@@ -34,10 +34,15 @@ export function leg(from: Place, to: Place, pace: ResolvedPace, overrides: Trave
   const km = from.geo && to.geo ? greatCircleKm(from.geo, to.geo) * pace.detour : 0;
   const shownKm = Math.round(km * 10) / 10;
   const explicit = overrides.get(travelKey(from.id, to.id));
-  if (explicit !== undefined) return { mode: explicit <= pace.maxWalk ? "walk" : "transit", minutes: explicit, km: shownKm };
+  if (explicit !== undefined)
+    return { mode: explicit <= pace.maxWalk ? "walk" : "transit", minutes: explicit, km: shownKm };
   const walk = Math.ceil(roundTiny((km / pace.walkingKmh) * 60));
   if (walk <= pace.maxWalk) return { mode: "walk", minutes: walk, km: shownKm };
-  return { mode: "transit", minutes: Math.ceil(roundTiny((km / TRANSIT_KMH) * 60 + TRANSIT_WAIT_MINUTES)), km: shownKm };
+  return {
+    mode: "transit",
+    minutes: Math.ceil(roundTiny((km / TRANSIT_KMH) * 60 + TRANSIT_WAIT_MINUTES)),
+    km: shownKm,
+  };
 }
 
 /** Guard ceil() against 12.000000000001 from floating point. */

@@ -29,7 +29,10 @@ export function localParts(instant: number, zone: string): { date: string; minut
   const offset = tzOffset(zone, new Date(instant));
   const local = new Date(instant + offset * 60_000);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return { date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  return {
+    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
 }
 
 /** Minutes of a wall-clock time on `date` in zone `from`, read on the wall clock of zone `to` (same date assumed). */

@@ -26,6 +26,13 @@ export const agendaFileSchema = z.strictObject({
   value: z.number().optional(),
   travel_minutes: z.number().optional(),
   days: listOf(z.strictObject({ date: dateSchema, items: listOf(agendaItemSchema).default([]) })),
-  unscheduled: listOf(z.strictObject({ host: idSchema, code: z.string().optional(), reason: z.string().optional(), suggestion: z.string().optional() })).default([]),
+  unscheduled: listOf(
+    z.strictObject({
+      host: idSchema,
+      code: z.string().optional(),
+      reason: z.string().optional(),
+      suggestion: z.string().optional(),
+    }),
+  ).default([]),
 });
 export type AgendaFile = z.output<typeof agendaFileSchema>;

@@ -10,11 +10,25 @@ import type { PathSegment } from "./yaml-source.js";
 
 export type CrossCheck = (ws: Workspace) => Problem[];
 
-function reference(ws: Workspace, origin: Origin, path: PathSegment[], kind: "place" | "host", id: string, onKey = false): Problem[] {
+function reference(
+  ws: Workspace,
+  origin: Origin,
+  path: PathSegment[],
+  kind: "place" | "host",
+  id: string,
+  onKey = false,
+): Problem[] {
   const ids = kind === "place" ? ws.places : ws.hosts;
   if (ids.has(id) || ws.invalid[kind].has(id)) return [];
   const suggestion = didYouMean(id, ids.keys());
-  return [problemIn(origin, path, `unknown ${kind} \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, onKey)];
+  return [
+    problemIn(
+      origin,
+      path,
+      `unknown ${kind} \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+      onKey,
+    ),
+  ];
 }
 
 function eachRequest(ws: Workspace, each: (id: string, origin: Origin) => Problem[]): Problem[] {
@@ -30,12 +44,23 @@ export const checkPlaceLocation: CrossCheck = (ws) =>
     if (place.online) return [];
     const origin = ws.origins.place.get(place.id) as Origin;
     const out: Problem[] = [];
-    if (!place.geo) out.push(problemIn(origin, [], `place \`${place.id}\` needs \`geo\` (its position, to compute walking times) unless it is \`online\``));
-    if (!place.address) out.push(problemIn(origin, [], `place \`${place.id}\` needs an \`address\` unless it is \`online\``));
+    if (!place.geo)
+      out.push(
+        problemIn(
+          origin,
+          [],
+          `place \`${place.id}\` needs \`geo\` (its position, to compute walking times) unless it is \`online\``,
+        ),
+      );
+    if (!place.address)
+      out.push(problemIn(origin, [], `place \`${place.id}\` needs an \`address\` unless it is \`online\``));
     return out;
   });
 
-export const checkHostPlace: CrossCheck = (ws) => eachHost(ws, (id, origin) => reference(ws, origin, ["place"], "place", (ws.hosts.get(id) as { place: string }).place));
+export const checkHostPlace: CrossCheck = (ws) =>
+  eachHost(ws, (id, origin) =>
+    reference(ws, origin, ["place"], "place", (ws.hosts.get(id) as { place: string }).place),
+  );
 
 export const checkHostEndsAt: CrossCheck = (ws) =>
   eachHost(ws, (id, origin) => {
@@ -44,7 +69,13 @@ export const checkHostEndsAt: CrossCheck = (ws) =>
     if (!host || !endsAt) return [];
     const problems = reference(ws, origin, ["visit", "ends_at"], "place", endsAt);
     if (problems.length === 0 && (ws.places.get(endsAt)?.online || ws.places.get(host.place)?.online)) {
-      problems.push(problemIn(origin, ["visit", "ends_at"], "a visit that ends elsewhere is a walking tour: both its place and `ends_at` must be physical places, not online ones"));
+      problems.push(
+        problemIn(
+          origin,
+          ["visit", "ends_at"],
+          "a visit that ends elsewhere is a walking tour: both its place and `ends_at` must be physical places, not online ones",
+        ),
+      );
     }
     return problems;
   });
@@ -55,18 +86,39 @@ export const checkHostAvailability: CrossCheck = (ws) =>
     if (!host) return [];
     const out: Problem[] = [];
     host.availability.slots.forEach((slot, i) => {
-      if (host.availability.closed.includes(slot.date)) out.push(problemIn(origin, ["availability", "slots", i, "date"], `slot on ${slot.date} falls on a date listed in \`closed\``));
+      if (host.availability.closed.includes(slot.date))
+        out.push(
+          problemIn(
+            origin,
+            ["availability", "slots", i, "date"],
+            `slot on ${slot.date} falls on a date listed in \`closed\``,
+          ),
+        );
     });
     const place = ws.places.get(host.place);
     if (place?.capacity !== undefined && host.visit.capacity !== undefined && host.visit.capacity > place.capacity) {
-      out.push(problemIn(origin, ["visit", "capacity"], `visit.capacity ${host.visit.capacity} is larger than its place \`${place.id}\` holds (capacity ${place.capacity})`));
+      out.push(
+        problemIn(
+          origin,
+          ["visit", "capacity"],
+          `visit.capacity ${host.visit.capacity} is larger than its place \`${place.id}\` holds (capacity ${place.capacity})`,
+        ),
+      );
     }
     return out;
   });
 
 export const checkRequestTimezone: CrossCheck = (ws) =>
   eachRequest(ws, (id, origin) =>
-    ws.requests.get(id)?.timezone || ws.config.timezone || ws.invalid.config ? [] : [problemIn(origin, [], `request \`${id}\` has no \`timezone\`, and studyvisit.yaml gives none: add \`timezone: Europe/Brussels\` (or the visit's zone)`)],
+    ws.requests.get(id)?.timezone || ws.config.timezone || ws.invalid.config
+      ? []
+      : [
+          problemIn(
+            origin,
+            [],
+            `request \`${id}\` has no \`timezone\`, and studyvisit.yaml gives none: add \`timezone: Europe/Brussels\` (or the visit's zone)`,
+          ),
+        ],
   );
 
 export const checkRequestDays: CrossCheck = (ws) =>
@@ -84,7 +136,8 @@ export const checkBase: CrossCheck = (ws) =>
     const base = ws.requests.get(id)?.base;
     if (!base) return [];
     const problems = reference(ws, origin, ["base"], "place", base);
-    if (problems.length === 0 && ws.places.get(base)?.online) return [problemIn(origin, ["base"], `base \`${base}\` is an online place: a day cannot start there`)];
+    if (problems.length === 0 && ws.places.get(base)?.online)
+      return [problemIn(origin, ["base"], `base \`${base}\` is an online place: a day cannot start there`)];
     return problems;
   });
 
@@ -94,16 +147,22 @@ export const checkMustVisit: CrossCheck = (ws) =>
     if (!request) return [];
     return request.must_visit.flatMap((host, i) => {
       const problems = reference(ws, origin, ["must_visit", i], "host", host);
-      if (problems.length === 0 && request.avoid.includes(host)) problems.push(problemIn(origin, ["must_visit", i], `host \`${host}\` is both in must_visit and in avoid`));
+      if (problems.length === 0 && request.avoid.includes(host))
+        problems.push(problemIn(origin, ["must_visit", i], `host \`${host}\` is both in must_visit and in avoid`));
       return problems;
     });
   });
 
-export const checkAvoid: CrossCheck = (ws) => eachRequest(ws, (id, origin) => (ws.requests.get(id)?.avoid ?? []).flatMap((host, i) => reference(ws, origin, ["avoid", i], "host", host)));
+export const checkAvoid: CrossCheck = (ws) =>
+  eachRequest(ws, (id, origin) =>
+    (ws.requests.get(id)?.avoid ?? []).flatMap((host, i) => reference(ws, origin, ["avoid", i], "host", host)),
+  );
 
 export const checkPriorities: CrossCheck = (ws) =>
   eachRequest(ws, (id, origin) =>
-    Object.keys(ws.requests.get(id)?.priorities ?? {}).flatMap((host) => reference(ws, origin, ["priorities", host], "host", host, true)),
+    Object.keys(ws.requests.get(id)?.priorities ?? {}).flatMap((host) =>
+      reference(ws, origin, ["priorities", host], "host", host, true),
+    ),
   );
 
 export const checkMeals: CrossCheck = (ws) =>
@@ -111,7 +170,13 @@ export const checkMeals: CrossCheck = (ws) =>
     (ws.requests.get(id)?.meals ?? []).flatMap((meal, i) => {
       const out = meal.places.flatMap((place, j) => reference(ws, origin, ["meals", i, "places", j], "place", place));
       if (meal.duration > meal.hours.end - meal.hours.start) {
-        out.push(problemIn(origin, ["meals", i, "duration"], `${meal.name} lasts ${meal.duration} min, longer than its hours ${formatHours(meal.hours)}`));
+        out.push(
+          problemIn(
+            origin,
+            ["meals", i, "duration"],
+            `${meal.name} lasts ${meal.duration} min, longer than its hours ${formatHours(meal.hours)}`,
+          ),
+        );
       }
       return out;
     }),
@@ -127,11 +192,17 @@ export const checkFixedItems: CrossCheck = (ws) =>
       const day = request.days.find((d) => d.date === item.date);
       if (!day) at(["date"], `fixed item "${item.title}" is on ${item.date}, which is not one of the request's days`);
       else if (item.hours.start < day.hours.start || item.hours.end > day.hours.end) {
-        at(["hours"], `fixed item "${item.title}" (${formatHours(item.hours)}) lies outside the day's hours ${formatHours(day.hours)}`);
+        at(
+          ["hours"],
+          `fixed item "${item.title}" (${formatHours(item.hours)}) lies outside the day's hours ${formatHours(day.hours)}`,
+        );
       }
       if (item.place) out.push(...reference(ws, origin, ["fixed", i, "place"], "place", item.place));
-      if (item.place && item.online) at(["online"], `fixed item "${item.title}" has both a place and an online link: keep one`);
-      (item.parallel ?? []).forEach((session, j) => out.push(...reference(ws, origin, ["fixed", i, "parallel", j, "host"], "host", session.host)));
+      if (item.place && item.online)
+        at(["online"], `fixed item "${item.title}" has both a place and an online link: keep one`);
+      (item.parallel ?? []).forEach((session, j) =>
+        out.push(...reference(ws, origin, ["fixed", i, "parallel", j, "host"], "host", session.host)),
+      );
       return out;
     });
   });
@@ -139,7 +210,10 @@ export const checkFixedItems: CrossCheck = (ws) =>
 export const checkTravelPairs: CrossCheck = (ws) => {
   const origin = ws.configOrigin;
   if (!origin) return [];
-  return ws.config.travel.flatMap((pair, i) => [...reference(ws, origin, ["travel", i, "from"], "place", pair.from), ...reference(ws, origin, ["travel", i, "to"], "place", pair.to)]);
+  return ws.config.travel.flatMap((pair, i) => [
+    ...reference(ws, origin, ["travel", i, "from"], "place", pair.from),
+    ...reference(ws, origin, ["travel", i, "to"], "place", pair.to),
+  ]);
 };
 
 export const CROSS_CHECKS: readonly CrossCheck[] = [

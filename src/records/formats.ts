@@ -17,7 +17,9 @@ export function parseId(input: unknown): Parsed<string> {
   if (!ID_PATTERN.test(input)) {
     const suggestion = slugify(input);
     const hint = suggestion && ID_PATTERN.test(suggestion) ? ` (try \`${suggestion}\`)` : "";
-    return fail(`\`${input}\` is not a valid id: use lowercase letters, digits and "-", starting with a letter or digit${hint}`);
+    return fail(
+      `\`${input}\` is not a valid id: use lowercase letters, digits and "-", starting with a letter or digit${hint}`,
+    );
   }
   return ok(input);
 }
@@ -30,11 +32,25 @@ export function parseDate(input: unknown): Parsed<string> {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12) return fail(`\`${input}\` is not a real date: month ${month} does not exist`);
   const last = daysInMonth(year, month);
-  if (day < 1 || day > last) return fail(`\`${input}\` is not a real date: ${MONTHS[month - 1]} ${year} has ${last} days`);
+  if (day < 1 || day > last)
+    return fail(`\`${input}\` is not a real date: ${MONTHS[month - 1]} ${year} has ${last} days`);
   return ok(input);
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -90,19 +106,23 @@ export function parseMargin(input: unknown): Parsed<number> {
 }
 
 function parseMinutes(input: unknown, zeroAllowed: boolean): Parsed<number> {
-  const positive = (minutes: number, text: string): Parsed<number> => (minutes > 0 || zeroAllowed ? ok(minutes) : fail(`duration \`${text}\` must be longer than zero`));
+  const positive = (minutes: number, text: string): Parsed<number> =>
+    minutes > 0 || zeroAllowed ? ok(minutes) : fail(`duration \`${text}\` must be longer than zero`);
   if (typeof input === "number") {
-    if (!Number.isInteger(input) || input < 0 || (input === 0 && !zeroAllowed)) return fail(`a duration in minutes must be a ${zeroAllowed ? "" : "positive "}whole number, got ${input}`);
+    if (!Number.isInteger(input) || input < 0 || (input === 0 && !zeroAllowed))
+      return fail(`a duration in minutes must be a ${zeroAllowed ? "" : "positive "}whole number, got ${input}`);
     return ok(input);
   }
-  if (typeof input !== "string") return fail(`expected a duration like 90, "90min", "1h30" or "1h", got ${describe(input)}`);
+  if (typeof input !== "string")
+    return fail(`expected a duration like 90, "90min", "1h30" or "1h", got ${describe(input)}`);
   const text = input.trim().toLowerCase();
   let m = /^(\d+)\s*(?:min|mins|minutes|m)?$/.exec(text);
   if (m) return positive(Number(m[1]), input);
   m = /^(\d+)\s*h(?:\s*(\d+)\s*(?:min|mins|m)?)?$/.exec(text);
   if (m) {
     const minutes = m[2] === undefined ? 0 : Number(m[2]);
-    if (minutes > 59) return fail(`\`${input}\`: write ${Number(m[1]) + Math.floor(minutes / 60)}h${minutes % 60} instead`);
+    if (minutes > 59)
+      return fail(`\`${input}\`: write ${Number(m[1]) + Math.floor(minutes / 60)}h${minutes % 60} instead`);
     return positive(Number(m[1]) * 60 + minutes, input);
   }
   return fail(`\`${input}\` is not a duration: write 90, "90min", "1h30" or "1h"`);
@@ -120,7 +140,9 @@ export function parseGeo(input: unknown): Parsed<Geo> {
   if (typeof input === "string") {
     const parts = input.split(",").map((s) => s.trim());
     if (parts.length !== 2 || parts.some((p) => !/^[-+]?\d+(\.\d+)?$/.test(p))) {
-      return fail(`\`${input}\` is not a position: write "50.8367, 4.3296" (latitude, longitude) or {lat: 50.8367, lon: 4.3296}`);
+      return fail(
+        `\`${input}\` is not a position: write "50.8367, 4.3296" (latitude, longitude) or {lat: 50.8367, lon: 4.3296}`,
+      );
     }
     lat = Number(parts[0]);
     lon = Number(parts[1]);
@@ -160,7 +182,9 @@ export function parseTimeZone(input: unknown): Parsed<string> {
     }
   }
   const suggestion = didYouMean(input, knownTimeZones());
-  return fail(`unknown time zone \`${input}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ": use an IANA name like Europe/Brussels"}`);
+  return fail(
+    `unknown time zone \`${input}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ": use an IANA name like Europe/Brussels"}`,
+  );
 }
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
@@ -170,7 +194,8 @@ export function parseLanguage(input: unknown): Parsed<string> {
   if (typeof input !== "string") return fail(`expected a language code like fr, got ${describe(input)}`);
   if (/^[a-z]{2}$/.test(input) && languageNames.of(input) !== undefined) return ok(input);
   const lower = input.toLowerCase();
-  if (/^[a-z]{2}$/.test(lower) && languageNames.of(lower) !== undefined) return fail(`language codes are lowercase: write \`${lower}\``);
+  if (/^[a-z]{2}$/.test(lower) && languageNames.of(lower) !== undefined)
+    return fail(`language codes are lowercase: write \`${lower}\``);
   const byName = LANGUAGE_CODES.find((code) => languageNames.of(code)?.toLowerCase() === lower);
   if (byName) return fail(`\`${input}\` is not an ISO 639-1 code: write \`${byName}\``);
   return fail(`\`${input}\` is not an ISO 639-1 language code (two letters, like en, fr, nl)`);
@@ -181,7 +206,53 @@ export function languageName(code: string, locale = "en"): string {
 }
 
 // Enough to turn a written-out name into its code in a hint; validity itself is checked by ICU above.
-const LANGUAGE_CODES = ["en", "fr", "nl", "de", "es", "it", "pt", "sl", "lv", "lt", "et", "pl", "cs", "sk", "hu", "ro", "bg", "el", "sv", "da", "fi", "no", "ru", "uk", "ar", "tr", "fa", "hr", "sr", "bs", "sq", "mk", "ga", "mt", "zh", "ja", "ko", "hi", "ur", "so", "ti", "am", "sw", "ps", "ku"];
+const LANGUAGE_CODES = [
+  "en",
+  "fr",
+  "nl",
+  "de",
+  "es",
+  "it",
+  "pt",
+  "sl",
+  "lv",
+  "lt",
+  "et",
+  "pl",
+  "cs",
+  "sk",
+  "hu",
+  "ro",
+  "bg",
+  "el",
+  "sv",
+  "da",
+  "fi",
+  "no",
+  "ru",
+  "uk",
+  "ar",
+  "tr",
+  "fa",
+  "hr",
+  "sr",
+  "bs",
+  "sq",
+  "mk",
+  "ga",
+  "mt",
+  "zh",
+  "ja",
+  "ko",
+  "hi",
+  "ur",
+  "so",
+  "ti",
+  "am",
+  "sw",
+  "ps",
+  "ku",
+];
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

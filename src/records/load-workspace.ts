@@ -66,7 +66,8 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
         }
         if (kind === "places") {
           const result = placeSchema.safeParse(data);
-          if (!result.success) return invalid(ws.invalid.place, zodProblems(parsed.source, path, placeSchema, result.error.issues, data));
+          if (!result.success)
+            return invalid(ws.invalid.place, zodProblems(parsed.source, path, placeSchema, result.error.issues, data));
           addRecord(ws.places, ws.origins.place, result.data, origin, "place", problems);
         } else if (kind === "hosts") {
           const result = hostSchema.safeParse(data);
@@ -80,12 +81,23 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
           if (typeof place === "string") placeId = place;
           else {
             placeId = place.id;
-            addRecord(ws.places, ws.origins.place, place, { source: parsed.source, path: [...path, "place"] }, "place", problems);
+            addRecord(
+              ws.places,
+              ws.origins.place,
+              place,
+              { source: parsed.source, path: [...path, "place"] },
+              "place",
+              problems,
+            );
           }
           addRecord(ws.hosts, ws.origins.host, { ...host, place: placeId }, origin, "host", problems);
         } else {
           const result = requestSchema.safeParse(data);
-          if (!result.success) return invalid(ws.invalid.request, zodProblems(parsed.source, path, requestSchema, result.error.issues, data));
+          if (!result.success)
+            return invalid(
+              ws.invalid.request,
+              zodProblems(parsed.source, path, requestSchema, result.error.issues, data),
+            );
           addRecord(ws.requests, ws.origins.request, result.data, origin, "request", problems);
         }
         return undefined;
@@ -96,7 +108,13 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
   if (ws.config.travel_matrix && ws.configOrigin) {
     const matrixPath = join(dir, ws.config.travel_matrix);
     if (!existsSync(matrixPath)) {
-      problems.push(problemIn(ws.configOrigin, ["travel_matrix"], `travel matrix \`${ws.config.travel_matrix}\` not found (the path is relative to the workspace folder)`));
+      problems.push(
+        problemIn(
+          ws.configOrigin,
+          ["travel_matrix"],
+          `travel matrix \`${ws.config.travel_matrix}\` not found (the path is relative to the workspace folder)`,
+        ),
+      );
     } else {
       files++;
       const matrix = parseTravelMatrix(display(matrixPath), readFileSync(matrixPath, "utf8"), ws.places);
@@ -120,7 +138,11 @@ export function workspaceExists(dir: string): boolean {
   return existsSync(dir) && statSync(dir).isDirectory();
 }
 
-function readSource(abs: string, display: string, problems: Problem[]): { source: YamlSource; data: unknown } | undefined {
+function readSource(
+  abs: string,
+  display: string,
+  problems: Problem[],
+): { source: YamlSource; data: unknown } | undefined {
   const size = statSync(abs).size;
   if (size > MAX_FILE_BYTES) {
     // Refuse before reading: the limit exists so a huge file is never loaded.
@@ -132,7 +154,12 @@ function readSource(abs: string, display: string, problems: Problem[]): { source
   return parsed.source ? { source: parsed.source, data: parsed.data } : undefined;
 }
 
-function forEachRecord(source: YamlSource, data: unknown, problems: Problem[], each: (data: unknown, path: PathSegment[]) => unknown): void {
+function forEachRecord(
+  source: YamlSource,
+  data: unknown,
+  problems: Problem[],
+  each: (data: unknown, path: PathSegment[]) => unknown,
+): void {
   if (data === null || data === undefined) return; // an empty file holds no records
   if (Array.isArray(data)) data.forEach((item, i) => each(item, [i]));
   else if (typeof data === "object") each(data, []);
@@ -141,11 +168,22 @@ function forEachRecord(source: YamlSource, data: unknown, problems: Problem[], e
 
 function duplicateId(kind: string, id: string, first: Origin, origin: Origin): Problem {
   const where = problemIn(first, ["id"], "");
-  return problemIn(origin, ["id"], `duplicate ${kind} id \`${id}\`: already used at ${where.file}:${where.line}:${where.col}`);
+  return problemIn(
+    origin,
+    ["id"],
+    `duplicate ${kind} id \`${id}\`: already used at ${where.file}:${where.line}:${where.col}`,
+  );
 }
 
 /** Inline places share the id space of places/ files, so they are checked here too. */
-function addRecord<T extends { id: string }>(into: Map<string, T>, origins: Map<string, Origin>, record: T, origin: Origin, kind: string, problems: Problem[]): void {
+function addRecord<T extends { id: string }>(
+  into: Map<string, T>,
+  origins: Map<string, Origin>,
+  record: T,
+  origin: Origin,
+  kind: string,
+  problems: Problem[],
+): void {
   const first = origins.get(record.id);
   if (first) {
     problems.push(duplicateId(kind, record.id, first, origin));

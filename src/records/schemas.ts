@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { parseDate, parseDuration, parseMargin, parseEmail, parseGeo, parseHours, parseId, parseLanguage, parseTimeZone, parseUrl, parseWeekday } from "./formats.js";
+import {
+  parseDate,
+  parseDuration,
+  parseMargin,
+  parseEmail,
+  parseGeo,
+  parseHours,
+  parseId,
+  parseLanguage,
+  parseTimeZone,
+  parseUrl,
+  parseWeekday,
+} from "./formats.js";
 import { format, listOf } from "./schema-helpers.js";
 
 // The record format of SPEC's "Records". Objects are strict so that a typo
@@ -42,7 +54,10 @@ const datedHours = z.strictObject({ date: dateSchema, hours: hoursSchema });
 export type DatedHours = z.output<typeof datedHours>;
 
 const weeklyWindow = z.strictObject({
-  days: listOf(format(parseWeekday)).refine((days) => days.length > 0, "a weekly window needs at least one day, like [tue, wed]"),
+  days: listOf(format(parseWeekday)).refine(
+    (days) => days.length > 0,
+    "a weekly window needs at least one day, like [tue, wed]",
+  ),
   hours: hoursSchema,
 });
 
@@ -66,8 +81,14 @@ export const hostSchema = z.strictObject({
   url: urlSchema.optional(),
   themes: listOf(text).default([]),
   languages: listOf(languageSchema).default([]),
-  country: z.string().regex(/^[A-Z]{2}$/, "country must be a two-letter ISO 3166 code in capitals, like BE").optional(),
-  region: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region must be an ISO 3166-2 code like BE-BRU").optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "country must be a two-letter ISO 3166 code in capitals, like BE")
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region must be an ISO 3166-2 code like BE-BRU")
+    .optional(),
   contacts: listOf(contactSchema).default([]),
   // A string is a place id, a mapping an inline place; z.string() first so a mapping skips the id branch.
   place: z.union([format(parseId, z.string()), placeSchema]),
@@ -86,13 +107,19 @@ export type Host = Omit<HostRecord, "place"> & { place: string };
 
 export const paceSchema = z.strictObject({
   walking_kmh: z.number().positive().max(10, "walking_kmh above 10 is running, not walking").optional(),
-  detour: z.number().min(1, "detour is a factor of at least 1 (1.3 = 30% longer than a straight line)").max(3).optional(),
+  detour: z
+    .number()
+    .min(1, "detour is a factor of at least 1 (1.3 = 30% longer than a straight line)")
+    .max(3)
+    .optional(),
   buffer: format(parseMargin).optional(),
   max_walk: format(parseMargin).optional(),
 });
 export type Pace = z.output<typeof paceSchema>;
 
-const interestSchema = z.union([text, z.strictObject({ theme: text, weight: z.number().positive() })]).transform((v) => (typeof v === "string" ? { theme: v, weight: 1 } : v));
+const interestSchema = z
+  .union([text, z.strictObject({ theme: text, weight: z.number().positive() })])
+  .transform((v) => (typeof v === "string" ? { theme: v, weight: 1 } : v));
 export type Interest = z.output<typeof interestSchema>;
 
 const mealSchema = z.strictObject({
@@ -119,7 +146,13 @@ export type FixedItem = z.output<typeof fixedSchema>;
 export const requestSchema = z.strictObject({
   id: idSchema,
   title: text,
-  organiser: z.strictObject({ name: text, organisation: text.optional(), email: emailSchema, phone: text.optional(), lang: languageSchema.optional() }),
+  organiser: z.strictObject({
+    name: text,
+    organisation: text.optional(),
+    email: emailSchema,
+    phone: text.optional(),
+    lang: languageSchema.optional(),
+  }),
   delegation: z.strictObject({
     from: text.optional(),
     size: positiveInt,
@@ -128,7 +161,10 @@ export const requestSchema = z.strictObject({
     step_free: z.boolean().default(false),
   }),
   timezone: timeZoneSchema.optional(),
-  days: listOf(datedHours).refine((days) => days.length > 0, "a request needs at least one day, like - {date: 2018-09-19, hours: \"09:00-17:00\"}"),
+  days: listOf(datedHours).refine(
+    (days) => days.length > 0,
+    'a request needs at least one day, like - {date: 2018-09-19, hours: "09:00-17:00"}',
+  ),
   base: idSchema.optional(),
   interests: listOf(interestSchema).default([]),
   must_visit: listOf(idSchema).default([]),
@@ -155,4 +191,9 @@ export type WorkspaceConfig = z.output<typeof configSchema>;
 
 /** Keys a user may write in each kind of mapping, for "did you mean" hints. */
 export type RecordKind = "place" | "host" | "request" | "config";
-export const recordSchemas = { place: placeSchema, host: hostSchema, request: requestSchema, config: configSchema } as const;
+export const recordSchemas = {
+  place: placeSchema,
+  host: hostSchema,
+  request: requestSchema,
+  config: configSchema,
+} as const;

@@ -9,7 +9,11 @@ import { travelKey } from "./workspace.js";
  * followed by minutes. An empty cell means "no override, estimate it".
  * Commas or semicolons separate cells (spreadsheets in French or Dutch use `;`).
  */
-export function parseTravelMatrix(file: string, text: string, places: ReadonlyMap<string, Place>): { minutes: Map<string, number>; problems: Problem[] } {
+export function parseTravelMatrix(
+  file: string,
+  text: string,
+  places: ReadonlyMap<string, Place>,
+): { minutes: Map<string, number>; problems: Problem[] } {
   const minutes = new Map<string, number>();
   const problems: Problem[] = [];
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
@@ -42,11 +46,17 @@ export function parseTravelMatrix(file: string, text: string, places: ReadonlyMa
     if (line.trim() === "") return;
     const [first, ...cells] = cellsOf(line);
     if (!first || !checkPlace(first.text, lineNo, first.col)) return;
-    if (cells.length > columns.length) problem(lineNo, (cells[columns.length] as { col: number }).col, `this row has ${cells.length} values but the header names ${columns.length} places`);
+    if (cells.length > columns.length)
+      problem(
+        lineNo,
+        (cells[columns.length] as { col: number }).col,
+        `this row has ${cells.length} values but the header names ${columns.length} places`,
+      );
     cells.slice(0, columns.length).forEach((cell, j) => {
       if (cell.text === "" || !known[j]) return;
       const value = Number(cell.text.replace(",", "."));
-      if (!Number.isFinite(value) || value < 0) return problem(lineNo, cell.col, `\`${cell.text}\` is not a number of minutes`);
+      if (!Number.isFinite(value) || value < 0)
+        return problem(lineNo, cell.col, `\`${cell.text}\` is not a number of minutes`);
       minutes.set(travelKey(first.text, (columns[j] as { text: string }).text), Math.ceil(value));
     });
   });

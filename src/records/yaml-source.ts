@@ -1,4 +1,15 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from "yaml";
 import type { Problem } from "./problem.js";
 
 /** Larger record files are refused: a workspace file is hand-written, a few kilobytes. */
@@ -61,7 +72,9 @@ function rangeStart(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
-export type ParsedYaml = { source: YamlSource; data: unknown; problems: Problem[] } | { source?: undefined; data?: undefined; problems: Problem[] };
+export type ParsedYaml =
+  | { source: YamlSource; data: unknown; problems: Problem[] }
+  | { source?: undefined; data?: undefined; problems: Problem[] };
 
 /**
  * Parse one record file with positions. YAML 1.2 core schema only: no custom
@@ -72,13 +85,23 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_FILE_BYTES) return { problems: [oversized(file, bytes)] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: "core", version: "1.2", strict: true });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: "core",
+    version: "1.2",
+    strict: true,
+  });
   const source = new YamlSource(file, doc, lines);
   const at = (offset: number, message: string): Problem => ({ file, ...lines.linePos(offset), message });
 
   const problems: Problem[] = doc.errors.map((e) => {
     const opened = /flow (sequence|mapping)/i.test(e.message) ? unclosedBracket(text, e.pos[0]) : undefined;
-    const where = opened === undefined ? "" : ` (the \`${text[opened]}\` opened at ${lines.linePos(opened).line}:${lines.linePos(opened).col} is not closed)`;
+    const where =
+      opened === undefined
+        ? ""
+        : ` (the \`${text[opened]}\` opened at ${lines.linePos(opened).line}:${lines.linePos(opened).col} is not closed)`;
     return at(e.pos[0], `${yamlMessage(e.code, e.message, text.slice(e.pos[0]))}${where}`);
   });
   visit(doc, {
@@ -104,12 +127,23 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         return visit.BREAK;
       },
     });
-    const message = error instanceof ReferenceError ? `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}): refusing to load a possible "billion laughs" file` : `cannot read YAML: ${(error as Error).message}`;
+    const message =
+      error instanceof ReferenceError
+        ? `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}): refusing to load a possible "billion laughs" file`
+        : `cannot read YAML: ${(error as Error).message}`;
     return { problems: [at(first, message)] };
   }
 }
 
-const STANDARD_TAGS = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]);
+const STANDARD_TAGS = new Set([
+  "tag:yaml.org,2002:str",
+  "tag:yaml.org,2002:int",
+  "tag:yaml.org,2002:float",
+  "tag:yaml.org,2002:bool",
+  "tag:yaml.org,2002:null",
+  "tag:yaml.org,2002:map",
+  "tag:yaml.org,2002:seq",
+]);
 
 function yamlMessage(code: string, message: string, rest: string): string {
   if (code === "DUPLICATE_KEY") {
@@ -140,7 +174,12 @@ function unclosedBracket(text: string, end: number): number | undefined {
 }
 
 export function oversized(file: string, bytes: number): Problem {
-  return { file, line: 1, col: 1, message: `file is ${formatSize(bytes)}, larger than the ${formatSize(MAX_FILE_BYTES)} a record file may be` };
+  return {
+    file,
+    line: 1,
+    col: 1,
+    message: `file is ${formatSize(bytes)}, larger than the ${formatSize(MAX_FILE_BYTES)} a record file may be`,
+  };
 }
 
 function formatSize(bytes: number): string {

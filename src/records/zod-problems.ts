@@ -12,7 +12,13 @@ type AnySchema = z.core.$ZodType;
  * record sits in its file (`[]`, or `[3]` for the fourth record of a list file);
  * `label` names the record in messages.
  */
-export function zodProblems(source: YamlSource, base: PathSegment[], schema: AnySchema, issues: readonly Issue[], data: unknown): Problem[] {
+export function zodProblems(
+  source: YamlSource,
+  base: PathSegment[],
+  schema: AnySchema,
+  issues: readonly Issue[],
+  data: unknown,
+): Problem[] {
   const flat = issues.flatMap((issue) => flattenUnion(issue, data));
   const problems: Problem[] = [];
   // A misspelt key and the required key it was meant to be are one mistake: say it once.
@@ -22,7 +28,11 @@ export function zodProblems(source: YamlSource, base: PathSegment[], schema: Any
     const known = knownKeys(schema, issue.path);
     for (const key of issue.keys) {
       const suggestion = didYouMean(key, known);
-      const hint = suggestion ? ` (did you mean \`${suggestion}\`?)` : known.length > 0 ? ` (expected one of: ${known.join(", ")})` : "";
+      const hint = suggestion
+        ? ` (did you mean \`${suggestion}\`?)`
+        : known.length > 0
+          ? ` (expected one of: ${known.join(", ")})`
+          : "";
       if (suggestion) explained.add(pathKey([...issue.path, suggestion]));
       problems.push(source.problemAt([...base, ...segments(issue.path), key], `unknown key \`${key}\`${hint}`, true));
     }
@@ -36,7 +46,12 @@ export function zodProblems(source: YamlSource, base: PathSegment[], schema: Any
       problems.push(source.problemAt([...base, ...segments(issue.path)], `missing \`${field}\``));
       continue;
     }
-    problems.push(source.problemAt([...base, ...segments(issue.path)], `${field ? `${field}: ` : ""}${message(issue, valueAt(data, issue.path))}`));
+    problems.push(
+      source.problemAt(
+        [...base, ...segments(issue.path)],
+        `${field ? `${field}: ` : ""}${message(issue, valueAt(data, issue.path))}`,
+      ),
+    );
   }
   return problems;
 }
@@ -44,16 +59,23 @@ export function zodProblems(source: YamlSource, base: PathSegment[], schema: Any
 /** A union's issues come per branch with paths relative to the union: keep the branch that matched the value's shape. */
 function flattenUnion(issue: Issue, data: unknown): Issue[] {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
-  const branches = issue.errors.map((branch) => branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue));
-  const shaped = branches.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === issue.path.length));
+  const branches = issue.errors.map((branch) =>
+    branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue),
+  );
+  const shaped = branches.filter(
+    (branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === issue.path.length),
+  );
   if (shaped.length > 0) return (shaped[0] ?? []).flatMap((inner) => flattenUnion(inner, data));
   const value = valueAt(data, issue.path);
-  return [{ ...issue, code: "custom", message: `expected ${unionExpectation(branches)}, got ${describe(value)}` } as Issue];
+  return [
+    { ...issue, code: "custom", message: `expected ${unionExpectation(branches)}, got ${describe(value)}` } as Issue,
+  ];
 }
 
 function unionExpectation(branches: Issue[][]): string {
   const names = new Set<string>();
-  for (const branch of branches) for (const inner of branch) if (inner.code === "invalid_type") names.add(typeName(inner.expected));
+  for (const branch of branches)
+    for (const inner of branch) if (inner.code === "invalid_type") names.add(typeName(inner.expected));
   return [...names].join(" or ") || "another kind of value";
 }
 
@@ -63,9 +85,12 @@ function message(issue: Issue, value: unknown): string {
       return `expected ${typeName(issue.expected)}, got ${describe(value)}`;
     case "too_small":
       if (issue.origin === "string") return "must not be empty";
-      if (issue.origin === "array") return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "array")
+        return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`;
       if (issue.minimum === 0 && !issue.inclusive) return `must be greater than 0, got ${String(value)}`;
-      return hasCustomMessage(issue) ? issue.message : `must be at least ${String(issue.minimum)}, got ${String(value)}`;
+      return hasCustomMessage(issue)
+        ? issue.message
+        : `must be at least ${String(issue.minimum)}, got ${String(value)}`;
     case "too_big":
       return hasCustomMessage(issue) ? issue.message : `must be at most ${String(issue.maximum)}, got ${String(value)}`;
     case "invalid_value":
@@ -106,7 +131,8 @@ function segments(path: readonly PropertyKey[]): PathSegment[] {
 
 function label(path: readonly PropertyKey[]): string {
   let out = "";
-  for (const segment of path) out += typeof segment === "number" ? `[${segment}]` : `${out ? "." : ""}${String(segment)}`;
+  for (const segment of path)
+    out += typeof segment === "number" ? `[${segment}]` : `${out ? "." : ""}${String(segment)}`;
   return out;
 }
 

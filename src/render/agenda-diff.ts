@@ -45,9 +45,15 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
     }
     while (old.length > 0 && now.length > 0) pairs.push([old.shift() as HostVisit, now.shift() as HostVisit]);
     for (const [p, c] of pairs) {
-      const time = !sameInstant(p.item.start, previous.timezone, c.item.start, current.timezone) || !sameInstant(p.item.end, previous.timezone, c.item.end, current.timezone);
+      const time =
+        !sameInstant(p.item.start, previous.timezone, c.item.start, current.timezone) ||
+        !sameInstant(p.item.end, previous.timezone, c.item.end, current.timezone);
       const place = placeKey(p) !== placeKey(c);
-      changes.push(time || place ? { host, change: "moved", previous: p, current: c, moved: { time, place }, timezone } : { host, change: "unchanged", previous: p, current: c, timezone });
+      changes.push(
+        time || place
+          ? { host, change: "moved", previous: p, current: c, moved: { time, place }, timezone }
+          : { host, change: "unchanged", previous: p, current: c, timezone },
+      );
     }
     for (const p of old) changes.push({ host, change: "dropped", previous: p, timezone });
     for (const c of now) changes.push({ host, change: "new", current: c, timezone });
@@ -66,14 +72,19 @@ export function inviteSequence(change: Pick<VisitChange, "change">, previousSequ
 }
 
 /** One line per change that matters, e.g. "moved: microstart, Wed 19 Sep 09:30-11:00 -> Wed 19 Sep 10:00-11:30". */
-export function describeAgendaDiff(changes: readonly VisitChange[], name: (hostId: string) => string = (id) => id): string[] {
+export function describeAgendaDiff(
+  changes: readonly VisitChange[],
+  name: (hostId: string) => string = (id) => id,
+): string[] {
   return changes.flatMap((c) => {
     const who = name(c.host);
     if (c.change === "unchanged") return [];
     if (c.change === "new" && c.current) return [`new: ${who}, ${when(c.current, c.timezone)}`];
     if (c.change === "dropped" && c.previous) return [`cancelled: ${who}, ${when(c.previous, c.timezone)}`];
     if (c.previous && c.current) {
-      const where = c.moved?.place ? ` (now at ${c.current.session?.place?.name ?? c.current.item.place?.name ?? "another place"})` : "";
+      const where = c.moved?.place
+        ? ` (now at ${c.current.session?.place?.name ?? c.current.item.place?.name ?? "another place"})`
+        : "";
       return [`moved: ${who}, ${when(c.previous, c.timezone)} -> ${when(c.current, c.timezone)}${where}`];
     }
     return [];

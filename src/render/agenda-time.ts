@@ -25,7 +25,16 @@ interface ParsedIso {
 function parseIso(iso: string): ParsedIso {
   const m = ISO_LOCAL.exec(iso.trim());
   if (!m) throw new Error(`\`${iso}\` is not an ISO 8601 date-time like 2018-09-19T09:30:00+02:00`);
-  const [, y, mo, d, h, mi, s, off] = m as unknown as [string, string, string, string, string, string, string | undefined, string | undefined];
+  const [, y, mo, d, h, mi, s, off] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const wallAsUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   if (off === undefined) return { wallAsUtc };
   if (off === "Z") return { wallAsUtc, offset: 0 };
@@ -62,16 +71,36 @@ export function instantOf(iso: string, timeZone: string): Date {
 export function localTime(iso: string, timeZone: string): WallClock {
   const instant = instantOf(iso, timeZone);
   const local = new Date(instant.getTime() + tzOffset(timeZone, instant) * 60_000).toISOString();
-  return { date: local.slice(0, 10), time: local.slice(11, 16), minutes: Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)) };
+  return {
+    date: local.slice(0, 10),
+    time: local.slice(11, 16),
+    minutes: Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)),
+  };
 }
 
 /** `20180919T073000Z`: an iCalendar UTC DATE-TIME. */
 export function icsUtc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "Wednesday 19 September 2018", computed on the calendar (no zone, no locale data). */
 export function dayHeading(date: string): string {

@@ -45,7 +45,10 @@ function link(url: string, label: string): string {
 }
 
 function rowHtml(row: ItineraryRow): string {
-  const notes = [...row.notes.map(escapeHtml), ...row.links.map((l) => `${escapeHtml(l.label)}: ${link(l.url, l.url)}`)].join("<br>");
+  const notes = [
+    ...row.notes.map(escapeHtml),
+    ...row.links.map((l) => `${escapeHtml(l.label)}: ${link(l.url, l.url)}`),
+  ].join("<br>");
   return `<tr class="${row.kind}"><td class="time">${escapeHtml(row.time)}</td><td class="what">${escapeHtml(row.what)}</td><td>${escapeHtml(row.where)}</td><td>${notes}</td></tr>`;
 }
 
@@ -75,7 +78,13 @@ export function renderHtml(input: RenderInput): string {
     "</header>",
   ];
   for (const day of it.days) {
-    out.push(`<section class="day">`, `<h2>${e(day.heading)}</h2>`, '<table class="programme">', "<thead><tr><th>Time</th><th>What</th><th>Where</th><th>Notes</th></tr></thead>", "<tbody>");
+    out.push(
+      `<section class="day">`,
+      `<h2>${e(day.heading)}</h2>`,
+      '<table class="programme">',
+      "<thead><tr><th>Time</th><th>What</th><th>Where</th><th>Notes</th></tr></thead>",
+      "<tbody>",
+    );
     out.push(...day.rows.map(rowHtml), "</tbody>", "</table>");
     if (day.travel) out.push(`<p class="travel">${e(day.travel)}</p>`);
     out.push("</section>");
@@ -94,8 +103,15 @@ export function renderHtml(input: RenderInput): string {
     out.push("</section>");
   }
   if (it.unscheduled.length > 0) {
-    out.push('<section class="unscheduled">', "<h2>Hosts not in the programme</h2>", "<table>", "<thead><tr><th>Host</th><th>Why not</th><th>What would let it in</th></tr></thead>", "<tbody>");
-    for (const u of it.unscheduled) out.push(`<tr><td>${e(u.host)}</td><td>${e(u.reason)}</td><td>${e(u.suggestion ?? "")}</td></tr>`);
+    out.push(
+      '<section class="unscheduled">',
+      "<h2>Hosts not in the programme</h2>",
+      "<table>",
+      "<thead><tr><th>Host</th><th>Why not</th><th>What would let it in</th></tr></thead>",
+      "<tbody>",
+    );
+    for (const u of it.unscheduled)
+      out.push(`<tr><td>${e(u.host)}</td><td>${e(u.reason)}</td><td>${e(u.suggestion ?? "")}</td></tr>`);
     out.push("</tbody>", "</table>", "</section>");
   }
   out.push(`<footer><p>Generated on ${e(it.generated)} by studyvisit.</p></footer>`, "</body>", "</html>");

@@ -57,7 +57,10 @@ export function itemLocation(input: RenderInput, item: AgendaItem, session?: Par
   const url = (session ? place?.online : undefined) ?? onlineLink(item);
   const link = url ? { url } : {};
   if (place && !place.online) {
-    const geo = Number.isFinite(place.lat) && Number.isFinite(place.lon) ? { lat: place.lat as number, lon: place.lon as number } : undefined;
+    const geo =
+      Number.isFinite(place.lat) && Number.isFinite(place.lon)
+        ? { lat: place.lat as number, lon: place.lon as number }
+        : undefined;
     return { location: placeLabel(place), ...(geo ? { geo } : {}), ...link };
   }
   if (!session && item.kind === "parallel" && !place) {
@@ -92,8 +95,20 @@ export function eventLines(input: RenderInput, event: EventContent): string[] {
   lines.push(organiserLine(input));
   for (const contact of event.attendees ?? []) {
     if (!contact.email) continue;
-    const reply: [string, string][] = event.askReply === false ? [] : [["PARTSTAT", "NEEDS-ACTION"], ["RSVP", "TRUE"]];
-    lines.push(icsProperty("ATTENDEE", `mailto:${icsUri(contact.email)}`, [["CN", icsQuotedParam(contact.name)], ["ROLE", "REQ-PARTICIPANT"], ...reply]));
+    const reply: [string, string][] =
+      event.askReply === false
+        ? []
+        : [
+            ["PARTSTAT", "NEEDS-ACTION"],
+            ["RSVP", "TRUE"],
+          ];
+    lines.push(
+      icsProperty("ATTENDEE", `mailto:${icsUri(contact.email)}`, [
+        ["CN", icsQuotedParam(contact.name)],
+        ["ROLE", "REQ-PARTICIPANT"],
+        ...reply,
+      ]),
+    );
   }
   lines.push("END:VEVENT");
   return lines;
@@ -106,7 +121,12 @@ export function contactText(contact: Contact): string {
 }
 
 /** The calendar around the events. */
-export function calendarLines(input: RenderInput, method: "PUBLISH" | "REQUEST" | "CANCEL", version: string, events: string[][]): string[] {
+export function calendarLines(
+  input: RenderInput,
+  method: "PUBLISH" | "REQUEST" | "CANCEL",
+  version: string,
+  events: string[][],
+): string[] {
   return [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

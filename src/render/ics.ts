@@ -87,12 +87,15 @@ function itineraryDescription(input: RenderInput, items: readonly AgendaItem[], 
   const parts: string[] = [];
   const host = item.host ? input.hosts.get(item.host) : undefined;
   if (host?.summary) parts.push(host.summary);
-  if (item.ends_at) parts.push(`Ends at ${item.ends_at.name}${item.ends_at.address ? `, ${item.ends_at.address}` : ""}.`);
+  if (item.ends_at)
+    parts.push(`Ends at ${item.ends_at.name}${item.ends_at.address ? `, ${item.ends_at.address}` : ""}.`);
   for (const contact of host?.contacts ?? []) parts.push(`Contact: ${contactText(contact)}`);
   for (const session of item.sessions ?? []) {
     const lead = input.hosts.get(session.host);
     const contact = lead?.contacts[0];
-    parts.push(`Session ${session.title}: ${hostName(input, session.host)}${contact ? ` (contact: ${contactText(contact)})` : ""}`);
+    parts.push(
+      `Session ${session.title}: ${hostName(input, session.host)}${contact ? ` (contact: ${contactText(contact)})` : ""}`,
+    );
   }
   const route = howToGetThere(input, items, index);
   if (route) parts.push(`Getting there: ${route}`);
@@ -119,7 +122,8 @@ function inviteDescription(input: RenderInput, item: AgendaItem, session?: Paral
   const { organiser, delegation } = request;
   const parts = [request.title, `Group: ${delegationWords(input)}.`];
   if (delegation.profile.length > 0) parts.push(`Profile: ${delegation.profile.join(", ")}.`);
-  if (delegation.languages.length > 0) parts.push(`Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`);
+  if (delegation.languages.length > 0)
+    parts.push(`Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`);
   if (session) parts.push(`Your session: ${session.title}, within "${item.title}".`);
   if (item.ends_at) parts.push(`The visit ends at ${item.ends_at.name}.`);
   if (item.notes) parts.push(`Notes: ${item.notes}`);

@@ -1,7 +1,17 @@
 import type { AgendaItem } from "../plan/agenda.js";
 import { languageName } from "../records/formats.js";
 import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
-import { hostName, legSummary, onlineLink, placeLabel, placeName, sessionPlace, TRAVEL_KINDS, visitedHostIds, type RenderInput } from "./render-input.js";
+import {
+  hostName,
+  legSummary,
+  onlineLink,
+  placeLabel,
+  placeName,
+  sessionPlace,
+  TRAVEL_KINDS,
+  visitedHostIds,
+  type RenderInput,
+} from "./render-input.js";
 
 // What the itinerary says, as plain unescaped text: Markdown and HTML render
 // this same content, each escaping for its own format, so they never drift apart.
@@ -51,15 +61,29 @@ export function buildItinerary(input: RenderInput): Itinerary {
   const { delegation, organiser } = request;
   const from = delegation.from ? ` from ${delegation.from}` : "";
   const profile = delegation.profile.length > 0 ? `: ${delegation.profile.join(", ")}` : "";
-  const languages = delegation.languages.length > 0 ? ` Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.` : "";
-  const visits = agenda.days.reduce((n, d) => n + d.items.filter((i) => i.kind === "visit" && i.status !== "declined").length, 0);
+  const languages =
+    delegation.languages.length > 0
+      ? ` Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`
+      : "";
+  const visits = agenda.days.reduce(
+    (n, d) => n + d.items.filter((i) => i.kind === "visit" && i.status !== "declined").length,
+    0,
+  );
   const first = agenda.days[0]?.date;
   const last = agenda.days[agenda.days.length - 1]?.date;
   return {
     title: request.title,
     delegation: `${delegation.size} ${delegation.size === 1 ? "person" : "people"}${from}${profile}.${languages}`,
-    organiser: { text: [organiser.name, organiser.organisation, organiser.phone].filter(Boolean).join(", "), email: organiser.email },
-    dates: first && last ? (first === last ? dayHeading(first) : `${dayHeading(first)} to ${dayHeading(last)}`) : "no days planned",
+    organiser: {
+      text: [organiser.name, organiser.organisation, organiser.phone].filter(Boolean).join(", "),
+      email: organiser.email,
+    },
+    dates:
+      first && last
+        ? first === last
+          ? dayHeading(first)
+          : `${dayHeading(first)} to ${dayHeading(last)}`
+        : "no days planned",
     timezone: agenda.timezone,
     programme: `${visits} ${visits === 1 ? "visit" : "visits"}, ${agenda.travel_minutes} min of travel`,
     days: agenda.days.map((day) => ({
@@ -71,9 +95,17 @@ export function buildItinerary(input: RenderInput): Itinerary {
     })),
     contacts: visitedHostIds(agenda).map((id) => {
       const host = input.hosts.get(id);
-      return { host: hostName(input, id), ...(host?.summary ? { summary: host.summary } : {}), contacts: host?.contacts ?? [] };
+      return {
+        host: hostName(input, id),
+        ...(host?.summary ? { summary: host.summary } : {}),
+        contacts: host?.contacts ?? [],
+      };
     }),
-    unscheduled: agenda.unscheduled.map((u) => ({ host: hostName(input, u.host), reason: u.reason, ...(u.suggestion ? { suggestion: u.suggestion } : {}) })),
+    unscheduled: agenda.unscheduled.map((u) => ({
+      host: hostName(input, u.host),
+      reason: u.reason,
+      ...(u.suggestion ? { suggestion: u.suggestion } : {}),
+    })),
     generated: generatedStamp(input.generatedAt),
   };
 }
@@ -85,13 +117,19 @@ function row(input: RenderInput, item: AgendaItem): ItineraryRow {
   const notes: string[] = [];
   let where = item.place ? placeLabel(item.place) : "";
   if (TRAVEL_KINDS.has(item.kind)) {
-    where = [item.from, item.to].filter((p): p is string => Boolean(p)).map((p) => placeName(input, p)).join(" → ");
+    where = [item.from, item.to]
+      .filter((p): p is string => Boolean(p))
+      .map((p) => placeName(input, p))
+      .join(" → ");
     notes.push(legSummary(item));
   }
   if (item.place?.online || (!item.place && link)) where = item.place ? `${item.place.name} (online)` : "Online";
   if (item.ends_at) notes.push(`Ends at ${item.ends_at.name}`);
   const rooms = (item.sessions ?? []).map((s) => ({ session: s, place: sessionPlace(input, s) }));
-  if (item.kind === "parallel" && !item.place) where = [...new Set(rooms.flatMap(({ place }) => (place ? [place.online ? "Online" : place.name] : [])))].join(", ");
+  if (item.kind === "parallel" && !item.place)
+    where = [...new Set(rooms.flatMap(({ place }) => (place ? [place.online ? "Online" : place.name] : [])))].join(
+      ", ",
+    );
   const links = link ? [{ label: "Join online", url: link }] : [];
   for (const { session, place } of rooms) {
     const label = `${session.title} — ${hostName(input, session.host)}`;

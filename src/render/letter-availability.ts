@@ -44,14 +44,38 @@ export function describeHours(hours: Hours, slot: boolean): TimeWording {
 const RANK: Record<TimeWording, number> = { morning: 1, "all-day": 2, afternoon: 3, between: 4, exact: 5 };
 
 const rank = (option: TimeOption): number => (option.slot ? 0 : RANK[option.wording]);
-const byTime = (a: TimeOption, b: TimeOption): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.hours.start - b.hours.start);
+const byTime = (a: TimeOption, b: TimeOption): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.hours.start - b.hours.start;
 
-export function availabilityPlan(days: readonly HostDay[], requestDays: readonly { date: string; hours: Hours }[], known: boolean): AvailabilityPlan {
+export function availabilityPlan(
+  days: readonly HostDay[],
+  requestDays: readonly { date: string; hours: Hours }[],
+  known: boolean,
+): AvailabilityPlan {
   const options = days.flatMap((day) => [
-    ...day.slots.map((hours): TimeOption => ({ date: day.date, hours, wording: describeHours(hours, true), slot: true })),
-    ...day.windows.map((hours): TimeOption => ({ date: day.date, hours, wording: describeHours(hours, false), slot: false })),
+    ...day.slots.map((hours): TimeOption => ({
+      date: day.date,
+      hours,
+      wording: describeHours(hours, true),
+      slot: true,
+    })),
+    ...day.windows.map((hours): TimeOption => ({
+      date: day.date,
+      hours,
+      wording: describeHours(hours, false),
+      slot: false,
+    })),
   ]);
   const preferred = [...options].sort((a, b) => rank(a) - rank(b) || byTime(a, b))[0];
   if (preferred) return { overlap: true, preferred, alternatives: options.filter((o) => o !== preferred).sort(byTime) };
-  return { overlap: false, known, days: requestDays.map((d) => ({ date: d.date, hours: d.hours, wording: describeHours(d.hours, false), slot: false })) };
+  return {
+    overlap: false,
+    known,
+    days: requestDays.map((d) => ({
+      date: d.date,
+      hours: d.hours,
+      wording: describeHours(d.hours, false),
+      slot: false,
+    })),
+  };
 }

@@ -39,7 +39,11 @@ export function consecutive(dates: readonly string[]): boolean {
 }
 
 /** A list in words: "a, b and c" (en-GB), "a, b et c", "a, b en c"; or with "or". */
-export function listInWords(items: readonly string[], intlLocale: string, type: "conjunction" | "disjunction" = "conjunction"): string {
+export function listInWords(
+  items: readonly string[],
+  intlLocale: string,
+  type: "conjunction" | "disjunction" = "conjunction",
+): string {
   return new Intl.ListFormat(intlLocale, { type, style: "long" }).format(items);
 }
 

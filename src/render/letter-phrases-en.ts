@@ -10,7 +10,8 @@ const INTL = "en-GB";
 const NUMBERS = ["zero", "one", "two", "three", "four", "five", "six"];
 
 const number = (n: number): string => NUMBERS[n] ?? String(n);
-const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") => listInWords(items, INTL, type);
+const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") =>
+  listInWords(items, INTL, type);
 
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -23,7 +24,14 @@ function dayDate(date: string): string {
 
 function listed(item: DateInList, weekday: boolean): string {
   const { day, year } = calendarDay(item.date);
-  return [weekday ? weekdayName(item.date, enGB) : "", String(day), item.showMonth ? monthName(item.date, enGB) : "", item.showYear ? String(year) : ""].filter(Boolean).join(" ");
+  return [
+    weekday ? weekdayName(item.date, enGB) : "",
+    String(day),
+    item.showMonth ? monthName(item.date, enGB) : "",
+    item.showYear ? String(year) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** "on Tuesday 18 and Wednesday 19 September 2018", "from Monday 3 to Friday 7 September 2018" */
@@ -63,14 +71,21 @@ const when = (option: TimeOption): string => `${dayDate(option.date)} ${time(opt
 
 /** Alternatives in words; a date just said is "the same day". */
 const alternatives = (preferred: TimeOption, options: readonly TimeOption[]): string[] =>
-  options.map((option, i) => ((options[i - 1] ?? preferred).date === option.date ? `the same day ${time(option)}` : when(option)));
+  options.map((option, i) =>
+    (options[i - 1] ?? preferred).date === option.date ? `the same day ${time(option)}` : when(option),
+  );
 
 function availability(plan: AvailabilityPlan): string {
   if (plan.overlap) {
     const first = `We would like to visit you on ${when(plan.preferred)}`;
-    return plan.alternatives.length === 0 ? `${first}.` : `${first}; ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")} would also suit us.`;
+    return plan.alternatives.length === 0
+      ? `${first}.`
+      : `${first}; ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")} would also suit us.`;
   }
-  const days = list(plan.days.map((d) => `on ${when(d)}`), "disjunction");
+  const days = list(
+    plan.days.map((d) => `on ${when(d)}`),
+    "disjunction",
+  );
   if (!plan.known) return `We could come ${days}; please let us know what would suit you best.`;
   return `We understand that you do not usually receive groups on those days. Should you be able to make an exception, we could come ${days}; if not, we would be grateful to hear whether another arrangement might be possible.`;
 }
@@ -81,7 +96,8 @@ export const englishPhrases: LetterPhrases = {
   locale: enGB,
   intl: INTL,
   date: (today) => listed({ date: today, showMonth: true, showYear: true }, false),
-  subject: (f) => `Request for a study visit${f.from ? ` by a delegation from ${f.from}` : ""}, ${datesInWords(f.dates, false)}`,
+  subject: (f) =>
+    `Request for a study visit${f.from ? ` by a delegation from ${f.from}` : ""}, ${datesInWords(f.dates, false)}`,
   attention: "For the attention of:",
   introduction(f) {
     const people = f.size === 1 ? "one person" : `${f.size} people`;
@@ -93,7 +109,8 @@ export const englishPhrases: LetterPhrases = {
     themes.length > 0
       ? `Your work on ${list(themes)} is of particular interest to us, as it is at the heart of what the delegation wants to learn about.`
       : "We would very much like to learn about your work and to exchange experience with your team.",
-  visit: (minutes) => `We would ask for about ${duration(minutes)} of your time: a presentation of your work, followed by questions and a discussion with the delegation.`,
+  visit: (minutes) =>
+    `We would ask for about ${duration(minutes)} of your time: a presentation of your work, followed by questions and a discussion with the delegation.`,
   when: availability,
   languages(delegation, host, interpreting) {
     if (delegation.length === 0) return undefined;
@@ -103,7 +120,10 @@ export const englishPhrases: LetterPhrases = {
     if (shared.length > 0) return `${speaks}, so the visit could take place in ${list(names(shared), "disjunction")}.`;
     return `${speaks} and your team works in ${list(names(host))}: we will arrange for interpretation (${names(interpreting).join("–")}).`;
   },
-  stepFree: "Some members of the delegation need step-free access: could you tell us whether your premises are accessible?",
-  capacity: (capacity, size) => `We understand that you usually receive groups of up to ${capacity} people; if it helps, the delegation could come in ${number(Math.ceil(size / capacity))} smaller groups.`,
-  contact: (email, phone) => `If you have any questions, you can reach me at ${email}${phone ? ` or by phone on ${phone}` : ""}.`,
+  stepFree:
+    "Some members of the delegation need step-free access: could you tell us whether your premises are accessible?",
+  capacity: (capacity, size) =>
+    `We understand that you usually receive groups of up to ${capacity} people; if it helps, the delegation could come in ${number(Math.ceil(size / capacity))} smaller groups.`,
+  contact: (email, phone) =>
+    `If you have any questions, you can reach me at ${email}${phone ? ` or by phone on ${phone}` : ""}.`,
 };

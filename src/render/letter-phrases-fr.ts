@@ -11,7 +11,8 @@ const INTL = "fr";
 const NUMBERS = ["zéro", "une", "deux", "trois", "quatre", "cinq", "six"];
 
 const number = (n: number): string => NUMBERS[n] ?? String(n);
-const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") => listInWords(items, INTL, type);
+const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") =>
+  listInWords(items, INTL, type);
 
 /** "9 h 30", "14 h" */
 function clock(minutes: number): string {
@@ -28,7 +29,14 @@ function dayDate(date: string): string {
 }
 
 function listed(item: DateInList, weekday: boolean): string {
-  return [weekday ? weekdayName(item.date, fr) : "", dayNumber(item.date), item.showMonth ? monthName(item.date, fr) : "", item.showYear ? String(calendarDay(item.date).year) : ""].filter(Boolean).join(" ");
+  return [
+    weekday ? weekdayName(item.date, fr) : "",
+    dayNumber(item.date),
+    item.showMonth ? monthName(item.date, fr) : "",
+    item.showYear ? String(calendarDay(item.date).year) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** "le mardi 18 et le mercredi 19 septembre 2018", "du lundi 3 au vendredi 7 septembre 2018"; without weekdays "les 18 et 19 septembre 2018" */
@@ -68,12 +76,16 @@ const when = (option: TimeOption): string => `${dayDate(option.date)} ${time(opt
 
 /** Alternatives in words; a date just said is "le même jour". */
 const alternatives = (preferred: TimeOption, options: readonly TimeOption[]): string[] =>
-  options.map((option, i) => ((options[i - 1] ?? preferred).date === option.date ? `le même jour ${time(option)}` : when(option)));
+  options.map((option, i) =>
+    (options[i - 1] ?? preferred).date === option.date ? `le même jour ${time(option)}` : when(option),
+  );
 
 function availability(plan: AvailabilityPlan): string {
   if (plan.overlap) {
     const first = `Nous souhaiterions vous rendre visite ${when(plan.preferred)}.`;
-    return plan.alternatives.length === 0 ? first : `${first} Si cela ne vous convenait pas, nous pourrions aussi venir ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")}.`;
+    return plan.alternatives.length === 0
+      ? first
+      : `${first} Si cela ne vous convenait pas, nous pourrions aussi venir ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")}.`;
   }
   const days = list(plan.days.map(when), "disjunction");
   if (!plan.known) return `Nous pourrions venir ${days} ; n'hésitez pas à nous dire ce qui vous conviendrait le mieux.`;
@@ -82,13 +94,18 @@ function availability(plan: AvailabilityPlan): string {
 
 const names = (codes: readonly string[]) => codes.map((c) => languageName(c, INTL));
 /** "en français et en néerlandais": French repeats the preposition before each language. */
-const inLanguages = (codes: readonly string[], type: "conjunction" | "disjunction") => list(names(codes).map((n) => `en ${n}`), type);
+const inLanguages = (codes: readonly string[], type: "conjunction" | "disjunction") =>
+  list(
+    names(codes).map((n) => `en ${n}`),
+    type,
+  );
 
 export const frenchPhrases: LetterPhrases = {
   locale: fr,
   intl: INTL,
   date: (today) => `Le ${listed({ date: today, showMonth: true, showYear: true }, false)}`,
-  subject: (f: LetterFacts) => `Demande de visite d'étude pour une délégation${f.from ? ` venant de ${f.from}` : ""}, ${datesInWords(f.dates, false)}`,
+  subject: (f: LetterFacts) =>
+    `Demande de visite d'étude pour une délégation${f.from ? ` venant de ${f.from}` : ""}, ${datesInWords(f.dates, false)}`,
   attention: "À l'attention de :",
   introduction(f) {
     const people = f.size === 1 ? "une personne" : `${f.size} personnes`;
@@ -100,17 +117,23 @@ export const frenchPhrases: LetterPhrases = {
     themes.length > 0
       ? `Votre travail en matière de ${list(themes)} nous intéresse tout particulièrement : c'est précisément ce que la délégation souhaite découvrir.`
       : "Nous aimerions beaucoup découvrir votre travail et échanger avec votre équipe.",
-  visit: (minutes) => `Nous vous demanderions environ ${duration(minutes)} : une présentation de votre travail, suivie d'un temps de questions et d'échange avec la délégation.`,
+  visit: (minutes) =>
+    `Nous vous demanderions environ ${duration(minutes)} : une présentation de votre travail, suivie d'un temps de questions et d'échange avec la délégation.`,
   when: availability,
   languages(delegation, host, interpreting) {
     if (delegation.length === 0) return undefined;
     const speaks = `La délégation parle ${list(names(delegation))}`;
-    if (host.length === 0) return `${speaks} ; pourriez-vous nous indiquer dans quelle langue la visite pourrait se dérouler ?`;
+    if (host.length === 0)
+      return `${speaks} ; pourriez-vous nous indiquer dans quelle langue la visite pourrait se dérouler ?`;
     const shared = host.filter((code) => delegation.includes(code));
-    if (shared.length > 0) return `${speaks} : la visite pourrait donc se dérouler ${inLanguages(shared, "disjunction")}.`;
+    if (shared.length > 0)
+      return `${speaks} : la visite pourrait donc se dérouler ${inLanguages(shared, "disjunction")}.`;
     return `${speaks}, et votre équipe travaille ${inLanguages(host, "conjunction")} : nous prévoirons une interprétation (${names(interpreting).join("–")}).`;
   },
-  stepFree: "Certains membres de la délégation ont besoin d'un accès de plain-pied : pourriez-vous nous indiquer si vos locaux sont accessibles ?",
-  capacity: (capacity, size) => `Nous savons que vous accueillez habituellement des groupes de ${capacity} personnes au plus ; si cela peut vous faciliter les choses, la délégation pourrait venir en ${number(Math.ceil(size / capacity))} groupes.`,
-  contact: (email, phone) => `Pour toute question, vous pouvez me joindre à l'adresse ${email}${phone ? ` ou par téléphone au ${phone}` : ""}.`,
+  stepFree:
+    "Certains membres de la délégation ont besoin d'un accès de plain-pied : pourriez-vous nous indiquer si vos locaux sont accessibles ?",
+  capacity: (capacity, size) =>
+    `Nous savons que vous accueillez habituellement des groupes de ${capacity} personnes au plus ; si cela peut vous faciliter les choses, la délégation pourrait venir en ${number(Math.ceil(size / capacity))} groupes.`,
+  contact: (email, phone) =>
+    `Pour toute question, vous pouvez me joindre à l'adresse ${email}${phone ? ` ou par téléphone au ${phone}` : ""}.`,
 };

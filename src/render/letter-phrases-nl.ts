@@ -14,7 +14,8 @@ const NUMBERS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes"];
 const AND_A_HALF = ["", "anderhalf", "tweeënhalf", "drieënhalf", "vierenhalf", "vijfenhalf", "zesenhalf"];
 
 const number = (n: number): string => NUMBERS[n] ?? String(n);
-const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") => listInWords(items, INTL, type);
+const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") =>
+  listInWords(items, INTL, type);
 
 /** "9.30", "14.00" (followed by "uur" once per phrase) */
 function clock(minutes: number): string {
@@ -28,7 +29,14 @@ function dayDate(date: string): string {
 
 function listed(item: DateInList, weekday: boolean): string {
   const { day, year } = calendarDay(item.date);
-  return [weekday ? weekdayName(item.date, nl) : "", String(day), item.showMonth ? monthName(item.date, nl) : "", item.showYear ? String(year) : ""].filter(Boolean).join(" ");
+  return [
+    weekday ? weekdayName(item.date, nl) : "",
+    String(day),
+    item.showMonth ? monthName(item.date, nl) : "",
+    item.showYear ? String(year) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** "op dinsdag 18 en woensdag 19 september 2018", "van maandag 3 tot en met vrijdag 7 september 2018" */
@@ -68,12 +76,16 @@ const when = (option: TimeOption): string => `op ${dayDate(option.date)} ${time(
 
 /** Alternatives in words; a date just said is "op dezelfde dag". */
 const alternatives = (preferred: TimeOption, options: readonly TimeOption[]): string[] =>
-  options.map((option, i) => ((options[i - 1] ?? preferred).date === option.date ? `op dezelfde dag ${time(option)}` : when(option)));
+  options.map((option, i) =>
+    (options[i - 1] ?? preferred).date === option.date ? `op dezelfde dag ${time(option)}` : when(option),
+  );
 
 function availability(plan: AvailabilityPlan): string {
   if (plan.overlap) {
     const first = `Wij zouden u graag bezoeken ${when(plan.preferred)}.`;
-    return plan.alternatives.length === 0 ? first : `${first} Mocht dat niet schikken, dan kunnen wij ook ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")} langskomen.`;
+    return plan.alternatives.length === 0
+      ? first
+      : `${first} Mocht dat niet schikken, dan kunnen wij ook ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")} langskomen.`;
   }
   const days = list(plan.days.map(when), "disjunction");
   if (!plan.known) return `Wij kunnen ${days} langskomen; laat u ons weten wat u het best past?`;
@@ -82,13 +94,18 @@ function availability(plan: AvailabilityPlan): string {
 
 const names = (codes: readonly string[]) => codes.map((c) => languageName(c, INTL));
 /** "in het Frans of het Nederlands" */
-const inLanguages = (codes: readonly string[], type: "conjunction" | "disjunction") => `in ${list(names(codes).map((n) => `het ${n}`), type)}`;
+const inLanguages = (codes: readonly string[], type: "conjunction" | "disjunction") =>
+  `in ${list(
+    names(codes).map((n) => `het ${n}`),
+    type,
+  )}`;
 
 export const dutchPhrases: LetterPhrases = {
   locale: nl,
   intl: INTL,
   date: (today) => listed({ date: today, showMonth: true, showYear: true }, false),
-  subject: (f) => `Verzoek om een studiebezoek van een delegatie${f.from ? ` uit ${f.from}` : ""}, ${datesInWords(f.dates, false)}`,
+  subject: (f) =>
+    `Verzoek om een studiebezoek van een delegatie${f.from ? ` uit ${f.from}` : ""}, ${datesInWords(f.dates, false)}`,
   attention: "T.a.v.",
   introduction(f) {
     const people = f.size === 1 ? "één persoon" : `${f.size} personen`;
@@ -100,7 +117,8 @@ export const dutchPhrases: LetterPhrases = {
     themes.length > 0
       ? `Uw werk op het gebied van ${list(themes)} spreekt ons bijzonder aan: dat is precies waarover de delegatie meer wil leren.`
       : "Wij maken graag kennis met uw werk en wisselen graag ervaringen uit met uw team.",
-  visit: (minutes) => `Wij zouden ongeveer ${duration(minutes)} van uw tijd vragen: een presentatie van uw werk, gevolgd door vragen en een gesprek met de delegatie.`,
+  visit: (minutes) =>
+    `Wij zouden ongeveer ${duration(minutes)} van uw tijd vragen: een presentatie van uw werk, gevolgd door vragen en een gesprek met de delegatie.`,
   when: availability,
   languages(delegation, host, interpreting) {
     if (delegation.length === 0) return undefined;
@@ -110,7 +128,10 @@ export const dutchPhrases: LetterPhrases = {
     if (shared.length > 0) return `${speaks}, zodat het bezoek ${inLanguages(shared, "disjunction")} kan plaatsvinden.`;
     return `${speaks} en uw team werkt ${inLanguages(host, "conjunction")}: wij zorgen voor een tolk (${names(interpreting).join("–")}).`;
   },
-  stepFree: "Enkele leden van de delegatie hebben een drempelvrije toegang nodig: kunt u ons laten weten of uw gebouw toegankelijk is?",
-  capacity: (capacity, size) => `Wij begrijpen dat u gewoonlijk groepen van maximaal ${capacity} personen ontvangt; als dat helpt, kan de delegatie in ${number(Math.ceil(size / capacity))} kleinere groepen komen.`,
-  contact: (email, phone) => `Voor vragen kunt u mij bereiken via ${email}${phone ? ` of telefonisch op ${phone}` : ""}.`,
+  stepFree:
+    "Enkele leden van de delegatie hebben een drempelvrije toegang nodig: kunt u ons laten weten of uw gebouw toegankelijk is?",
+  capacity: (capacity, size) =>
+    `Wij begrijpen dat u gewoonlijk groepen van maximaal ${capacity} personen ontvangt; als dat helpt, kan de delegatie in ${number(Math.ceil(size / capacity))} kleinere groepen komen.`,
+  contact: (email, phone) =>
+    `Voor vragen kunt u mij bereiken via ${email}${phone ? ` of telefonisch op ${phone}` : ""}.`,
 };

@@ -46,7 +46,11 @@ export interface LetterPhrases {
   visit(minutes: number): string;
   when(plan: AvailabilityPlan): string;
   /** undefined when the delegation's languages are not known; `interpreting` is the pair to interpret between when none is shared */
-  languages(delegation: readonly string[], host: readonly string[], interpreting: readonly [string, string]): string | undefined;
+  languages(
+    delegation: readonly string[],
+    host: readonly string[],
+    interpreting: readonly [string, string],
+  ): string | undefined;
   stepFree: string;
   capacity(capacity: number, size: number): string;
   contact(email: string, phone?: string): string;

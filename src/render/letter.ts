@@ -118,12 +118,18 @@ export function letterView(input: LetterInput): LetterView {
     ...(phone ? { phone } : {}),
   };
   const practicalities = [
-    phrases.languages(facts.delegationLanguages, facts.hostLanguages, interpreting(facts.delegationLanguages, facts.hostLanguages, language)),
+    phrases.languages(
+      facts.delegationLanguages,
+      facts.hostLanguages,
+      interpreting(facts.delegationLanguages, facts.hostLanguages, language),
+    ),
     facts.stepFree ? phrases.stepFree : undefined,
     facts.capacity !== undefined ? phrases.capacity(facts.capacity, facts.size) : undefined,
   ].filter((s): s is string => s !== undefined);
   const contact = host.contacts[0];
-  const attention = contact ? `${phrases.attention} ${mdInline([contact.name, contact.role].filter(Boolean).join(", "))}` : "";
+  const attention = contact
+    ? `${phrases.attention} ${mdInline([contact.name, contact.role].filter(Boolean).join(", "))}`
+    : "";
   const address = place.online ? [] : [mdInline(place.name), place.address ? mdInline(place.address) : ""];
   return {
     language,
@@ -145,7 +151,10 @@ export function letterView(input: LetterInput): LetterView {
     themes: atLineStart(listInWords(themes, phrases.intl)),
     hasThemes: themes.length > 0,
     overlap: facts.plan.overlap,
-    interpretation: delegation.languages.length > 0 && host.languages.length > 0 && !host.languages.some((code) => delegation.languages.includes(code)),
+    interpretation:
+      delegation.languages.length > 0 &&
+      host.languages.length > 0 &&
+      !host.languages.some((code) => delegation.languages.includes(code)),
   };
 }
 

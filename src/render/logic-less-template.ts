@@ -40,5 +40,7 @@ class DataContext extends Mustache.Context {
 export function renderTemplate(template: string, view: object): string {
   // A fresh writer per call: no cache shared between renders. Partials are a
   // prototype-less object: with `{}`, `{{> constructor}}` would find Object and crash.
-  return new Mustache.Writer().render(template, new DataContext(view), Object.create(null) as Record<string, string>, { escape: (value: unknown) => String(value) });
+  return new Mustache.Writer().render(template, new DataContext(view), Object.create(null) as Record<string, string>, {
+    escape: (value: unknown) => String(value),
+  });
 }

@@ -30,12 +30,16 @@ export function mdUrl(url: string): string {
     return mdInline(url);
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return mdInline(url);
-  const safe = parsed.href.replace(/[|<>`\\\s"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  const safe = parsed.href.replace(
+    /[|<>`\\\s"]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
   return `<${safe}>`;
 }
 
 // CommonMark's email autolink grammar.
-const EMAIL_AUTOLINK = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const EMAIL_AUTOLINK =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /** An e-mail address as an autolink when it is one CommonMark accepts (and holds no `|`), else plain text. */
 export function mdEmail(email: string): string {
@@ -43,7 +47,8 @@ export function mdEmail(email: string): string {
 }
 
 // Words that open a statement in a Mermaid gantt: a task named like one would become that statement.
-const GANTT_KEYWORDS = /^(title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|click|acctitle|accdescr|inclusiveenddates|topaxis|displaymode|gantt)\b/i;
+const GANTT_KEYWORDS =
+  /^(title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|click|acctitle|accdescr|inclusiveenddates|topaxis|displaymode|gantt)\b/i;
 
 /**
  * A label inside a ```mermaid gantt block: one line, without the characters

@@ -19,12 +19,23 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
   const contacts = it.contacts.map((c) => ({
     host: mdInline(c.host),
     summary: c.summary ? mdInline(c.summary) : "",
-    people: c.contacts.map((p) => [mdInline(p.name), p.role ? mdInline(p.role) : "", p.email ? mdEmail(p.email) : "", p.phone ? mdInline(p.phone) : ""].filter(Boolean).join(", ")),
+    people: c.contacts.map((p) =>
+      [
+        mdInline(p.name),
+        p.role ? mdInline(p.role) : "",
+        p.email ? mdEmail(p.email) : "",
+        p.phone ? mdInline(p.phone) : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    ),
   }));
   const gantt = it.days
     .map((day) => ({
       name: mermaidLabel(day.short),
-      tasks: day.rows.filter((r) => CHART_KINDS.has(r.kind) && r.end > r.start).map((r) => ({ label: mermaidLabel(r.what), start: r.start, end: r.end })),
+      tasks: day.rows
+        .filter((r) => CHART_KINDS.has(r.kind) && r.end > r.start)
+        .map((r) => ({ label: mermaidLabel(r.what), start: r.start, end: r.end })),
     }))
     .filter((day) => day.tasks.length > 0);
   const view = {
@@ -34,12 +45,20 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
     dates: mdInline(it.dates),
     timezone: mdInline(it.timezone),
     programme: mdInline(it.programme),
-    days: it.days.map((day) => ({ heading: mdInline(day.heading), rows: day.rows.map(rowView), travel: mdInline(day.travel) })),
+    days: it.days.map((day) => ({
+      heading: mdInline(day.heading),
+      rows: day.rows.map(rowView),
+      travel: mdInline(day.travel),
+    })),
     gantt,
     hasGantt: gantt.length > 0,
     contacts,
     hasContacts: contacts.length > 0,
-    unscheduled: it.unscheduled.map((u) => ({ host: mdCell(u.host), reason: mdCell(u.reason), suggestion: mdCell(u.suggestion ?? "") })),
+    unscheduled: it.unscheduled.map((u) => ({
+      host: mdCell(u.host),
+      reason: mdCell(u.reason),
+      suggestion: mdCell(u.suggestion ?? ""),
+    })),
     hasUnscheduled: it.unscheduled.length > 0,
     generated: mdInline(it.generated),
   };
@@ -47,6 +66,8 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
 }
 
 function rowView(row: ItineraryRow): Record<string, string> {
-  const notes = [mdCell(row.notes), ...row.links.map((l) => `${mdInline(l.label)}: ${mdUrl(l.url)}`)].filter(Boolean).join(" · ");
+  const notes = [mdCell(row.notes), ...row.links.map((l) => `${mdInline(l.label)}: ${mdUrl(l.url)}`)]
+    .filter(Boolean)
+    .join(" · ");
   return { time: mdCell(row.time), what: mdCell(row.what), where: mdCell(row.where), notes };
 }

@@ -111,7 +111,12 @@ export function hostVisits(agenda: Agenda): HostVisit[] {
       if (item.status === "declined") return [];
       if (item.kind === "visit" && item.host) return [{ host: item.host, item, uid: item.uid }];
       if (item.kind !== "parallel") return [];
-      return (item.sessions ?? []).map((session) => ({ host: session.host, item, session, uid: sessionUid(item.uid, session.host) }));
+      return (item.sessions ?? []).map((session) => ({
+        host: session.host,
+        item,
+        session,
+        uid: sessionUid(item.uid, session.host),
+      }));
     }),
   );
 }

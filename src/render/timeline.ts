@@ -10,7 +10,14 @@ export interface Paint {
   warn(text: string): string;
 }
 
-export const plainPaint: Paint = { bold: (t) => t, dim: (t) => t, accent: (t) => t, location: (t) => t, travel: (t) => t, warn: (t) => t };
+export const plainPaint: Paint = {
+  bold: (t) => t,
+  dim: (t) => t,
+  accent: (t) => t,
+  location: (t) => t,
+  travel: (t) => t,
+  warn: (t) => t,
+};
 
 export interface TimelineHeader {
   title: string;
@@ -21,7 +28,20 @@ export interface TimelineHeader {
 }
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** `Wednesday 19 September 2018`, in English and without the machine's locale. */
 export function longDate(date: string): string {
@@ -40,7 +60,9 @@ export function oneLine(text: string): string {
 
 /** The day-by-day timeline a visit organiser reads in the terminal. */
 export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, paint: Paint = plainPaint): string {
-  const agenda = JSON.parse(JSON.stringify(rawAgenda), (_key, value: unknown) => (typeof value === "string" ? oneLine(value) : value)) as Agenda;
+  const agenda = JSON.parse(JSON.stringify(rawAgenda), (_key, value: unknown) =>
+    typeof value === "string" ? oneLine(value) : value,
+  ) as Agenda;
   const header: TimelineHeader = {
     ...rawHeader,
     title: oneLine(rawHeader.title),
@@ -49,10 +71,15 @@ export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, pai
   };
   const lines: string[] = [];
   lines.push(paint.bold(header.title));
-  lines.push(paint.dim(`${header.delegation} · value ${agenda.value} · ${agenda.travel_minutes} min of travel${header.quality ? ` · ${header.quality}` : ""}`));
+  lines.push(
+    paint.dim(
+      `${header.delegation} · value ${agenda.value} · ${agenda.travel_minutes} min of travel${header.quality ? ` · ${header.quality}` : ""}`,
+    ),
+  );
   for (const day of agenda.days) {
     lines.push("", paint.bold(longDate(day.date)));
-    for (const item of day.items) lines.push(`  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${describeItem(item, header, paint)}`);
+    for (const item of day.items)
+      lines.push(`  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${describeItem(item, header, paint)}`);
     if (day.items.length === 0) lines.push(paint.dim("  nothing planned"));
     const totals = travelTotals(day.items);
     if (totals) lines.push(paint.dim(`  ${totals}`));
@@ -70,20 +97,25 @@ export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, pai
 
 /** "walking 31 min (1.9 km) · public transport 75 min": the day's legs in one line, or nothing on a day without any. */
 function travelTotals(items: readonly AgendaItem[]): string {
-  const sum = (kind: "walk" | "transit", field: "minutes" | "km") => items.filter((i) => i.kind === kind).reduce((s, i) => s + (i[field] ?? 0), 0);
+  const sum = (kind: "walk" | "transit", field: "minutes" | "km") =>
+    items.filter((i) => i.kind === kind).reduce((s, i) => s + (i[field] ?? 0), 0);
   const parts: string[] = [];
-  if (items.some((i) => i.kind === "walk")) parts.push(`walking ${sum("walk", "minutes")} min (${sum("walk", "km").toFixed(1)} km)`);
+  if (items.some((i) => i.kind === "walk"))
+    parts.push(`walking ${sum("walk", "minutes")} min (${sum("walk", "km").toFixed(1)} km)`);
   if (items.some((i) => i.kind === "transit")) parts.push(`public transport ${sum("transit", "minutes")} min`);
   return parts.join(" · ");
 }
 
 function describeItem(item: AgendaItem, header: TimelineHeader, paint: Paint): string {
-  const where = (p: AgendaItem["place"]) => (p ? (p.online ? `online: ${p.online}` : [p.name, p.address].filter(Boolean).join(", ")) : "");
+  const where = (p: AgendaItem["place"]) =>
+    p ? (p.online ? `online: ${p.online}` : [p.name, p.address].filter(Boolean).join(", ")) : "";
   switch (item.kind) {
     case "walk":
     case "transit": {
       const mode = item.kind === "walk" ? "walk" : "public transport";
-      return paint.travel(`${mode} ${item.minutes} min · ${(item.km ?? 0).toFixed(1)} km → ${item.title.replace(/^(Walk|Public transport) to /, "")}`);
+      return paint.travel(
+        `${mode} ${item.minutes} min · ${(item.km ?? 0).toFixed(1)} km → ${item.title.replace(/^(Walk|Public transport) to /, "")}`,
+      );
     }
     case "visit": {
       const tour = item.ends_at ? paint.dim(` (ends at ${item.ends_at.name})`) : "";

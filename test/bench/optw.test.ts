@@ -6,11 +6,13 @@ import { readCsv } from "../../bench/references.js";
 import { verifyRoutes } from "../../bench/verify.js";
 import { solve } from "../../src/plan/engine/index.js";
 
-const BENCH = process.env.STUDYVISIT_BENCH_DIR ?? join(import.meta.dirname, "..", "..", "..", "shared", "bench", "optw");
+const BENCH =
+  process.env.STUDYVISIT_BENCH_DIR ?? join(import.meta.dirname, "..", "..", "..", "shared", "bench", "optw");
 
 describe("OPTW parser", () => {
   it("reads CRLF, a header broken over two lines and no final newline", () => {
-    const text = "2 \r\n4 3 1 0 700\r\n  0 40.00 50.00 0.00 0.00 0 0 0 100\r\n 1 43.00 54.00 10.00 7.00 1 2 1 2 5 60\r\n  2 40.00 60.00 5.00 3.00 1 0 0 50";
+    const text =
+      "2 \r\n4 3 1 0 700\r\n  0 40.00 50.00 0.00 0.00 0 0 0 100\r\n 1 43.00 54.00 10.00 7.00 1 2 1 2 5 60\r\n  2 40.00 60.00 5.00 3.00 1 0 0 50";
     const inst = parseOptw(text, "tiny");
     expect(inst.nodes).toHaveLength(3);
     expect(inst.nodes[0]).toMatchObject({ index: 0, open: 0, close: 100 });
@@ -33,7 +35,8 @@ describe("OPTW parser", () => {
   });
 
   it("maps onto the engine and the engine solves a small instance optimally", () => {
-    const text = "4 2 3 1\n0 200\n 0 0 0 0 0 0 0 0 100\n 1 10 0 5 10 1 0 0 40\n 2 0 10 5 20 1 0 0 40\n 3 50 50 5 50 1 0 0 90";
+    const text =
+      "4 2 3 1\n0 200\n 0 0 0 0 0 0 0 0 100\n 1 10 0 5 10 1 0 0 40\n 2 0 10 5 20 1 0 0 40\n 3 50 50 5 50 1 0 0 90";
     const inst = parseOptw(text, "tiny");
     const res = solve(optwToEngine(inst, 1));
     expect(res.proven).toBe(true);
@@ -52,7 +55,11 @@ describe("independent route checker", () => {
     for (const row of rows) {
       const name = row.instance as string;
       const inst = parseOptw(readFileSync(join(BENCH, "solomon", `${name}.txt`), "utf8"), name);
-      const route = (row.route as string).trim().split(/\s+/).map(Number).filter((i) => i !== 0);
+      const route = (row.route as string)
+        .trim()
+        .split(/\s+/)
+        .map(Number)
+        .filter((i) => i !== 0);
       const res = verifyRoutes(inst.nodes, [route]);
       expect(res.errors, name).toEqual([]);
       expect(res.score, name).toBe(Number(row.prize));

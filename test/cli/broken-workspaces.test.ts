@@ -14,7 +14,19 @@ const prepare: Record<string, (dir: string) => void> = {
 
 describe("broken workspaces: every problem positioned, exit 3, nothing written", () => {
   it("has the scenarios the foundation promises", () => {
-    for (const name of ["yaml-syntax", "unknown-key-typo", "duplicate-key", "duplicate-id", "unknown-reference", "impossible-date", "reversed-hours", "latitude-out-of-range", "unknown-timezone", "alias-bomb", "oversized-file"]) {
+    for (const name of [
+      "yaml-syntax",
+      "unknown-key-typo",
+      "duplicate-key",
+      "duplicate-id",
+      "unknown-reference",
+      "impossible-date",
+      "reversed-hours",
+      "latitude-out-of-range",
+      "unknown-timezone",
+      "alias-bomb",
+      "oversized-file",
+    ]) {
       expect(scenarios).toContain(name);
     }
   });
@@ -42,7 +54,7 @@ describe("broken workspaces: every problem positioned, exit 3, nothing written",
     const lines = run.stderr.trim().split("\n");
     expect(lines).toEqual([
       "hosts/microstart.yaml:8:1: unknown key `availabilty` (did you mean `availability`?)",
-      "places/places.yaml:9:7: id: `Bad Id` is not a valid id: use lowercase letters, digits and \"-\", starting with a letter or digit (try `bad-id`)",
+      'places/places.yaml:9:7: id: `Bad Id` is not a valid id: use lowercase letters, digits and "-", starting with a letter or digit (try `bad-id`)',
       "requests/ljubljana.yaml:9:9: unknown host `nobody`",
       "3 problems in 3 files",
     ]);
@@ -53,8 +65,18 @@ describe("broken workspaces: every problem positioned, exit 3, nothing written",
     const dir = copyFixture(join(brokenDir, "impossible-date"));
     const run = await runCli(["check", "--data", ".", "--json"], { cwd: dir });
     expect(run.code).toBe(3);
-    const report = JSON.parse(run.stdout) as { valid: boolean; problems: { file: string; line: number; col: number; message: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      valid: boolean;
+      problems: { file: string; line: number; col: number; message: string }[];
+    };
     expect(report.valid).toBe(false);
-    expect(report.problems).toEqual([{ file: "requests/ljubljana.yaml", line: 6, col: 12, message: "days[0].date: `2018-09-31` is not a real date: September 2018 has 30 days" }]);
+    expect(report.problems).toEqual([
+      {
+        file: "requests/ljubljana.yaml",
+        line: 6,
+        col: 12,
+        message: "days[0].date: `2018-09-31` is not a real date: September 2018 has 30 days",
+      },
+    ]);
   });
 });

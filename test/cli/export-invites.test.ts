@@ -31,9 +31,19 @@ describe("plan --out, export and invites", () => {
     const { dir } = await planned();
     const out = join(dir, "out", "ljubljana-2018");
     expect(readdirSync(out).sort()).toEqual(["agenda.yaml", "invites", "itinerary.ics", "itinerary.md"]);
-    expect(readdirSync(join(out, "invites")).sort()).toEqual(["etterbeek.ics", "hub-brussels.ics", "microstart-shops-walk.ics", "microstart.ics", "pianofabriek.ics"]);
+    expect(readdirSync(join(out, "invites")).sort()).toEqual([
+      "etterbeek.ics",
+      "hub-brussels.ics",
+      "microstart-shops-walk.ics",
+      "microstart.ics",
+      "pianofabriek.ics",
+    ]);
     const itinerary = events(readFileSync(join(out, "itinerary.ics"), "utf8"));
-    expect(itinerary.find((e) => e.summary === "microStart")).toMatchObject({ start: "2018-09-19T07:30:00Z", uid: "2018-09-19.microstart.ljubljana-2018@studyvisit", method: "PUBLISH" });
+    expect(itinerary.find((e) => e.summary === "microStart")).toMatchObject({
+      start: "2018-09-19T07:30:00Z",
+      uid: "2018-09-19.microstart.ljubljana-2018@studyvisit",
+      method: "PUBLISH",
+    });
     expect(readFileSync(join(out, "itinerary.md"), "utf8")).toContain("| 09:30–11:00 | microStart |");
   });
 
@@ -41,7 +51,10 @@ describe("plan --out, export and invites", () => {
     const { dir, agenda } = await planned();
     for (const format of ["md", "ics", "json", "html"]) {
       const a = await runCli(["export", agenda, "--data", data, "--format", format], { cwd: dir, env });
-      const b = await runCli(["export", agenda, "--data", data, "--format", format], { cwd: dir, env: { ...env, TZ: "Pacific/Auckland" } });
+      const b = await runCli(["export", agenda, "--data", data, "--format", format], {
+        cwd: dir,
+        env: { ...env, TZ: "Pacific/Auckland" },
+      });
       expect(a.code).toBe(0);
       expect(b.stdout).toBe(a.stdout);
     }
@@ -49,19 +62,33 @@ describe("plan --out, export and invites", () => {
     const plan = await runCli(["plan", "ljubljana-2018", "--data", data, "--json"], { cwd: dir, env });
     expect(JSON.parse(json.stdout).agendas[0].days).toEqual(JSON.parse(plan.stdout).agendas[0].days);
     expect((await runCli(["export", agenda, "--data", data, "--format", "pdf"], { cwd: dir })).code).toBe(2);
-    const written = await runCli(["export", agenda, "--data", data, "--format", "html", "-o", "booklet.html"], { cwd: dir, env });
+    const written = await runCli(["export", agenda, "--data", data, "--format", "html", "-o", "booklet.html"], {
+      cwd: dir,
+      env,
+    });
     expect(written.code).toBe(0);
     expect(readFileSync(join(dir, "booklet.html"), "utf8")).toMatch(/^<!DOCTYPE html>/i);
-    expect((await runCli(["export", agenda, "--data", data, "--format", "html", "-o", "booklet.html"], { cwd: dir, env })).code).toBe(2);
+    expect(
+      (await runCli(["export", agenda, "--data", data, "--format", "html", "-o", "booklet.html"], { cwd: dir, env }))
+        .code,
+    ).toBe(2);
   });
 
   it("export refuses an agenda whose hand edits break a rule (exit 3), writing nothing", async () => {
     const { dir, agenda } = await planned();
-    writeFileSync(agenda, readFileSync(agenda, "utf8").replace('time: "09:30-11:00", host: microstart', 'time: "10:00-11:30", host: microstart'));
+    writeFileSync(
+      agenda,
+      readFileSync(agenda, "utf8").replace(
+        'time: "09:30-11:00", host: microstart',
+        'time: "10:00-11:30", host: microstart',
+      ),
+    );
     const before = snapshotTree(dir);
     const run = await runCli(["export", agenda, "--data", data, "--format", "md", "-o", "x.md"], { cwd: dir, env });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("microStart on 19 Sep 10:00-11:30 is outside its availability (free slot 09:30-11:00)");
+    expect(run.stderr).toContain(
+      "microStart on 19 Sep 10:00-11:30 is outside its availability (free slot 09:30-11:00)",
+    );
     expect(snapshotTree(dir)).toEqual(before);
   });
 
@@ -73,7 +100,10 @@ describe("plan --out, export and invites", () => {
     const edited = readFileSync(agenda, "utf8")
       .replace(/time: "14:16-15:46", host: etterbeek/, 'time: "14:30-16:00", host: etterbeek')
       .replace(/time: "15:46-16:21", from: etterbeek-town-hall/, 'time: "16:00-16:35", from: etterbeek-town-hall')
-      .replace(/ {6}- \{kind: walk, time: "15:59-16:11"[^\n]*\n {6}- \{kind: visit, time: "16:21-17:51", host: pianofabriek[^\n]*\n {6}- \{kind: transit, time: "17:51-18:08", from: pianofabriek, to: hotel-midi[^\n]*\n/, '      - {kind: transit, time: "15:59-16:18", from: hub-brussels-office, to: hotel-midi, minutes: 19, km: 2.5}\n');
+      .replace(
+        / {6}- \{kind: walk, time: "15:59-16:11"[^\n]*\n {6}- \{kind: visit, time: "16:21-17:51", host: pianofabriek[^\n]*\n {6}- \{kind: transit, time: "17:51-18:08", from: pianofabriek, to: hotel-midi[^\n]*\n/,
+        '      - {kind: transit, time: "15:59-16:18", from: hub-brussels-office, to: hotel-midi, minutes: 19, km: 2.5}\n',
+      );
     writeFileSync(agenda, edited);
     expect((await runCli(["check", "--data", data, agenda], { cwd: dir })).stderr).toBe("");
     const run = await runCli(["invites", agenda, "--data", data, "-o", "inv", "--previous", sent], { cwd: dir, env });
@@ -82,8 +112,16 @@ describe("plan --out, export and invites", () => {
     expect(run.stderr).toContain("cancelled: Pianofabriek, Tue 18 Sep 16:21-17:51");
     const read = (name: string) => events(readFileSync(join(dir, "inv", name), "utf8"))[0];
     expect(read("microstart.ics")).toMatchObject({ sequence: 0, method: "REQUEST" });
-    expect(read("etterbeek.ics")).toMatchObject({ sequence: 1, method: "REQUEST", uid: "2018-09-19.etterbeek.ljubljana-2018@studyvisit" });
-    expect(read("pianofabriek.cancel.ics")).toMatchObject({ sequence: 1, method: "CANCEL", uid: "2018-09-18.pianofabriek.ljubljana-2018@studyvisit" });
+    expect(read("etterbeek.ics")).toMatchObject({
+      sequence: 1,
+      method: "REQUEST",
+      uid: "2018-09-19.etterbeek.ljubljana-2018@studyvisit",
+    });
+    expect(read("pianofabriek.cancel.ics")).toMatchObject({
+      sequence: 1,
+      method: "CANCEL",
+      uid: "2018-09-18.pianofabriek.ljubljana-2018@studyvisit",
+    });
     expect(readFileSync(join(dir, "inv", "pianofabriek.cancel.ics"), "utf8")).toContain("STATUS:CANCELLED");
   });
 });

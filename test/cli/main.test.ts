@@ -49,7 +49,13 @@ describe("init", () => {
     const dir = tempDir();
     const init = await runCli(["init", "visit"], { cwd: dir });
     expect(init.code).toBe(0);
-    for (const file of ["studyvisit.yaml", "places/town-hall.yaml", "hosts/schaerbeek-reception.yaml", "requests/example-visit.yaml"]) expect(existsSync(join(dir, "visit", file))).toBe(true);
+    for (const file of [
+      "studyvisit.yaml",
+      "places/town-hall.yaml",
+      "hosts/schaerbeek-reception.yaml",
+      "requests/example-visit.yaml",
+    ])
+      expect(existsSync(join(dir, "visit", file))).toBe(true);
     const check = await runCli(["check", "--data", "visit"], { cwd: dir });
     expect(check).toEqual({ code: 0, stdout: "✓ 4 files: 1 place, 1 host, 1 request — all valid\n", stderr: "" });
   });
@@ -73,7 +79,9 @@ describe("hosts", () => {
     await runCli(["init", "."], { cwd: dir });
     const text = await runCli(["hosts", "--data", "."], { cwd: dir });
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("schaerbeek-reception  Schaerbeek municipal reception service for newcomers (municipality)");
+    expect(text.stdout).toContain(
+      "schaerbeek-reception  Schaerbeek municipal reception service for newcomers (municipality)",
+    );
     expect(text.stdout).toContain("Town hall of Schaerbeek, Place Colignon, 1030 Schaerbeek");
 
     // "New Arrival" folds case and plural, and `synonyms` makes it "newcomers".
@@ -88,7 +96,10 @@ describe("hosts", () => {
   it("refuses to list an invalid workspace: exit 3 with the problems", async () => {
     const dir = tempDir();
     await runCli(["init", "."], { cwd: dir });
-    writeFileSync(join(dir, "places", "town-hall.yaml"), readFileSync(join(dir, "places", "town-hall.yaml"), "utf8").replace("capacity: 40", "capacity: forty"));
+    writeFileSync(
+      join(dir, "places", "town-hall.yaml"),
+      readFileSync(join(dir, "places", "town-hall.yaml"), "utf8").replace("capacity: 40", "capacity: forty"),
+    );
     const run = await runCli(["hosts", "--data", "."], { cwd: dir });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("places/town-hall.yaml:8:11: capacity: expected a number, got text `forty`");
@@ -101,8 +112,13 @@ describe("colour", () => {
     const dir = tempDir();
     await runCli(["init", "."], { cwd: dir });
     expect((await runCli(["check", "--data", "."], { cwd: dir })).stdout).not.toContain("\u001b[");
-    expect((await runCli(["check", "--data", "."], { cwd: dir, tty: true, env: { NO_COLOR: undefined } })).stdout).toContain("\u001b[");
-    expect((await runCli(["--no-color", "check", "--data", "."], { cwd: dir, tty: true, env: { NO_COLOR: undefined } })).stdout).not.toContain("\u001b[");
+    expect(
+      (await runCli(["check", "--data", "."], { cwd: dir, tty: true, env: { NO_COLOR: undefined } })).stdout,
+    ).toContain("\u001b[");
+    expect(
+      (await runCli(["--no-color", "check", "--data", "."], { cwd: dir, tty: true, env: { NO_COLOR: undefined } }))
+        .stdout,
+    ).not.toContain("\u001b[");
     expect((await runCli(["check", "--data", ".", "--quiet"], { cwd: dir })).stdout).toBe("");
   });
 });

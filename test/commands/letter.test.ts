@@ -10,7 +10,8 @@ const data = join(repoRoot, "data");
 const EPOCH = "1534838400";
 const env = { SOURCE_DATE_EPOCH: EPOCH };
 const golden = (file: string) => readFileSync(join(repoRoot, "test", "render", "golden", "letters", file), "utf8");
-const letter = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runCli(["letter", "ljubljana-2018", "--data", data, ...args], { env, ...options });
+const letter = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
+  runCli(["letter", "ljubljana-2018", "--data", data, ...args], { env, ...options });
 
 describe("studyvisit letter --host", () => {
   it("prints the letter in the host contact's language (Etterbeek: French)", async () => {
@@ -50,22 +51,37 @@ describe("studyvisit letter --host", () => {
   it("a host the request excludes still gets its letter, with a note on stderr saying why", async () => {
     const run = await letter(["--host", "globe-aroma", "--lang", "en"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("note: globe-aroma is not a candidate for ljubljana-2018 (too-small: it receives at most 10 people and the delegation is 12)");
-    expect(run.stdout).toContain("We understand that you usually receive groups of up to 10 people; if it helps, the delegation could come in two smaller groups.");
+    expect(run.stderr).toContain(
+      "note: globe-aroma is not a candidate for ljubljana-2018 (too-small: it receives at most 10 people and the delegation is 12)",
+    );
+    expect(run.stdout).toContain(
+      "We understand that you usually receive groups of up to 10 people; if it helps, the delegation could come in two smaller groups.",
+    );
   });
 
   it("--template FILE: the organiser's own template", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "mine.md"), "To {{host}}: {{when}}\n");
     const run = await letter(["--host", "etterbeek", "--lang", "en", "--template", "mine.md"], { cwd: dir });
-    expect(run).toEqual({ code: 0, stdout: "To Municipality of Etterbeek: We would like to visit you on Wednesday 19 September in the morning; the same day from 14:00 to 16:00 would also suit us.\n", stderr: "" });
+    expect(run).toEqual({
+      code: 0,
+      stdout:
+        "To Municipality of Etterbeek: We would like to visit you on Wednesday 19 September in the morning; the same day from 14:00 to 16:00 would also suit us.\n",
+      stderr: "",
+    });
     expect((await letter(["--host", "etterbeek", "--template", "missing.md"], { cwd: dir })).code).toBe(2);
   });
 
   it("a contact language without a template falls back to the organiser's, and says so", async () => {
     const ws = copyFixture(data);
     const hostFile = join(ws, "hosts", "etterbeek.yaml");
-    writeFileSync(hostFile, readFileSync(hostFile, "utf8").replace("email: european.affairs@example.org, lang: fr", "email: european.affairs@example.org, lang: de"));
+    writeFileSync(
+      hostFile,
+      readFileSync(hostFile, "utf8").replace(
+        "email: european.affairs@example.org, lang: fr",
+        "email: european.affairs@example.org, lang: de",
+      ),
+    );
     const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { env });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("no letter template in German: the letter to etterbeek is in English");
@@ -76,7 +92,10 @@ describe("studyvisit letter --host", () => {
 describe("studyvisit letter: usage errors exit 2", () => {
   it.each([
     [[], "name one host with --host ID, or write to every candidate host with --all"],
-    [["--host", "etterbeek", "--all", "-o", "x"], "name one host with --host ID, or write to every candidate host with --all"],
+    [
+      ["--host", "etterbeek", "--all", "-o", "x"],
+      "name one host with --host ID, or write to every candidate host with --all",
+    ],
     [["--all"], "--all writes one letter per host: name their folder with -o DIR"],
     [["--host", "etterbeek", "--lang", "de"], "no letter template for --lang de: use en, fr, nl"],
   ])("%j", async (args, message) => {
@@ -99,7 +118,8 @@ describe("studyvisit letter --all", () => {
     expect(files).toEqual(expect.arrayContaining(["01-microstart.fr.md", "02-etterbeek.fr.md", "05-foyer.nl.md"]));
     expect(readFileSync(join(dir, "02-etterbeek.fr.md"), "utf8")).toBe(golden("ljubljana-2018-etterbeek.fr.md"));
     // Excluded hosts (too small, no time on the request's days, no matching theme) get none.
-    for (const excluded of ["globe-aroma", "abattoir", "brulocalis"]) expect(files.some((f) => f.includes(excluded))).toBe(false);
+    for (const excluded of ["globe-aroma", "abattoir", "brulocalis"])
+      expect(files.some((f) => f.includes(excluded))).toBe(false);
   });
 
   it("--lang writes every letter in that language", async () => {
@@ -147,7 +167,9 @@ describe("bin/studyvisit.js letter: the same bytes under any TZ", () => {
     const auckland = run(["--host", "etterbeek", "--lang", lang], "Pacific/Auckland");
     expect(utc.status).toBe(0);
     expect(auckland.stdout).toBe(utc.stdout);
-    expect(utc.stdout.split("\n")[0]).toBe({ en: "22 August 2018", fr: "Le 22 août 2018", nl: "22 augustus 2018" }[lang]);
+    expect(utc.stdout.split("\n")[0]).toBe(
+      { en: "22 August 2018", fr: "Le 22 août 2018", nl: "22 augustus 2018" }[lang],
+    );
   });
 
   it("--all", () => {

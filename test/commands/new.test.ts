@@ -16,7 +16,11 @@ function sampleWorkspace(): string {
 }
 
 /** Run `main` in-process on a pretend terminal whose questions the script answers. */
-async function runWizard(argv: string[], script: ScriptedAnswer[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}) {
+async function runWizard(
+  argv: string[],
+  script: ScriptedAnswer[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
+) {
   let stdout = "";
   let stderr = "";
   const prompter = scriptedPrompter(script);
@@ -98,7 +102,9 @@ describe("studyvisit new place", () => {
 
     const [rejected] = rejections(run.prompter);
     expect(rejected).toBe("geo: latitude 95 is out of range -90..90 (latitude comes first: did you swap them?)");
-    expect(await checkMessages({ "places/p.yaml": 'id: p\nname: P\naddress: Somewhere 1\ngeo: "95, 4.3360"\n' })).toEqual([rejected]);
+    expect(
+      await checkMessages({ "places/p.yaml": 'id: p\nname: P\naddress: Somewhere 1\ngeo: "95, 4.3360"\n' }),
+    ).toEqual([rejected]);
   });
 
   it("writes an online place without address or position", async () => {
@@ -120,8 +126,13 @@ describe("studyvisit new place", () => {
     );
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
-    expect(rejections(run.prompter)).toEqual(["online: `zoom` is not a web address (it should start with https://)", "capacity: must be greater than 0, got 0"]);
-    expect(readFileSync(join(dir, "places", "riga-webinar.yaml"), "utf8")).toContain("online: https://example.org/riga\n");
+    expect(rejections(run.prompter)).toEqual([
+      "online: `zoom` is not a web address (it should start with https://)",
+      "capacity: must be greater than 0, got 0",
+    ]);
+    expect(readFileSync(join(dir, "places", "riga-webinar.yaml"), "utf8")).toContain(
+      "online: https://example.org/riga\n",
+    );
     expectValid(dir);
   });
 
@@ -155,7 +166,10 @@ describe("studyvisit new place", () => {
 });
 
 describe("studyvisit new host", () => {
-  const hostScript = (place: ScriptedAnswer[], capacity: ScriptedAnswer[] = [{ q: "Largest group", a: "20" }]): ScriptedAnswer[] => [
+  const hostScript = (
+    place: ScriptedAnswer[],
+    capacity: ScriptedAnswer[] = [{ q: "Largest group", a: "20" }],
+  ): ScriptedAnswer[] => [
     { q: "Organisation name", a: "Brussels Volunteer Centre" },
     { q: "Id", a: "" },
     ...place,
@@ -198,7 +212,10 @@ describe("studyvisit new host", () => {
 
   it("writes a host at an existing place; bad dates, hours and codes are refused with check's messages", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(["new", "host", "--data", dir], hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]));
+    const run = await runWizard(
+      ["new", "host", "--data", dir],
+      hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]),
+    );
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -260,24 +277,27 @@ describe("studyvisit new host", () => {
     const dir = sampleWorkspace();
     const run = await runWizard(
       ["new", "host", "--data", dir],
-      hostScript([
-        { q: "Where does it receive visitors", a: "a new place: describe it here" },
-        { q: "Place name", a: "Volunteer House" },
-        { q: "Id", a: "pianofabriek" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "" },
-        { q: "Street address", a: "Rue Royale 11, 1000 Bruxelles" },
-        { q: "Position", a: "50.85, 200" },
-        { q: "Position", a: "50.8466, 4.3630" },
-        { q: "Kind of place", a: "other (type it)" },
-        { q: "Kind of place", a: "house of associations" },
-        { q: "Step-free", a: "don't know (leave it out)" },
-        { q: "How many people", a: "15" },
-      ], [
-        { q: "Largest group", a: "20" },
-        { q: "Largest group", a: "15" },
-      ]),
+      hostScript(
+        [
+          { q: "Where does it receive visitors", a: "a new place: describe it here" },
+          { q: "Place name", a: "Volunteer House" },
+          { q: "Id", a: "pianofabriek" },
+          { q: "Id", a: "" },
+          { q: "virtual venue", a: false },
+          { q: "Street address", a: "" },
+          { q: "Street address", a: "Rue Royale 11, 1000 Bruxelles" },
+          { q: "Position", a: "50.85, 200" },
+          { q: "Position", a: "50.8466, 4.3630" },
+          { q: "Kind of place", a: "other (type it)" },
+          { q: "Kind of place", a: "house of associations" },
+          { q: "Step-free", a: "don't know (leave it out)" },
+          { q: "How many people", a: "15" },
+        ],
+        [
+          { q: "Largest group", a: "20" },
+          { q: "Largest group", a: "15" },
+        ],
+      ),
       { cwd: dir },
     );
     expect(run.code).toBe(0);
@@ -287,10 +307,21 @@ describe("studyvisit new host", () => {
       "place `volunteer-house` needs an `address` unless it is `online`",
       "place.geo: longitude 200 is out of range -180..180",
     ]);
-    expect(rejections(run.prompter)).toContain("visit.capacity 20 is larger than its place `volunteer-house` holds (capacity 15)");
+    expect(rejections(run.prompter)).toContain(
+      "visit.capacity 20 is larger than its place `volunteer-house` holds (capacity 15)",
+    );
     const text = readFileSync(join(dir, "hosts", "brussels-volunteer-centre.yaml"), "utf8");
     expect(text).toContain(
-      ["place:", "  id: volunteer-house", "  name: Volunteer House", "  kind: house of associations", "  address: Rue Royale 11, 1000 Bruxelles", "  geo: {lat: 50.8466, lon: 4.363}", "  capacity: 15", ""].join("\n"),
+      [
+        "place:",
+        "  id: volunteer-house",
+        "  name: Volunteer House",
+        "  kind: house of associations",
+        "  address: Rue Royale 11, 1000 Bruxelles",
+        "  geo: {lat: 50.8466, lon: 4.363}",
+        "  capacity: 15",
+        "",
+      ].join("\n"),
     );
     expectValid(dir);
     const ws = loadWorkspace(dir, dir).workspace;
@@ -301,7 +332,10 @@ describe("studyvisit new host", () => {
 
   it("offers the themes hosts already use, most used first", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(["new", "host", "--data", dir], hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]));
+    const run = await runWizard(
+      ["new", "host", "--data", dir],
+      hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]),
+    );
     const themes = run.prompter.asked.find((a) => a.message.startsWith("Themes of its practice"));
     const ws = loadWorkspace(join(repoRoot, "data"), repoRoot).workspace;
     const counts = new Map<string, number>();
@@ -450,7 +484,10 @@ describe("studyvisit new: where and when it runs", () => {
     const viaEnv = join(parent, "other");
     for (const d of [viaFlag, viaEnv]) mkdirSync(join(d, "places"), { recursive: true });
 
-    const flagRun = await runWizard(["new", "place", "--data", "visit"], PLACE_SCRIPT, { cwd: parent, env: { STUDYVISIT_DATA: viaEnv } });
+    const flagRun = await runWizard(["new", "place", "--data", "visit"], PLACE_SCRIPT, {
+      cwd: parent,
+      env: { STUDYVISIT_DATA: viaEnv },
+    });
     expect(flagRun.code).toBe(0);
     expect(flagRun.stdout).toContain("✓ wrote visit/places/hotel-de-la-gare-du-midi.yaml");
     expect(existsSync(join(viaFlag, "places", "hotel-de-la-gare-du-midi.yaml"))).toBe(true);
@@ -466,7 +503,16 @@ describe("studyvisit new: where and when it runs", () => {
     const dir = sampleWorkspace();
     const prompter = scriptedPrompter(PLACE_SCRIPT);
     const out: string[] = [];
-    const deps: CommandDeps = { cwd: dir, env: {}, out: (t) => out.push(t), err: () => undefined, style: createStyle(false), quiet: false, stdinIsTTY: true, prompter };
+    const deps: CommandDeps = {
+      cwd: dir,
+      env: {},
+      out: (t) => out.push(t),
+      err: () => undefined,
+      style: createStyle(false),
+      quiet: false,
+      stdinIsTTY: true,
+      prompter,
+    };
     expect(await runNew({ kind: "place", data: "." }, deps)).toBe(0);
     expect(out).toEqual(["✓ wrote places/hotel-de-la-gare-du-midi.yaml"]);
   });
@@ -475,12 +521,17 @@ describe("studyvisit new: where and when it runs", () => {
 describe("helpers", () => {
   it("slugify turns a name into an id", () => {
     expect(slugify("Hôtel de la Gare du Midi")).toBe("hotel-de-la-gare-du-midi");
-    expect(slugify("CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers")).toMatch(/^cire-coordination-et-initiatives-pour(-[a-z]+)?$/);
+    expect(slugify("CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers")).toMatch(
+      /^cire-coordination-et-initiatives-pour(-[a-z]+)?$/,
+    );
     expect(slugify("!!!")).toBe("");
   });
 
   it("recordYaml keeps long lists in block style", () => {
-    const yaml = recordYaml({ id: "x", themes: Array.from({ length: 12 }, (_, i) => `a long theme number ${i}`) }, "# x");
+    const yaml = recordYaml(
+      { id: "x", themes: Array.from({ length: 12 }, (_, i) => `a long theme number ${i}`) },
+      "# x",
+    );
     expect(yaml).toContain("themes:\n  - a long theme number 0\n");
   });
 });

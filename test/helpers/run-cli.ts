@@ -7,7 +7,10 @@ export interface CliRun {
 }
 
 /** Run `main` in-process with a fake terminal: no TTY, no colour, given cwd and environment. */
-export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {

@@ -6,7 +6,13 @@ import { solve, type EngineInstance } from "../../src/plan/engine/index.js";
 import { resolvePace } from "../../src/plan/pace.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import { repoRoot } from "../helpers/files.js";
-import { betterObjective, mandatoryGroups, referenceObjective, referenceSchedule, type RefObjective } from "./engine/reference-model.js";
+import {
+  betterObjective,
+  mandatoryGroups,
+  referenceObjective,
+  referenceSchedule,
+  type RefObjective,
+} from "./engine/reference-model.js";
 import { holidays } from "./workspace-builder.js";
 
 /**
@@ -21,7 +27,8 @@ function exhaustive(inst: EngineInstance): RefObjective {
     const out: number[][] = [[]];
     const grow = (seq: number[]) => {
       for (let j = 0; j < inst.nodes.length; j++) {
-        if (seq.includes(j) || seq.some((k) => group(k) === group(j)) || !(inst.nodes[j]?.windows[r]?.length ?? 0)) continue;
+        if (seq.includes(j) || seq.some((k) => group(k) === group(j)) || !(inst.nodes[j]?.windows[r]?.length ?? 0))
+          continue;
         const next = [...seq, j];
         if (!referenceSchedule(open, r, next)) continue;
         if (referenceSchedule(inst, r, next)) out.push(next);
@@ -50,13 +57,19 @@ describe("the bundled requests are planned optimally", () => {
   const { workspace: ws } = loadWorkspace(join(repoRoot, "data"), repoRoot);
   for (const request of ws.requests.values()) {
     it(`${request.id}: the exact solver's plan equals exhaustive search`, () => {
-      const candidates = rankCandidates(request, { ws, holidays }).filter((c) => !request.fixed.some((f) => f.parallel?.some((s) => s.host === c.host.id)));
+      const candidates = rankCandidates(request, { ws, holidays }).filter(
+        (c) => !request.fixed.some((f) => f.parallel?.some((s) => s.host === c.host.id)),
+      );
       const { instance } = buildInstance(ws, request, candidates, resolvePace(request, ws.config));
       const result = solve(instance);
       expect(result.proven).toBe(true);
       expect(result.stats.method).toBe("exact");
       const best = exhaustive(instance);
-      expect({ score: result.score, travel: result.travel, endSum: result.endSum }).toEqual({ score: best.score, travel: best.travel, endSum: best.endSum });
+      expect({ score: result.score, travel: result.travel, endSum: result.endSum }).toEqual({
+        score: best.score,
+        travel: best.travel,
+        endSum: best.endSum,
+      });
     });
   }
 });

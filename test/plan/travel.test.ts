@@ -21,20 +21,46 @@ describe("travel between places", () => {
     // By hand: 4.19167 km × 1.3 = 5.44917 km; walking would be 81.7 min > 25, so 5.44917 / 18 × 60 + 10 = 28.16 → 29.
     expect(leg(microstart, etterbeek, pace, new Map())).toEqual({ mode: "transit", minutes: 29, km: 5.4 });
     // With a longer max_walk the same leg is walked: 81.74 → 82.
-    expect(leg(microstart, etterbeek, { ...pace, maxWalk: 90 }, new Map())).toEqual({ mode: "walk", minutes: 82, km: 5.4 });
+    expect(leg(microstart, etterbeek, { ...pace, maxWalk: 90 }, new Map())).toEqual({
+      mode: "walk",
+      minutes: 82,
+      km: 5.4,
+    });
   });
 
   it("lets explicit minutes win, and needs no travel for the same place or an online one", () => {
-    expect(leg(microstart, etterbeek, pace, new Map([[travelKey("microstart", "etterbeek"), 40]]))).toEqual({ mode: "transit", minutes: 40, km: 5.4 });
-    expect(leg(microstart, bara, pace, new Map([[travelKey("microstart", "bara"), 12]]))).toEqual({ mode: "walk", minutes: 12, km: 0.6 });
+    expect(leg(microstart, etterbeek, pace, new Map([[travelKey("microstart", "etterbeek"), 40]]))).toEqual({
+      mode: "transit",
+      minutes: 40,
+      km: 5.4,
+    });
+    expect(leg(microstart, bara, pace, new Map([[travelKey("microstart", "bara"), 12]]))).toEqual({
+      mode: "walk",
+      minutes: 12,
+      km: 0.6,
+    });
     expect(leg(microstart, microstart, pace, new Map())).toEqual({ mode: "none", minutes: 0, km: 0 });
-    expect(leg(microstart, { id: "room", name: "room", online: "https://example.org/r" }, pace, new Map())).toEqual({ mode: "none", minutes: 0, km: 0 });
+    expect(leg(microstart, { id: "room", name: "room", online: "https://example.org/r" }, pace, new Map())).toEqual({
+      mode: "none",
+      minutes: 0,
+      km: 0,
+    });
   });
 
   it("takes each pace field from the request, else the workspace, else SPEC's defaults (3 km/h step-free)", () => {
     const request = { pace: { buffer: 5 }, delegation: { step_free: false } } as unknown as Request;
-    expect(resolvePace(request, { synonyms: [], travel: [], pace: { walking_kmh: 3.5, buffer: 15 } })).toEqual({ walkingKmh: 3.5, detour: 1.3, buffer: 5, maxWalk: 25 });
+    expect(resolvePace(request, { synonyms: [], travel: [], pace: { walking_kmh: 3.5, buffer: 15 } })).toEqual({
+      walkingKmh: 3.5,
+      detour: 1.3,
+      buffer: 5,
+      maxWalk: 25,
+    });
     const stepFree = { delegation: { step_free: true } } as unknown as Request;
-    expect(resolvePace(stepFree, { synonyms: [], travel: [] })).toEqual({ walkingKmh: 3, detour: 1.3, buffer: 10, maxWalk: 25 });
+    expect(resolvePace(stepFree, { synonyms: [], travel: [] })).toEqual({
+      walkingKmh: 3,
+      detour: 1.3,
+      buffer: 10,
+      maxWalk: 25,
+    });
   });
 });

@@ -36,7 +36,11 @@ export const minutesOf = (iso: string) => Number(iso.slice(11, 13)) * 60 + Numbe
 export function lines(agenda: Agenda, date?: string): string[] {
   return agenda.days
     .filter((d) => !date || d.date === date)
-    .flatMap((d) => d.items.map((i: AgendaItem) => `${hm(i.start)}-${hm(i.end)} ${i.kind} ${i.host ?? i.to ?? i.place?.id ?? i.title}`));
+    .flatMap((d) =>
+      d.items.map(
+        (i: AgendaItem) => `${hm(i.start)}-${hm(i.end)} ${i.kind} ${i.host ?? i.to ?? i.place?.id ?? i.title}`,
+      ),
+    );
 }
 
 /** The agenda as the agenda checker reads it. */

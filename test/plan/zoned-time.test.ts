@@ -10,8 +10,12 @@ describe("wall-clock times in a named zone", () => {
   });
 
   it("turns a wall-clock time into the right instant and back", () => {
-    expect(new Date(zonedInstant("2018-09-19", 9 * 60 + 30, "Europe/Brussels")).toISOString()).toBe("2018-09-19T07:30:00.000Z");
-    expect(new Date(zonedInstant("2018-03-25", 3 * 60 + 30, "Europe/Brussels")).toISOString()).toBe("2018-03-25T01:30:00.000Z");
+    expect(new Date(zonedInstant("2018-09-19", 9 * 60 + 30, "Europe/Brussels")).toISOString()).toBe(
+      "2018-09-19T07:30:00.000Z",
+    );
+    expect(new Date(zonedInstant("2018-03-25", 3 * 60 + 30, "Europe/Brussels")).toISOString()).toBe(
+      "2018-03-25T01:30:00.000Z",
+    );
     expect(localParts(Date.UTC(2018, 8, 19, 7, 30), "Europe/Brussels")).toEqual({ date: "2018-09-19", minutes: 570 });
   });
 

@@ -35,7 +35,12 @@ days:
 
 function workspace(files: Record<string, string>): string[] {
   const dir = tempDir();
-  const all: Record<string, string> = { "places/p.yaml": PLACES, "hosts/a.yaml": HOST, "requests/r.yaml": REQUEST, ...files };
+  const all: Record<string, string> = {
+    "places/p.yaml": PLACES,
+    "hosts/a.yaml": HOST,
+    "requests/r.yaml": REQUEST,
+    ...files,
+  };
   for (const [path, content] of Object.entries(all)) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), content);
@@ -48,7 +53,9 @@ describe("cross-reference rules", () => {
     expect(workspace({})).toEqual([]);
   });
   it("checkHostPlace and checkHostEndsAt", () => {
-    expect(workspace({ "hosts/a.yaml": HOST.replace("place: office", "place: ofice\nvisit: {ends_at: square}") })).toEqual([
+    expect(
+      workspace({ "hosts/a.yaml": HOST.replace("place: office", "place: ofice\nvisit: {ends_at: square}") }),
+    ).toEqual([
       "hosts/a.yaml:3:8: unknown place `ofice` (did you mean `office`?)",
       "hosts/a.yaml:4:18: unknown place `square`",
     ]);
@@ -60,18 +67,30 @@ describe("cross-reference rules", () => {
     ]);
   });
   it("checkBase: known and not online", () => {
-    expect(workspace({ "requests/r.yaml": `${REQUEST}base: room\n` })).toEqual(["requests/r.yaml:8:7: base `room` is an online place: a day cannot start there"]);
-    expect(workspace({ "requests/r.yaml": `${REQUEST}base: hotell\n` })).toEqual(["requests/r.yaml:8:7: unknown place `hotell` (did you mean `hotel`?)"]);
+    expect(workspace({ "requests/r.yaml": `${REQUEST}base: room\n` })).toEqual([
+      "requests/r.yaml:8:7: base `room` is an online place: a day cannot start there",
+    ]);
+    expect(workspace({ "requests/r.yaml": `${REQUEST}base: hotell\n` })).toEqual([
+      "requests/r.yaml:8:7: unknown place `hotell` (did you mean `hotel`?)",
+    ]);
   });
   it("checkMustVisit, checkAvoid and checkPriorities", () => {
-    expect(workspace({ "requests/r.yaml": `${REQUEST}must_visit: [host-a, host-b]\navoid: [host-a]\npriorities: {host-c: 2}\n` })).toEqual([
+    expect(
+      workspace({
+        "requests/r.yaml": `${REQUEST}must_visit: [host-a, host-b]\navoid: [host-a]\npriorities: {host-c: 2}\n`,
+      }),
+    ).toEqual([
       "requests/r.yaml:8:14: host `host-a` is both in must_visit and in avoid",
       "requests/r.yaml:8:22: unknown host `host-b` (did you mean `host-a`?)",
       "requests/r.yaml:10:14: unknown host `host-c` (did you mean `host-a`?)",
     ]);
   });
   it("checkMeals: places exist and the meal fits its hours", () => {
-    expect(workspace({ "requests/r.yaml": `${REQUEST}meals:\n  - {name: lunch, hours: "12:00-12:30", duration: 1h, places: [cafe]}\n` })).toEqual([
+    expect(
+      workspace({
+        "requests/r.yaml": `${REQUEST}meals:\n  - {name: lunch, hours: "12:00-12:30", duration: 1h, places: [cafe]}\n`,
+      }),
+    ).toEqual([
       "requests/r.yaml:9:51: lunch lasts 60 min, longer than its hours 12:00-12:30",
       "requests/r.yaml:9:64: unknown place `cafe`",
     ]);
@@ -95,12 +114,20 @@ describe("cross-reference rules", () => {
     ]);
   });
   it("checkRequestDays and checkRequestTimezone", () => {
-    const request = REQUEST.replace("timezone: Europe/Brussels\n", "").replace('hours: "09:00-17:00"}', 'hours: "09:00-17:00"}\n  - {date: 2018-09-19, hours: "09:00-12:00"}');
+    const request = REQUEST.replace("timezone: Europe/Brussels\n", "").replace(
+      'hours: "09:00-17:00"}',
+      'hours: "09:00-17:00"}\n  - {date: 2018-09-19, hours: "09:00-12:00"}',
+    );
     expect(workspace({ "requests/r.yaml": request })).toEqual([
       "requests/r.yaml:1:1: request `req` has no `timezone`, and studyvisit.yaml gives none: add `timezone: Europe/Brussels` (or the visit's zone)",
       "requests/r.yaml:7:12: day 2018-09-19 is listed twice",
     ]);
-    expect(workspace({ "requests/r.yaml": request.replace(/\n {2}- \{date: 2018-09-19, hours: "09:00-12:00"\}/, ""), "studyvisit.yaml": "timezone: Europe/Brussels\n" })).toEqual([]);
+    expect(
+      workspace({
+        "requests/r.yaml": request.replace(/\n {2}- \{date: 2018-09-19, hours: "09:00-12:00"\}/, ""),
+        "studyvisit.yaml": "timezone: Europe/Brussels\n",
+      }),
+    ).toEqual([]);
   });
   it("checkHostAvailability: a slot on a closed day, a visit larger than its room", () => {
     const host = `${HOST.replace("place: office", "place: {id: small, name: Small room, address: Rue 1, geo: '50.8, 4.3', capacity: 10}")}  slots: [{date: 2018-09-19, hours: "10:00-11:00"}]\n  closed: [2018-09-19]\nvisit: {capacity: 20}\n`;
@@ -110,11 +137,16 @@ describe("cross-reference rules", () => {
     ]);
   });
   it("checkTravelPairs, and the pairs and matrix load into travel overrides", () => {
-    expect(workspace({ "studyvisit.yaml": "travel:\n  - {from: hotel, to: offfice, minutes: 12}\n" })).toEqual(["studyvisit.yaml:2:23: unknown place `offfice` (did you mean `office`?)"]);
+    expect(workspace({ "studyvisit.yaml": "travel:\n  - {from: hotel, to: offfice, minutes: 12}\n" })).toEqual([
+      "studyvisit.yaml:2:23: unknown place `offfice` (did you mean `office`?)",
+    ]);
     const dir = tempDir();
     mkdirSync(join(dir, "places"));
     writeFileSync(join(dir, "places", "p.yaml"), PLACES);
-    writeFileSync(join(dir, "studyvisit.yaml"), "travel_matrix: matrix.csv\ntravel:\n  - {from: hotel, to: office, minutes: 7}\n");
+    writeFileSync(
+      join(dir, "studyvisit.yaml"),
+      "travel_matrix: matrix.csv\ntravel:\n  - {from: hotel, to: office, minutes: 7}\n",
+    );
     writeFileSync(join(dir, "matrix.csv"), "from\\to,hotel,office\nhotel,0,9.2\noffice,11,0\n");
     const { workspace: ws, problems } = loadWorkspace(dir, dir);
     expect(problems).toEqual([]);
@@ -123,13 +155,17 @@ describe("cross-reference rules", () => {
     writeFileSync(join(dir, "studyvisit.yaml"), "travel_matrix: matrix.csv\n");
     expect(loadWorkspace(dir, dir).workspace.travel.get(travelKey("hotel", "office"))).toBe(10);
     writeFileSync(join(dir, "matrix.csv"), "from\\to,hotel,cafe\nhotel,0,x\n");
-    expect(loadWorkspace(dir, dir).problems.map(formatProblem)).toEqual(["matrix.csv:1:15: unknown place `cafe` in the travel matrix"]);
+    expect(loadWorkspace(dir, dir).problems.map(formatProblem)).toEqual([
+      "matrix.csv:1:15: unknown place `cafe` in the travel matrix",
+    ]);
     writeFileSync(join(dir, "matrix.csv"), "from\\to;hotel;office\nhotel;0;abc\n");
-    expect(loadWorkspace(dir, dir).problems.map(formatProblem)).toEqual(["matrix.csv:2:9: `abc` is not a number of minutes"]);
+    expect(loadWorkspace(dir, dir).problems.map(formatProblem)).toEqual([
+      "matrix.csv:2:9: `abc` is not a number of minutes",
+    ]);
   });
   it("does not cascade: a reference to a record that is present but invalid is not reported again", () => {
-    expect(workspace({ "places/p.yaml": PLACES.replace('geo: "50.8367, 4.3296"', 'geo: "150.8367, 4.3296"') })).toEqual([
-      "places/p.yaml:8:8: geo: latitude 150.8367 is out of range -90..90 (latitude comes first: did you swap them?)",
-    ]);
+    expect(workspace({ "places/p.yaml": PLACES.replace('geo: "50.8367, 4.3296"', 'geo: "150.8367, 4.3296"') })).toEqual(
+      ["places/p.yaml:8:8: geo: latitude 150.8367 is out of range -90..90 (latitude comes first: did you swap them?)"],
+    );
   });
 });

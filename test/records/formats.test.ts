@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { parseDate, parseDuration, parseGeo, parseMargin, parseHours, parseId, parseLanguage, parseTimeZone, parseWeekday, weekdayOf, type Parsed } from "../../src/records/formats.js";
+import {
+  parseDate,
+  parseDuration,
+  parseGeo,
+  parseMargin,
+  parseHours,
+  parseId,
+  parseLanguage,
+  parseTimeZone,
+  parseWeekday,
+  weekdayOf,
+  type Parsed,
+} from "../../src/records/formats.js";
 
 const value = <T>(r: Parsed<T>): T => {
   if (!r.ok) throw new Error(`expected a value, got: ${r.message}`);

@@ -24,7 +24,11 @@ describe("diffAgendas", () => {
       const changes = diffAgendas(agenda, clone(agenda));
       expect(changes.every((c) => c.change === "unchanged")).toBe(true);
     }
-    expect(diffAgendas(loadAgenda("express-2021"), loadAgenda("express-2021")).map((c) => c.host)).toEqual(["demetra", "grdr", "le-monde-des-possibles"]);
+    expect(diffAgendas(loadAgenda("express-2021"), loadAgenda("express-2021")).map((c) => c.host)).toEqual([
+      "demetra",
+      "grdr",
+      "le-monde-des-possibles",
+    ]);
   });
 
   it("does not call the same instant written with another offset a move", () => {
@@ -44,7 +48,14 @@ describe("diffAgendas", () => {
     shops.place = { id: "abattoir-market", name: "Abattoir — market halls" };
     const day = current.days[1] as { items: AgendaItem[] };
     day.items = day.items.filter((i) => i.uid !== MICROSTART);
-    day.items.push({ kind: "visit", host: "cire", title: "CIRÉ", start: "2018-09-19T16:15:00+02:00", end: "2018-09-19T17:00:00+02:00", uid: "2018-09-19.cire.ljubljana-2018@studyvisit" });
+    day.items.push({
+      kind: "visit",
+      host: "cire",
+      title: "CIRÉ",
+      start: "2018-09-19T16:15:00+02:00",
+      end: "2018-09-19T17:00:00+02:00",
+      uid: "2018-09-19.cire.ljubljana-2018@studyvisit",
+    });
 
     const changes = diffAgendas(previous, current);
     expect(changes.map((c) => [c.host, c.change, c.moved])).toEqual([
@@ -72,7 +83,12 @@ describe("diffAgendas", () => {
     const previous = loadAgenda("autumn-2018");
     const current = clone(previous);
     const abattoir = item(current, "2018-10-26.abattoir.autumn-2018@studyvisit");
-    (current.days[1] as { items: AgendaItem[] }).items.push({ ...abattoir, start: "2018-10-29T11:30:00+01:00", end: "2018-10-29T12:00:00+01:00", uid: "2018-10-29.abattoir.autumn-2018@studyvisit" });
+    (current.days[1] as { items: AgendaItem[] }).items.push({
+      ...abattoir,
+      start: "2018-10-29T11:30:00+01:00",
+      end: "2018-10-29T12:00:00+01:00",
+      uid: "2018-10-29.abattoir.autumn-2018@studyvisit",
+    });
     const changes = diffAgendas(previous, current).filter((c) => c.host === "abattoir");
     expect(changes.map((c) => c.change)).toEqual(["unchanged", "new"]);
   });
@@ -85,7 +101,12 @@ describe("invitations after a re-plan", () => {
       { host: "b", change: "moved" as const },
       { host: "c", change: "new" as const },
     ];
-    expect([inviteSequence(unchanged, 3), inviteSequence(moved, 3), inviteSequence(created, 3), inviteSequence(moved)]).toEqual([3, 4, 0, 1]);
+    expect([
+      inviteSequence(unchanged, 3),
+      inviteSequence(moved, 3),
+      inviteSequence(created, 3),
+      inviteSequence(moved),
+    ]).toEqual([3, 4, 0, 1]);
   });
 
   it("re-invites a moved host with the same UID and a higher SEQUENCE, and cancels a dropped one from the previous agenda", () => {
@@ -97,13 +118,35 @@ describe("invitations after a re-plan", () => {
     const files = new Map<string, string>();
     for (const change of diffAgendas(previous, current)) {
       const sequence = inviteSequence(change, 0);
-      if (change.change === "dropped") files.set(`${change.host}.cancel`, renderInviteIcs(renderInput("ljubljana-2018", previous), change.host, { version: "0.1.0", sequence, method: "CANCEL" }));
-      else files.set(change.host, renderInviteIcs(renderInput("ljubljana-2018", current), change.host, { version: "0.1.0", sequence, method: "REQUEST" }));
+      if (change.change === "dropped")
+        files.set(
+          `${change.host}.cancel`,
+          renderInviteIcs(renderInput("ljubljana-2018", previous), change.host, {
+            version: "0.1.0",
+            sequence,
+            method: "CANCEL",
+          }),
+        );
+      else
+        files.set(
+          change.host,
+          renderInviteIcs(renderInput("ljubljana-2018", current), change.host, {
+            version: "0.1.0",
+            sequence,
+            method: "REQUEST",
+          }),
+        );
     }
     const read = (file: string) => {
       const cal = new ICAL.Component(ICAL.parse(files.get(file) as string) as unknown[]);
       const event = cal.getFirstSubcomponent("vevent") as ICAL.Component;
-      return [cal.getFirstPropertyValue("method"), event.getFirstPropertyValue("uid"), event.getFirstPropertyValue("sequence"), event.getFirstPropertyValue("status"), String(event.getFirstPropertyValue("dtstart"))];
+      return [
+        cal.getFirstPropertyValue("method"),
+        event.getFirstPropertyValue("uid"),
+        event.getFirstPropertyValue("sequence"),
+        event.getFirstPropertyValue("status"),
+        String(event.getFirstPropertyValue("dtstart")),
+      ];
     };
     expect([...files.keys()].sort()).toEqual(["etterbeek", "microstart", "microstart-shops-walk.cancel"]);
     expect(read("etterbeek")).toEqual(["REQUEST", ETTERBEEK, 1, "TENTATIVE", "2018-09-19T12:30:00Z"]);

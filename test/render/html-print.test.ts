@@ -25,9 +25,22 @@ async function printToPdf(name: AgendaName): Promise<Buffer> {
   const html = join(dir, "itinerary.html");
   const pdf = join(dir, "out.pdf");
   writeFileSync(html, renderHtml(renderInput(name)));
-  const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+  const flags = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ];
   // execFile rejects on a non-zero exit or the timeout, which fails the test with Chromium's stderr.
-  await run(CHROMIUM, [...flags, `--user-data-dir=${join(dir, "profile")}`, `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { timeout: 90_000 });
+  await run(
+    CHROMIUM,
+    [...flags, `--user-data-dir=${join(dir, "profile")}`, `--print-to-pdf=${pdf}`, pathToFileURL(html).href],
+    { timeout: 90_000 },
+  );
   return readFileSync(pdf);
 }
 
@@ -42,12 +55,16 @@ describe.skipIf(!available && !onCi)("itinerary.html printed by headless Chromiu
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing`).toBe(true);
   });
 
-  it("prints the Ljubljana booklet to a PDF: a page per day, then contacts and unscheduled hosts", { timeout: 120_000 }, async () => {
-    const pdf = await printToPdf("ljubljana-2018");
-    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(pdf.length).toBeGreaterThan(10_000);
-    expect(pageCount(pdf)).toBeGreaterThanOrEqual(4);
-  });
+  it(
+    "prints the Ljubljana booklet to a PDF: a page per day, then contacts and unscheduled hosts",
+    { timeout: 120_000 },
+    async () => {
+      const pdf = await printToPdf("ljubljana-2018");
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(pdf.length).toBeGreaterThan(10_000);
+      expect(pageCount(pdf)).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it("prints the hostile-text booklet too", { timeout: 120_000 }, async () => {
     const pdf = await printToPdf("hostile-2018");

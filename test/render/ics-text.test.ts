@@ -35,7 +35,12 @@ describe("icsQuotedParam (RFC 5545 §3.2)", () => {
     expect(icsQuotedParam("a\r\nb\nc\u0001")).toBe('"a b c"');
     // eslint-disable-next-line no-control-regex -- finding control characters is the point
     const unsafe = /["\r\n\u0000-\u0008\u000a-\u001f\u007f]/;
-    fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => /^"[^"]*"$/.test(icsQuotedParam(s)) && !unsafe.test(icsQuotedParam(s).slice(1, -1))));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary" }),
+        (s) => /^"[^"]*"$/.test(icsQuotedParam(s)) && !unsafe.test(icsQuotedParam(s).slice(1, -1)),
+      ),
+    );
   });
 });
 

@@ -24,7 +24,8 @@ function prop(event: ICAL.Component, name: string): string {
 function expectWellFormed(text: string): void {
   expect(text.endsWith("\r\n")).toBe(true);
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-  for (const line of text.slice(0, -2).split("\r\n")) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
+  for (const line of text.slice(0, -2).split("\r\n"))
+    expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
 }
 
 const itinerary = (name: AgendaName) => renderItineraryIcs(renderInput(name), { version: VERSION });
@@ -52,7 +53,9 @@ describe("itinerary.ics", () => {
   it("has one event per visit, meal, fixed and parallel item, with the agenda's uid, and none for walks or free time", () => {
     for (const name of AGENDAS) {
       const agenda = loadAgenda(name);
-      const expected = agenda.days.flatMap((d) => d.items.filter((i) => ["visit", "meal", "fixed", "parallel"].includes(i.kind)).map((i) => i.uid));
+      const expected = agenda.days.flatMap((d) =>
+        d.items.filter((i) => ["visit", "meal", "fixed", "parallel"].includes(i.kind)).map((i) => i.uid),
+      );
       expect(events(itinerary(name)).map((e) => prop(e, "uid"))).toEqual(expected);
     }
   });
@@ -68,19 +71,29 @@ describe("itinerary.ics", () => {
     const description = prop(microstart, "description");
     expect(description).toContain("Brussels-based cooperative that finances, coaches and defends");
     expect(description).toContain("Contact: Roxanne Lemercier (Partnership Manager), r.lemercier@example.org");
-    expect(description).toContain("Getting there: Walk from Hotel Van Belle to microStart — Brussels agency: 8 min, 0.5 km.");
+    expect(description).toContain(
+      "Getting there: Walk from Hotel Van Belle to microStart — Brussels agency: 8 min, 0.5 km.",
+    );
 
     const walk = byUid.get("2018-09-19.microstart-shops-walk.ljubljana-2018@studyvisit") as ICAL.Component;
-    expect(prop(walk, "description")).toContain("Ends at Place du Conseil (Anderlecht town hall square), Place du Conseil, 1070 Anderlecht.");
+    expect(prop(walk, "description")).toContain(
+      "Ends at Place du Conseil (Anderlecht town hall square), Place du Conseil, 1070 Anderlecht.",
+    );
     expect(prop(walk, "status")).toBe("TENTATIVE");
 
     const lunch = byUid.get("2018-09-19.meal-lunch.ljubljana-2018@studyvisit") as ICAL.Component;
-    expect(prop(lunch, "location")).toBe("African snack, Rue Heyvaert (supported by microStart), Rue Heyvaert 75, 1070 Anderlecht");
-    expect(prop(lunch, "description")).toContain("Walk from Place du Conseil (Anderlecht town hall square) to African snack, Rue Heyvaert (supported by microStart): 16 min, 1.0 km.");
+    expect(prop(lunch, "location")).toBe(
+      "African snack, Rue Heyvaert (supported by microStart), Rue Heyvaert 75, 1070 Anderlecht",
+    );
+    expect(prop(lunch, "description")).toContain(
+      "Walk from Place du Conseil (Anderlecht town hall square) to African snack, Rue Heyvaert (supported by microStart): 16 min, 1.0 km.",
+    );
     expect(lunch.getFirstProperty("categories")?.getValues()).toEqual(["Meal"]);
 
     const etterbeek = byUid.get("2018-09-19.etterbeek.ljubljana-2018@studyvisit") as ICAL.Component;
-    expect(prop(etterbeek, "description")).toContain("Public transport from African snack, Rue Heyvaert (supported by microStart) to Etterbeek town hall (Maison communale): 29 min, 5.5 km.");
+    expect(prop(etterbeek, "description")).toContain(
+      "Public transport from African snack, Rue Heyvaert (supported by microStart) to Etterbeek town hall (Maison communale): 29 min, 5.5 km.",
+    );
   });
 
   it("gives online items their URL and parallel items their sessions", () => {
@@ -89,18 +102,28 @@ describe("itinerary.ics", () => {
     expect(prop(lmdp, "url")).toBe("https://example.org/express/study-visit-le-monde-des-possibles");
     expect(prop(lmdp, "location")).toBe("Le Monde des Possibles — online study visit (Liège) (online)");
     expect(lmdp.getFirstPropertyValue("geo")).toBeNull();
-    const ec = byUid.get("2021-09-08.fixed-meeting-with-the-european-commission.express-2021@studyvisit") as ICAL.Component;
+    const ec = byUid.get(
+      "2021-09-08.fixed-meeting-with-the-european-commission.express-2021@studyvisit",
+    ) as ICAL.Component;
     expect(prop(ec, "url")).toBe("https://example.org/express/ec-dg-home?a=1&b=2");
     expect(prop(ec, "location")).toBe("Online");
-    const breakout = events(itinerary("express-2021")).find((e) => e.getFirstProperty("categories")?.getValues()[0] === "Parallel sessions") as ICAL.Component;
-    expect(prop(breakout, "description")).toContain("Session A Competence assessment: Demetra (IT): Demetra Formazione (contact: Laura Zambrini");
-    expect(prop(breakout, "description")).toContain("Session B Self-entrepreneurship: ACME (FR), Grdr: Grdr Migration-Citoyenneté-Développement");
+    const breakout = events(itinerary("express-2021")).find(
+      (e) => e.getFirstProperty("categories")?.getValues()[0] === "Parallel sessions",
+    ) as ICAL.Component;
+    expect(prop(breakout, "description")).toContain(
+      "Session A Competence assessment: Demetra (IT): Demetra Formazione (contact: Laura Zambrini",
+    );
+    expect(prop(breakout, "description")).toContain(
+      "Session B Self-entrepreneurship: ACME (FR), Grdr: Grdr Migration-Citoyenneté-Développement",
+    );
   });
 });
 
 describe("times: UTC from the request zone's wall clock, whatever the machine's zone", () => {
   it("converts the Ljubljana day (CEST, +02:00) to UTC", () => {
-    const microstart = events(itinerary("ljubljana-2018")).find((e) => prop(e, "summary") === "microStart") as ICAL.Component;
+    const microstart = events(itinerary("ljubljana-2018")).find(
+      (e) => prop(e, "summary") === "microStart",
+    ) as ICAL.Component;
     expect(prop(microstart, "dtstart")).toBe("2018-09-19T07:30:00Z");
     expect(prop(microstart, "dtend")).toBe("2018-09-19T09:00:00Z");
   });
@@ -122,7 +145,11 @@ describe("times: UTC from the request zone's wall clock, whatever the machine's 
       for (const event of events(itinerary(name))) {
         const item = items.get(prop(event, "uid"));
         const start = new Date(prop(event, "dtstart"));
-        const wall = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(start);
+        const wall = new Intl.DateTimeFormat("sv-SE", {
+          timeZone: "Europe/Brussels",
+          dateStyle: "short",
+          timeStyle: "short",
+        }).format(start);
         expect(wall.replace(" ", "T")).toBe(item?.start.slice(0, 16));
       }
     }
@@ -149,7 +176,9 @@ describe("times: UTC from the request zone's wall clock, whatever the machine's 
     if (!visit) throw new Error("fixture changed");
     visit.start = "2018-10-29T09:30:00+02:00";
     const input = renderInput("autumn-2018", agenda);
-    const event = events(renderItineraryIcs(input, { version: VERSION })).find((e) => prop(e, "summary") === "Municipality of Etterbeek");
+    const event = events(renderItineraryIcs(input, { version: VERSION })).find(
+      (e) => prop(e, "summary") === "Municipality of Etterbeek",
+    );
     expect(event && prop(event, "dtstart")).toBe("2018-10-29T08:30:00Z");
     expect(localTime(visit.start, "Europe/Brussels")).toEqual({ date: "2018-10-29", time: "09:30", minutes: 570 });
   });
@@ -167,10 +196,14 @@ describe("times: UTC from the request zone's wall clock, whatever the machine's 
     if (!visit) throw new Error("fixture changed");
     visit.start = "2018-10-28T02:30:00+01:00";
     visit.end = "2018-10-28T03:00:00+01:00";
-    const later = events(renderItineraryIcs(renderInput("autumn-2018", agenda), { version: VERSION })).find((e) => prop(e, "summary").startsWith("Abattoir"));
+    const later = events(renderItineraryIcs(renderInput("autumn-2018", agenda), { version: VERSION })).find((e) =>
+      prop(e, "summary").startsWith("Abattoir"),
+    );
     expect(later && prop(later, "dtstart")).toBe("2018-10-28T01:30:00Z");
     visit.start = "2018-10-28T02:30:00+02:00";
-    const earlier = events(renderItineraryIcs(renderInput("autumn-2018", agenda), { version: VERSION })).find((e) => prop(e, "summary").startsWith("Abattoir"));
+    const earlier = events(renderItineraryIcs(renderInput("autumn-2018", agenda), { version: VERSION })).find((e) =>
+      prop(e, "summary").startsWith("Abattoir"),
+    );
     expect(earlier && prop(earlier, "dtstart")).toBe("2018-10-28T00:30:00Z");
   });
 });
@@ -204,21 +237,32 @@ describe("hostile text stays text", () => {
     expect(text.match(/^(UID|END:VCALENDAR)/gm)).toHaveLength(3);
     const all = events(text);
     expect(all).toHaveLength(2);
-    expect(all.map((e) => prop(e, "uid"))).toEqual(["2018-09-20.hostile.hostile-2018@studyvisit", "2018-09-20.meal-lunch.hostile-2018@studyvisit"]);
+    expect(all.map((e) => prop(e, "uid"))).toEqual([
+      "2018-09-20.hostile.hostile-2018@studyvisit",
+      "2018-09-20.meal-lunch.hostile-2018@studyvisit",
+    ]);
   });
 
   it("reads back exactly as written (line breaks as \\n)", () => {
     const [visit, lunch] = events(itinerary("hostile-2018")) as [ICAL.Component, ICAL.Component];
     expect(prop(visit, "summary")).toBe(hostName);
     expect(prop(lunch, "summary")).toBe('Lunch | "quoted"; <em>x</em>');
-    expect(prop(visit, "location")).toBe("Salle \"Ré|union\"; 1er étage\nEND:VCALENDAR, Rue de l'Évêché 1, 1000 Bruxelles <script>alert(2)</script>");
+    expect(prop(visit, "location")).toBe(
+      'Salle "Ré|union"; 1er étage\nEND:VCALENDAR, Rue de l\'Évêché 1, 1000 Bruxelles <script>alert(2)</script>',
+    );
     expect(prop(visit, "description")).toContain("Notes: Bring ID; doors | gate B\nEND:VEVENT\n<b>late</b>");
     // ical.js does not know X-WR-CALNAME is TEXT, so it is compared escaped.
-    expect(parse(itinerary("hostile-2018")).getFirstPropertyValue("x-wr-calname")).toBe("Visit\\; with\\, \"quotes\" | and <script>alert('t')</script>");
+    expect(parse(itinerary("hostile-2018")).getFirstPropertyValue("x-wr-calname")).toBe(
+      "Visit\\; with\\, \"quotes\" | and <script>alert('t')</script>",
+    );
   });
 
   it("keeps quoted parameters free of double quotes and line breaks", () => {
-    const text = renderInviteIcs(renderInput("hostile-2018"), "hostile", { version: VERSION, sequence: 0, method: "REQUEST" });
+    const text = renderInviteIcs(renderInput("hostile-2018"), "hostile", {
+      version: VERSION,
+      sequence: 0,
+      method: "REQUEST",
+    });
     expectWellFormed(text);
     const unfolded = text.replace(/\r\n[ \t]/g, "");
     expect(unfolded).toContain(`ORGANIZER;CN="Org 'Quoted'; Name, Jr.":mailto:organiser@example.org`);
@@ -226,13 +270,16 @@ describe("hostile text stays text", () => {
     const attendees = event.getAllProperties("attendee");
     expect(attendees).toHaveLength(1);
     expect(attendees[0]?.getFirstValue()).toBe("mailto:mallory@example.org");
-    expect(attendees[0]?.getParameter("cn")).toBe("Mallory 'The Boss'; ROLE=CHAIR:mailto:evil@example.org ATTENDEE:mailto:x@example.org");
+    expect(attendees[0]?.getParameter("cn")).toBe(
+      "Mallory 'The Boss'; ROLE=CHAIR:mailto:evil@example.org ATTENDEE:mailto:x@example.org",
+    );
     expect(attendees[0]?.getParameter("role")).toBe("REQ-PARTICIPANT");
   });
 });
 
 describe("invites/<host>.ics", () => {
-  const invite = (name: AgendaName, host: string, sequence = 0, method: "REQUEST" | "CANCEL" = "REQUEST") => renderInviteIcs(renderInput(name), host, { version: VERSION, sequence, method });
+  const invite = (name: AgendaName, host: string, sequence = 0, method: "REQUEST" | "CANCEL" = "REQUEST") =>
+    renderInviteIcs(renderInput(name), host, { version: VERSION, sequence, method });
 
   it("is METHOD:REQUEST with the organiser, the host's contacts as attendees asked to reply, and the SEQUENCE given", () => {
     const text = invite("ljubljana-2018", "microstart", 2);
@@ -247,7 +294,9 @@ describe("invites/<host>.ics", () => {
     expect(prop(event, "dtstart")).toBe("2018-09-19T07:30:00Z");
     expect(prop(event, "status")).toBe("CONFIRMED");
     expect(prop(event, "summary")).toBe("Visit of the delegation from Ljubljana (12 people)");
-    expect(prop(event, "description")).toContain("Organiser: dr. Jure Gombac, Slovenian Migration Institute, ZRC SAZU, j.gombac@example.org");
+    expect(prop(event, "description")).toContain(
+      "Organiser: dr. Jure Gombac, Slovenian Migration Institute, ZRC SAZU, j.gombac@example.org",
+    );
     const attendees = event.getAllProperties("attendee").map((a) => ({
       value: a.getFirstValue(),
       cn: a.getParameter("cn"),
@@ -256,8 +305,20 @@ describe("invites/<host>.ics", () => {
       partstat: a.getParameter("partstat"),
     }));
     expect(attendees).toEqual([
-      { value: "mailto:r.lemercier@example.org", cn: "Roxanne Lemercier", role: "REQ-PARTICIPANT", rsvp: "TRUE", partstat: "NEEDS-ACTION" },
-      { value: "mailto:o.vandenbogaert@example.org", cn: "Olivia Van den Bogaert", role: "REQ-PARTICIPANT", rsvp: "TRUE", partstat: "NEEDS-ACTION" },
+      {
+        value: "mailto:r.lemercier@example.org",
+        cn: "Roxanne Lemercier",
+        role: "REQ-PARTICIPANT",
+        rsvp: "TRUE",
+        partstat: "NEEDS-ACTION",
+      },
+      {
+        value: "mailto:o.vandenbogaert@example.org",
+        cn: "Olivia Van den Bogaert",
+        role: "REQ-PARTICIPANT",
+        rsvp: "TRUE",
+        partstat: "NEEDS-ACTION",
+      },
     ]);
     expect(parse(text).getFirstPropertyValue("x-wr-calname")).toBeNull();
   });
@@ -265,21 +326,30 @@ describe("invites/<host>.ics", () => {
   it("invites the host of a parallel session to its own session, with a uid of its own", () => {
     const text = invite("express-2021", "demetra");
     const event = events(text)[0] as ICAL.Component;
-    expect(prop(event, "uid")).toBe("2021-09-08.parallel-breakout-sessions-around-good-practices-collected-by-th.express-2021.demetra@studyvisit");
-    expect(prop(event, "summary")).toBe("A Competence assessment: Demetra (IT): EXPRESS webinar-LTTA: support services for migrant entrepreneurs");
+    expect(prop(event, "uid")).toBe(
+      "2021-09-08.parallel-breakout-sessions-around-good-practices-collected-by-th.express-2021.demetra@studyvisit",
+    );
+    expect(prop(event, "summary")).toBe(
+      "A Competence assessment: Demetra (IT): EXPRESS webinar-LTTA: support services for migrant entrepreneurs",
+    );
     expect(prop(event, "location")).toBe("EXPRESS breakout room A: competence assessment (online)");
     expect(event.getAllProperties("attendee").map((a) => a.getFirstValue())).toEqual(["mailto:l.zambrini@example.org"]);
   });
 
   it("finds a session's room from its host's place when the agenda names none (as the planner writes sessions)", () => {
     const agenda = loadAgenda("express-2021");
-    for (const item of agenda.days.flatMap((d) => d.items)) for (const session of item.sessions ?? []) delete session.place;
+    for (const item of agenda.days.flatMap((d) => d.items))
+      for (const session of item.sessions ?? []) delete session.place;
     const bare = renderInput("express-2021", agenda);
     const full = renderInput("express-2021");
-    expect(renderInviteIcs(bare, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" })).toBe(renderInviteIcs(full, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" }));
+    expect(renderInviteIcs(bare, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" })).toBe(
+      renderInviteIcs(full, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" }),
+    );
     expect(renderItineraryIcs(bare, { version: VERSION })).toBe(renderItineraryIcs(full, { version: VERSION }));
     expect(renderMarkdown(bare)).toBe(renderMarkdown(full));
-    const event = events(renderInviteIcs(bare, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" }))[0] as ICAL.Component;
+    const event = events(
+      renderInviteIcs(bare, "grdr", { version: VERSION, sequence: 0, method: "REQUEST" }),
+    )[0] as ICAL.Component;
     expect(prop(event, "url")).toBe("https://example.org/express/breakout-b");
   });
 
@@ -292,7 +362,10 @@ describe("invites/<host>.ics", () => {
     expect(prop(event, "status")).toBe("CANCELLED");
     expect(prop(event, "sequence")).toBe("1");
     const attendees = event.getAllProperties("attendee");
-    expect(attendees.map((a) => a.getFirstValue())).toEqual(["mailto:european.affairs@example.org", "mailto:social.cohesion@example.org"]);
+    expect(attendees.map((a) => a.getFirstValue())).toEqual([
+      "mailto:european.affairs@example.org",
+      "mailto:social.cohesion@example.org",
+    ]);
     expect(attendees.every((a) => a.getParameter("rsvp") === undefined)).toBe(true);
   });
 
@@ -313,6 +386,8 @@ describe("invites/<host>.ics", () => {
     const host = hosts.get("hostile");
     if (!host) throw new Error("fixture changed");
     hosts.set("hostile", { ...host, contacts: host.contacts.filter((c) => !c.email) });
-    expect(() => renderInviteIcs({ ...input, hosts }, "hostile", { version: VERSION, sequence: 0, method: "REQUEST" })).toThrow(/no contact with an e-mail/);
+    expect(() =>
+      renderInviteIcs({ ...input, hosts }, "hostile", { version: VERSION, sequence: 0, method: "REQUEST" }),
+    ).toThrow(/no contact with an e-mail/);
   });
 });

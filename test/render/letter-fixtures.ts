@@ -22,7 +22,8 @@ let bundled: Workspace | undefined;
 export function bundledWorkspace(): Workspace {
   if (!bundled) {
     const { workspace, problems } = loadWorkspace(join(repoRoot, "data"), repoRoot);
-    if (problems.length > 0) throw new Error(`the bundled workspace is invalid:\n${problems.map((p) => JSON.stringify(p)).join("\n")}`);
+    if (problems.length > 0)
+      throw new Error(`the bundled workspace is invalid:\n${problems.map((p) => JSON.stringify(p)).join("\n")}`);
     bundled = workspace;
   }
   return bundled;
@@ -32,7 +33,9 @@ export function bundledCandidate(requestId: string, hostId: string): { request: 
   const ws = bundledWorkspace();
   const request = ws.requests.get(requestId);
   if (!request) throw new Error(`no request ${requestId} in data/`);
-  const candidate = rankCandidates(request, { ws, holidays: createHolidayCalendar() }).find((c) => c.host.id === hostId);
+  const candidate = rankCandidates(request, { ws, holidays: createHolidayCalendar() }).find(
+    (c) => c.host.id === hostId,
+  );
   if (!candidate) throw new Error(`no host ${hostId} in data/`);
   return { request, candidate };
 }
@@ -49,6 +52,7 @@ export function expectLetterGolden(file: string, actual: string): void {
     writeFileSync(path, actual);
     return;
   }
-  if (!existsSync(path)) throw new Error(`no golden letter ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render/letter and review it`);
+  if (!existsSync(path))
+    throw new Error(`no golden letter ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render/letter and review it`);
   expect(actual, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, "utf8"));
 }

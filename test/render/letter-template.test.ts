@@ -8,7 +8,8 @@ import { LETTER_LANGUAGES } from "../../src/render/letter-language.js";
 import { letterView, renderLetter } from "../../src/render/letter.js";
 import { bundledCandidate, bundledTemplate, LETTER_DATE } from "./letter-fixtures.js";
 
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+const parse = (markdown: string): Root =>
+  fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
 function nodes(tree: Root): RootContent[] {
   const out: RootContent[] = [];
@@ -59,7 +60,9 @@ describe("a letter template cannot run code or reach a prototype", () => {
   });
 
   it("a template still places every value it names", () => {
-    expect(renderLetter(input, "{{host}} / {{sender}} / {{#overlap}}free{{/overlap}}")).toBe("Municipality of Etterbeek / dr. Jure Gombac / free");
+    expect(renderLetter(input, "{{host}} / {{sender}} / {{#overlap}}free{{/overlap}}")).toBe(
+      "Municipality of Etterbeek / dr. Jure Gombac / free",
+    );
   });
 });
 
@@ -76,12 +79,20 @@ describe("hostile record text stays text", () => {
   };
   const hostileRequest = {
     ...request,
-    organiser: { ...request.organiser, name: "- Mallory", organisation: "</p><iframe src=//evil>", phone: "+32 `rm -rf`" },
+    organiser: {
+      ...request.organiser,
+      name: "- Mallory",
+      organisation: "</p><iframe src=//evil>",
+      phone: "+32 `rm -rf`",
+    },
     delegation: { ...request.delegation, from: "[home](http://evil.example)", profile: ["> quoted", "~~struck~~"] },
   };
 
   it.each(LETTER_LANGUAGES)("in %s: no HTML, no hidden link, no heading, list, quote or emphasis", (language) => {
-    const letter = renderLetter({ request: hostileRequest, candidate: hostile, language, date: LETTER_DATE }, bundledTemplate(language));
+    const letter = renderLetter(
+      { request: hostileRequest, candidate: hostile, language, date: LETTER_DATE },
+      bundledTemplate(language),
+    );
     const found = nodes(parse(letter));
     expect(found.filter((n) => n.type === "html")).toEqual([]);
     // Only autolinks: what a reader sees is where it goes (GFM makes a bare http:// address one).
@@ -89,10 +100,14 @@ describe("hostile record text stays text", () => {
       expect(link.url).toMatch(/^(mailto:|https?:\/\/)/);
       expect(link.children.map((c) => ("value" in c ? c.value : "")).join("")).toBe(link.url.replace(/^mailto:/, ""));
     }
-    for (const kind of ["heading", "list", "blockquote", "emphasis", "delete", "inlineCode", "table", "image"]) expect(found.filter((n) => n.type === kind), kind).toEqual([]);
+    for (const kind of ["heading", "list", "blockquote", "emphasis", "delete", "inlineCode", "table", "image"])
+      expect(
+        found.filter((n) => n.type === kind),
+        kind,
+      ).toEqual([]);
     // "**Subject:**" is the template's own; nothing else is strong.
     expect(found.filter((n) => n.type === "strong")).toHaveLength(1);
-    expect(letter).toContain("&lt;img src=x onerror=\"alert(1)\"&gt;");
+    expect(letter).toContain('&lt;img src=x onerror="alert(1)"&gt;');
     expect(letter).not.toMatch(/<(img|script|iframe|b|i|p)\b/i);
   });
 });

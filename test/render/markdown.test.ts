@@ -52,15 +52,36 @@ describe("itinerary.md", () => {
       "Municipality of Etterbeek",
       "Hosts not in the programme",
     ]);
-    expect(md).toContain("12 people from Ljubljana: city officials, NGO staff, migrants, researchers, education experts. Languages: English, Slovenian.");
+    expect(md).toContain(
+      "12 people from Ljubljana: city officials, NGO staff, migrants, researchers, education experts. Languages: English, Slovenian.",
+    );
     const [day1, day2, unscheduled] = tables(md) as [string[][], string[][], string[][]];
     expect(day1[0]).toEqual(["Time", "What", "Where", "Notes"]);
-    expect(day2).toContainEqual(["09:22–09:30", "Walk to microStart — Brussels agency", "Hotel Van Belle → microStart — Brussels agency", "8 min, 0.5 km"]);
-    expect(day2).toContainEqual(["12:30–13:30", "Lunch", "African snack, Rue Heyvaert (supported by microStart), Rue Heyvaert 75, 1070 Anderlecht", "Rice and grilled goat; the room is reserved for the group."]);
-    expect(day2).toContainEqual(["13:30–13:59", "Public transport to Etterbeek town hall (Maison communale)", "African snack, Rue Heyvaert (supported by microStart) → Etterbeek town hall (Maison communale)", "29 min, 5.5 km"]);
+    expect(day2).toContainEqual([
+      "09:22–09:30",
+      "Walk to microStart — Brussels agency",
+      "Hotel Van Belle → microStart — Brussels agency",
+      "8 min, 0.5 km",
+    ]);
+    expect(day2).toContainEqual([
+      "12:30–13:30",
+      "Lunch",
+      "African snack, Rue Heyvaert (supported by microStart), Rue Heyvaert 75, 1070 Anderlecht",
+      "Rice and grilled goat; the room is reserved for the group.",
+    ]);
+    expect(day2).toContainEqual([
+      "13:30–13:59",
+      "Public transport to Etterbeek town hall (Maison communale)",
+      "African snack, Rue Heyvaert (supported by microStart) → Etterbeek town hall (Maison communale)",
+      "29 min, 5.5 km",
+    ]);
     expect(md).toContain("Walking: 3 legs, 31 min, 1.9 km. Public transport: 2 legs, 56 min, 10.6 km.");
     expect(md).toContain("- Roxanne Lemercier, Partnership Manager, <r.lemercier@example.org>");
-    expect(unscheduled[2]).toEqual(["CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers", "no time left on 19 Sep once microStart, the shops walk and Etterbeek are placed", "free on 18 Sep 14:30-16:00 if the delegation starts right after the welcome"]);
+    expect(unscheduled[2]).toEqual([
+      "CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers",
+      "no time left on 19 Sep once microStart, the shops walk and Etterbeek are placed",
+      "free on 18 Sep 14:30-16:00 if the delegation starts right after the welcome",
+    ]);
   });
 
   it("draws a Mermaid gantt with a section per day and a bar per visit, meal and fixed item", () => {
@@ -68,7 +89,10 @@ describe("itinerary.md", () => {
     expect(code && "lang" in code ? code.lang : undefined).toBe("mermaid");
     const lines = text(code as RootContent).split("\n");
     expect(lines.slice(0, 3)).toEqual(["gantt", "    dateFormat HH:mm", "    axisFormat %H:%M"]);
-    expect(lines.filter((l) => l.trim().startsWith("section"))).toEqual(["    section Tue 18 Sep", "    section Wed 19 Sep"]);
+    expect(lines.filter((l) => l.trim().startsWith("section"))).toEqual([
+      "    section Tue 18 Sep",
+      "    section Wed 19 Sep",
+    ]);
     expect(lines).toContain("    microStart :09:30, 11:00");
     expect(lines).toContain("    Lunch :12:30, 13:30");
     expect(lines.some((l) => l.includes("Walk"))).toBe(false);
@@ -90,7 +114,10 @@ describe("hostile text in Markdown", () => {
   it("keeps every table's column count on every row", () => {
     // micromark quietly drops extra cells and pads missing ones, so the source's unescaped pipes are counted too.
     const pipes = (row: string) => row.replace(/\\\\/g, "").match(/(?<!\\)\|/g)?.length ?? 0;
-    const blocks = md.split(/\n(?!\|)/).map((b) => b.split("\n").filter((l) => l.startsWith("|"))).filter((b) => b.length > 0);
+    const blocks = md
+      .split(/\n(?!\|)/)
+      .map((b) => b.split("\n").filter((l) => l.startsWith("|")))
+      .filter((b) => b.length > 0);
     expect(blocks.map((b) => b.length)).toEqual([4, 3]);
     for (const block of blocks) for (const row of block) expect(pipes(row), row).toBe(pipes(block[0] as string));
     expect(tables(md).map((t) => t.map((row) => row.length))).toEqual([
@@ -106,17 +133,24 @@ describe("hostile text in Markdown", () => {
     expect(all(tree, "strong").map(text)).toEqual(["Delegation:", "Organiser:", "Dates:", "Programme:"]);
     expect(all(tree, "emphasis").map(text)).toEqual(["Generated on 2018-09-01 08:00 UTC by studyvisit."]);
     // GFM turns a bare URL in text into a link; it may never hide behind other words.
-    for (const link of all(tree, "link")) expect([text(link), `mailto:${text(link)}`]).toContain("url" in link ? link.url : "");
+    for (const link of all(tree, "link"))
+      expect([text(link), `mailto:${text(link)}`]).toContain("url" in link ? link.url : "");
     const [day] = tables(md) as [string[][]];
     expect(day[1]?.[1]).toBe(oneLine(hostName));
-    expect(day[1]?.[2]).toBe(oneLine("Salle \"Ré|union\"; 1er étage\nEND:VCALENDAR, Rue de l'Évêché 1, 1000 Bruxelles <script>alert(2)</script>"));
+    expect(day[1]?.[2]).toBe(
+      oneLine(
+        'Salle "Ré|union"; 1er étage\nEND:VCALENDAR, Rue de l\'Évêché 1, 1000 Bruxelles <script>alert(2)</script>',
+      ),
+    );
     expect(all(tree, "heading").map(text)[0]).toBe("Visit; with, \"quotes\" | and <script>alert('t')</script>");
   });
 
   it("cannot close the Mermaid fence or add a gantt statement", () => {
     const code = all(parse(md), "code");
     expect(code).toHaveLength(1);
-    const lines = text(code[0] as RootContent).split("\n").slice(4);
+    const lines = text(code[0] as RootContent)
+      .split("\n")
+      .slice(4);
     for (const line of lines) expect(line).toMatch(/^ {4}(section [^:]+|[^:;#%`<>]+ :\d\d:\d\d, \d\d:\d\d)$/);
     expect(mermaidLabel("section 9: go")).toBe("- section 9 - go");
     expect(mermaidLabel("```\n")).toBe("item");
@@ -125,7 +159,9 @@ describe("hostile text in Markdown", () => {
 
 describe("Markdown escapes", () => {
   it("escapes punctuation that would be markup, and HTML as entities", () => {
-    expect(mdInline("a|b *c* _d_ [e](f) `g` ~h~ #i $j$ \\k <l> & m")).toBe("a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\`g\\` \\~h\\~ \\#i \\$j\\$ \\\\k &lt;l&gt; &amp; m");
+    expect(mdInline("a|b *c* _d_ [e](f) `g` ~h~ #i $j$ \\k <l> & m")).toBe(
+      "a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\`g\\` \\~h\\~ \\#i \\$j\\$ \\\\k &lt;l&gt; &amp; m",
+    );
     expect(mdInline(" one\ntwo\r\n three ")).toBe("one two three");
   });
 
@@ -142,7 +178,10 @@ describe("templates", () => {
   });
 
   it("renders a user's template with the same values", () => {
-    const md = renderMarkdown(renderInput("ljubljana-2018"), "{{title}}\n{{#days}}* {{heading}}: {{#rows}}{{time}} {{/rows}}\n{{/days}}");
+    const md = renderMarkdown(
+      renderInput("ljubljana-2018"),
+      "{{title}}\n{{#days}}* {{heading}}: {{#rows}}{{time}} {{/rows}}\n{{/days}}",
+    );
     expect(md).toBe(
       "CRISCO study visit: Ljubljana delegation in Brussels\n* Tuesday 18 September 2018: 14:00–14:30 14:30–18:30 \n* Wednesday 19 September 2018: 09:22–09:30 09:30–11:00 11:00–11:07 11:07–11:30 11:30–12:00 12:00–12:16 12:16–12:30 12:30–13:30 13:30–13:59 13:59–14:15 14:15–15:45 15:45–16:12 16:12–17:00 17:00–17:30 \n",
     );
@@ -174,6 +213,12 @@ describe("templates", () => {
   });
 
   it("still lets a template read own data through dots", () => {
-    expect(renderTemplate("{{a.b}} {{#list}}{{.}},{{/list}} {{^none}}empty{{/none}}", { a: { b: "x" }, list: ["1", "2"], none: [] })).toBe("x 1,2, empty");
+    expect(
+      renderTemplate("{{a.b}} {{#list}}{{.}},{{/list}} {{^none}}empty{{/none}}", {
+        a: { b: "x" },
+        list: ["1", "2"],
+        none: [],
+      }),
+    ).toBe("x 1,2, empty");
   });
 });

@@ -22,7 +22,8 @@ export const GENERATED_AT = new Date(1_535_788_800_000);
 
 const workspace = (() => {
   const { workspace, problems } = loadWorkspace(join(fixtureDir, "workspace"), repoRoot);
-  if (problems.length > 0) throw new Error(`fixture workspace is invalid:\n${problems.map((p) => JSON.stringify(p)).join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(`fixture workspace is invalid:\n${problems.map((p) => JSON.stringify(p)).join("\n")}`);
   return workspace;
 })();
 
@@ -47,6 +48,7 @@ export function expectGolden(file: string, actual: string): void {
     writeFileSync(path, actual);
     return;
   }
-  if (!existsSync(path)) throw new Error(`no golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render and review it`);
+  if (!existsSync(path))
+    throw new Error(`no golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render and review it`);
   expect(actual, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, "utf8"));
 }

@@ -4,7 +4,12 @@ import { AGENDAS, expectGolden, loadAgenda, renderInput } from "./render-fixture
 
 const header = (name: (typeof AGENDAS)[number]) => {
   const input = renderInput(name);
-  return { title: input.request.title, delegation: `${input.request.delegation.size} people`, hostNames: new Map([...input.hosts.values()].map((h) => [h.id, h.name])), quality: "proven optimal" };
+  return {
+    title: input.request.title,
+    delegation: `${input.request.delegation.size} people`,
+    hostNames: new Map([...input.hosts.values()].map((h) => [h.id, h.name])),
+    quality: "proven optimal",
+  };
 };
 
 describe("the terminal timeline", () => {
@@ -13,7 +18,14 @@ describe("the terminal timeline", () => {
   });
 
   it("colours only through the Paint it is given", () => {
-    const marked: Paint = { bold: (t) => `<b>${t}</b>`, dim: (t) => `<d>${t}</d>`, accent: (t) => t, location: (t) => `<l>${t}</l>`, travel: (t) => `<t>${t}</t>`, warn: (t) => t };
+    const marked: Paint = {
+      bold: (t) => `<b>${t}</b>`,
+      dim: (t) => `<d>${t}</d>`,
+      accent: (t) => t,
+      location: (t) => `<l>${t}</l>`,
+      travel: (t) => `<t>${t}</t>`,
+      warn: (t) => t,
+    };
     const text = renderTimeline(loadAgenda("ljubljana-2018"), header("ljubljana-2018"), marked);
     expect(text).toContain("<b>Wednesday 19 September 2018</b>");
     expect(text).toMatch(/<t>walk \d+ min · [\d.]+ km → /);

@@ -57,7 +57,8 @@ function finite(x: number, what: string): number {
 
 function locIndex(x: number | null | undefined, nLoc: number, what: string): number {
   if (x === null || x === undefined) return -1;
-  if (!Number.isInteger(x) || x < 0 || x >= nLoc) throw new EngineInputError(`${what} must be a location index in 0..${nLoc - 1}, got ${x}`);
+  if (!Number.isInteger(x) || x < 0 || x >= nLoc)
+    throw new EngineInputError(`${what} must be a location index in 0..${nLoc - 1}, got ${x}`);
   return x;
 }
 
@@ -139,16 +140,24 @@ export function compileModel(inst: EngineInstance): Model {
   const groupMandatory: boolean[] = [];
   const groupName: string[] = [];
   const ids = new Set<string>();
-  const win: Array<Array<Float64Array | null>> = Array.from({ length: m }, () => new Array<Float64Array | null>(n).fill(null));
+  const win: Array<Array<Float64Array | null>> = Array.from({ length: m }, () =>
+    new Array<Float64Array | null>(n).fill(null),
+  );
   let hasTransparent = false;
   inst.nodes.forEach((node, j) => {
     if (ids.has(node.id)) throw new EngineInputError(`duplicate node id ${node.id}`);
     ids.add(node.id);
     score[j] = finite(node.score, `node ${node.id} score`);
     dur[j] = finite(node.duration, `node ${node.id} duration`);
-    if ((score[j] as number) < 0 || (dur[j] as number) < 0) throw new EngineInputError(`node ${node.id}: score and duration must be >= 0`);
+    if ((score[j] as number) < 0 || (dur[j] as number) < 0)
+      throw new EngineInputError(`node ${node.id}: score and duration must be >= 0`);
     loc[j] = locIndex(node.loc, nLoc, `node ${node.id} loc`);
-    eloc[j] = loc[j] === -1 ? -1 : node.endLoc === undefined ? (loc[j] as number) : locIndex(node.endLoc, nLoc, `node ${node.id} endLoc`);
+    eloc[j] =
+      loc[j] === -1
+        ? -1
+        : node.endLoc === undefined
+          ? (loc[j] as number)
+          : locIndex(node.endLoc, nLoc, `node ${node.id} endLoc`);
     if (loc[j] === -1) hasTransparent = true;
     counts[j] = node.countsAsVisit ? 1 : 0;
     // Ungrouped nodes get a private group keyed by a character ids cannot collide with in practice.
@@ -164,8 +173,10 @@ export function compileModel(inst: EngineInstance): Model {
     group[j] = g;
     (groupNodes[g] as number[]).push(j);
     if (node.mandatory) groupMandatory[g] = true;
-    if (node.windows.length > m) throw new EngineInputError(`node ${node.id} has windows for ${node.windows.length} routes, only ${m} exist`);
-    for (let r = 0; r < m; r++) (win[r] as Array<Float64Array | null>)[j] = normaliseWindows(node.windows[r], `node ${node.id} route ${r}`);
+    if (node.windows.length > m)
+      throw new EngineInputError(`node ${node.id} has windows for ${node.windows.length} routes, only ${m} exist`);
+    for (let r = 0; r < m; r++)
+      (win[r] as Array<Float64Array | null>)[j] = normaliseWindows(node.windows[r], `node ${node.id} route ${r}`);
   });
   const maxVisits = inst.maxVisitsPerRoute ?? Number.POSITIVE_INFINITY;
   const excess = triangleExcess(travel, nLoc);
@@ -179,9 +190,29 @@ export function compileModel(inst: EngineInstance): Model {
     if (l >= 0 && e !== l && (travel[l * nLoc + e] as number) > (dur[j] as number) + slack) monotone = false;
   }
   return {
-    n, m, nLoc, score, dur, loc, eloc, travel, buffer, win, rStart, rEnd, rSLoc, rELoc,
-    group, groupNodes, groupMandatory, groupName, counts, maxVisits,
-    metric, hasTransparent, monotone,
+    n,
+    m,
+    nLoc,
+    score,
+    dur,
+    loc,
+    eloc,
+    travel,
+    buffer,
+    win,
+    rStart,
+    rEnd,
+    rSLoc,
+    rELoc,
+    group,
+    groupNodes,
+    groupMandatory,
+    groupName,
+    counts,
+    maxVisits,
+    metric,
+    hasTransparent,
+    monotone,
   };
 }
 

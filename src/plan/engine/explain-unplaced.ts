@@ -19,7 +19,13 @@ function fitsSomewhere(model: Model, r: number, base: number[], j: number): bool
   return false;
 }
 
-function reasonFor(model: Model, routes: number[][], placed: Uint8Array, j: number, mandatoryOnly: number[][]): UnplacedReason {
+function reasonFor(
+  model: Model,
+  routes: number[][],
+  placed: Uint8Array,
+  j: number,
+  mandatoryOnly: number[][],
+): UnplacedReason {
   if (!model.win.some((w) => w[j] !== null)) return "no-window";
   const g = model.group[j] as number;
   if ((model.groupNodes[g] as number[]).some((k) => placed[k] === 1)) return "group-taken";
@@ -30,7 +36,10 @@ function reasonFor(model: Model, routes: number[][], placed: Uint8Array, j: numb
 }
 
 /** Reason codes for every node left out, and the mandatory groups that are missing. */
-export function explainUnplaced(model: Model, routes: number[][]): { unplaced: UnplacedNode[]; missing: MissingMandatory[] } {
+export function explainUnplaced(
+  model: Model,
+  routes: number[][],
+): { unplaced: UnplacedNode[]; missing: MissingMandatory[] } {
   const placed = new Uint8Array(model.n);
   for (const seq of routes) for (const j of seq) placed[j] = 1;
   const mandatoryOnly = routes.map((seq) => seq.filter((j) => model.groupMandatory[model.group[j] as number]));

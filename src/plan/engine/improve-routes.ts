@@ -58,7 +58,13 @@ export function improveRoutes(sol: Solution, routes: Iterable<number>, maxPasses
             const b = k < L - 1 ? (seq[k + 1] as number) : -1;
             const si = seq[i] as number;
             const sk = seq[k] as number;
-            const delta = leg(md, r, a, sk) + ((bwd[k] as number) - (bwd[i] as number)) + leg(md, r, si, b) - leg(md, r, a, si) - ((fwd[k] as number) - (fwd[i] as number)) - leg(md, r, sk, b);
+            const delta =
+              leg(md, r, a, sk) +
+              ((bwd[k] as number) - (bwd[i] as number)) +
+              leg(md, r, si, b) -
+              leg(md, r, a, si) -
+              ((fwd[k] as number) - (fwd[i] as number)) -
+              leg(md, r, sk, b);
             if (delta > PRUNE) continue;
           }
           for (let x = 0; x < L; x++) work[x] = seq[x >= i && x <= k ? i + k - x : x] as number;
@@ -82,7 +88,13 @@ export function improveRoutes(sol: Solution, routes: Iterable<number>, maxPasses
               // rest = seq without the run; the run goes between rest[to - 1] and rest[to].
               const a = to > 0 ? (seq[to - 1 < i ? to - 1 : to - 1 + len] as number) : -1;
               const b = to < L - len ? (seq[to < i ? to : to + len] as number) : -1;
-              const delta = leg(md, r, p, nx) - leg(md, r, p, first) - leg(md, r, last, nx) + leg(md, r, a, first) + leg(md, r, last, b) - leg(md, r, a, b);
+              const delta =
+                leg(md, r, p, nx) -
+                leg(md, r, p, first) -
+                leg(md, r, last, nx) +
+                leg(md, r, a, first) +
+                leg(md, r, last, b) -
+                leg(md, r, a, b);
               if (delta > PRUNE) continue;
             }
             const rest = seq.slice(0, i).concat(seq.slice(i + len));

@@ -77,7 +77,11 @@ function relocateOrSwap(sol: Solution): boolean {
           A3[i] = k;
           const B3 = B.slice();
           B3[q] = j;
-          if (costs(sol, a, A3, ca) && costs(sol, b, B3, cb) && gain(oldT, oldE, ca.travel + cb.travel, ca.end + cb.end)) {
+          if (
+            costs(sol, a, A3, ca) &&
+            costs(sol, b, B3, cb) &&
+            gain(oldT, oldE, ca.travel + cb.travel, ca.end + cb.end)
+          ) {
             sol.moveBetween(a, A3, b, B3);
             return true;
           }

@@ -64,7 +64,10 @@ function bestPosition(rc: RouteCache, j: number, out: Best, from = 0): boolean {
 }
 
 /** Per-model scratch arrays of repair (it runs thousands of times per solve and is not re-entrant). */
-const scratchOf = new WeakMap<Model, { value: Float64Array; pos: Int32Array; shift: Float64Array; travel: Float64Array }>();
+const scratchOf = new WeakMap<
+  Model,
+  { value: Float64Array; pos: Int32Array; shift: Float64Array; travel: Float64Array }
+>();
 
 /**
  * Places unsatisfied mandatory groups first (most constrained group first,
@@ -86,7 +89,12 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
   // value[r * n + j]: noisy ratio of j's best position on route r (-1 = infeasible).
   let scratch = scratchOf.get(md);
   if (!scratch) {
-    scratch = { value: new Float64Array(m * md.n), pos: new Int32Array(m * md.n), shift: new Float64Array(m * md.n), travel: new Float64Array(m * md.n) };
+    scratch = {
+      value: new Float64Array(m * md.n),
+      pos: new Int32Array(m * md.n),
+      shift: new Float64Array(m * md.n),
+      travel: new Float64Array(m * md.n),
+    };
     scratchOf.set(md, scratch);
   }
   const { value, pos, shift, travel } = scratch;

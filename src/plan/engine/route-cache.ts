@@ -156,7 +156,8 @@ export function evalInsert(rc: RouteCache, j: number, p: number): number {
   }
   const q = p + 1;
   const shift = na - (rc.arr[q] as number);
-  const limit = p < L ? (rc.st[q] as number) - (rc.arr[q] as number) + (rc.maxShift[q] as number) : (rc.maxShift[q] as number);
+  const limit =
+    p < L ? (rc.st[q] as number) - (rc.arr[q] as number) + (rc.maxShift[q] as number) : (rc.maxShift[q] as number);
   if (shift > limit + EPS) return rc.multi > 0 ? evalInsertBySimulation(rc, j, p) : Number.NaN;
   insertDelta.travel = tIn + tOut - (from >= 0 && to >= 0 ? (T[from * nLoc + to] as number) : 0);
   return shift;

@@ -30,7 +30,14 @@ export function simulateRoute(model: Model, r: number, seq: ReadonlyArray<number
  * into the arrays when given (the hot path passes none and allocates nothing).
  * Stops at the first violation: times only grow along a route.
  */
-export function scheduleRoute(md: Model, r: number, seq: ReadonlyArray<number>, out: { travel: number; end: number }, arrivals?: Float64Array, starts?: Float64Array): boolean {
+export function scheduleRoute(
+  md: Model,
+  r: number,
+  seq: ReadonlyArray<number>,
+  out: { travel: number; end: number },
+  arrivals?: Float64Array,
+  starts?: Float64Array,
+): boolean {
   const { travel: T, nLoc, loc, eloc, dur, buffer } = md;
   const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
   const rEnd = md.rEnd[r] as number;

@@ -52,7 +52,9 @@ function routeTable(model: Model, r: number, ids: number[], budget: number, work
   const rEnd = model.rEnd[r] as number;
   const sLoc = model.rSLoc[r] as number;
   const eLoc = model.rELoc[r] as number;
-  const sameGroup = ids.map((j, a) => ids.reduce((mk, k, b) => (b !== a && model.group[k] === model.group[j] ? mk | (1 << b) : mk), 0));
+  const sameGroup = ids.map((j, a) =>
+    ids.reduce((mk, k, b) => (b !== a && model.group[k] === model.group[j] ? mk | (1 << b) : mk), 0),
+  );
   let countsMask = 0;
   ids.forEach((j, a) => {
     if (model.counts[j] === 1) countsMask |= 1 << a;
@@ -152,7 +154,8 @@ function routeTable(model: Model, r: number, ids: number[], budget: number, work
   const order = new Map<number, number[]>();
   for (const mask of feasible) {
     const seq: number[] = [];
-    for (let l = bestLab[mask] as number; l >= 0 && (labNode[l] as number) >= 0; l = labParent[l] as number) seq.push(labNode[l] as number);
+    for (let l = bestLab[mask] as number; l >= 0 && (labNode[l] as number) >= 0; l = labParent[l] as number)
+      seq.push(labNode[l] as number);
     order.set(mask, seq.reverse());
   }
   return { tr, end, feasible, order };
@@ -164,7 +167,13 @@ function popcount(x: number): number {
   return c;
 }
 
-function combine(model: Model, ids: number[], tables: RouteTable[], budget: number, work: { count: number }): number[][] {
+function combine(
+  model: Model,
+  ids: number[],
+  tables: RouteTable[],
+  budget: number,
+  work: { count: number },
+): number[][] {
   const n = ids.length;
   const full = 1 << n;
   const all = full - 1;
@@ -172,7 +181,9 @@ function combine(model: Model, ids: number[], tables: RouteTable[], budget: numb
   const score = new Float64Array(full);
   const mand = new Int32Array(full);
   const valid = new Uint8Array(full);
-  const groupMask = ids.map((j) => ids.reduce((mk, k, b) => (model.group[k] === model.group[j] ? mk | (1 << b) : mk), 0));
+  const groupMask = ids.map((j) =>
+    ids.reduce((mk, k, b) => (model.group[k] === model.group[j] ? mk | (1 << b) : mk), 0),
+  );
   valid[0] = 1;
   for (let s = 1; s < full; s++) {
     const low = s & -s;
@@ -240,7 +251,8 @@ function combine(model: Model, ids: number[], tables: RouteTable[], budget: numb
         (ds > EPS ||
           (Math.abs(ds) <= EPS &&
             ((fTr[t] as number) < (fTr[best] as number) - EPS ||
-              (Math.abs((fTr[t] as number) - (fTr[best] as number)) <= EPS && (fEnd[t] as number) < (fEnd[best] as number) - EPS)))));
+              (Math.abs((fTr[t] as number) - (fTr[best] as number)) <= EPS &&
+                (fEnd[t] as number) < (fEnd[best] as number) - EPS)))));
     if (better) best = t;
   }
   // Unwind the stages: the last route took choice[best], the rest came from the previous stage.

@@ -1,6 +1,13 @@
 import type { Model } from "./compile-model.js";
 import { createRng, type Rng } from "./create-rng.js";
-import { randomRemoval, relatedRemoval, routeRemoval, segmentRemoval, worstRemoval, type DestroyOperator } from "./destroy.js";
+import {
+  randomRemoval,
+  relatedRemoval,
+  routeRemoval,
+  segmentRemoval,
+  worstRemoval,
+  type DestroyOperator,
+} from "./destroy.js";
 import { improveRoutes } from "./improve-routes.js";
 import { polish } from "./polish.js";
 import { repair, type RepairParams } from "./repair.js";
@@ -119,7 +126,8 @@ function scoreBound(model: Model): number {
   let bound = 0;
   for (const nodes of model.groupNodes) {
     let top = 0;
-    for (const j of nodes) if (model.win.some((w) => w[j] !== null) && (model.score[j] as number) > top) top = model.score[j] as number;
+    for (const j of nodes)
+      if (model.win.some((w) => w[j] !== null) && (model.score[j] as number) > top) top = model.score[j] as number;
     bound += top;
   }
   return bound;

@@ -21,7 +21,10 @@ export function solve(instance: EngineInstance, options: SolveOptions = {}): Sol
   for (let j = 0; j < model.n; j++) if (model.win.some((w) => w[j] !== null)) usable++;
   let exactSkipped: SolveStats["exactSkipped"];
   if (method !== "heuristic" && model.m > 0) {
-    const limit = method === "exact" ? EXACT_MAX_NODES : Math.min(EXACT_MAX_NODES, options.exactMaxNodes ?? DEFAULT_EXACT_MAX_NODES);
+    const limit =
+      method === "exact"
+        ? EXACT_MAX_NODES
+        : Math.min(EXACT_MAX_NODES, options.exactMaxNodes ?? DEFAULT_EXACT_MAX_NODES);
     if (usable <= limit) {
       const out = solveExact(model, options.exactBudget ?? DEFAULT_EXACT_BUDGET);
       if (out.status === "ok") return buildResult(model, out.routes, true, { method: "exact", work: out.work });
@@ -32,8 +35,15 @@ export function solve(instance: EngineInstance, options: SolveOptions = {}): Sol
   const effort = options.effort ?? 1;
   const iterations = options.iterations ?? defaultIterations(model, effort);
   const maxEvaluations = options.iterations === undefined ? defaultMaxEvaluations(effort) : Number.POSITIVE_INFINITY;
-  const out = solveHeuristic(model, { seed: options.seed ?? 1, iterations, maxEvaluations, ...(options.localSearchRate === undefined ? {} : { localSearchRate: options.localSearchRate }) });
-  const stats: SolveStats = exactSkipped ? { method: "heuristic", work: out.work, exactSkipped } : { method: "heuristic", work: out.work };
+  const out = solveHeuristic(model, {
+    seed: options.seed ?? 1,
+    iterations,
+    maxEvaluations,
+    ...(options.localSearchRate === undefined ? {} : { localSearchRate: options.localSearchRate }),
+  });
+  const stats: SolveStats = exactSkipped
+    ? { method: "heuristic", work: out.work, exactSkipped }
+    : { method: "heuristic", work: out.work };
   return buildResult(model, out.routes, false, stats);
 }
 

@@ -6,11 +6,18 @@ import { bruteForce, checkResult, referenceObjective } from "./reference-model.j
 describe("exact solver", () => {
   it("agrees with brute-force enumeration on small random instances", () => {
     for (let seed = 1; seed <= 60; seed++) {
-      const inst = randomInstance(seed, { nodes: seed % 3 === 0 ? 6 : 5, routes: seed % 2 === 0 ? 2 : 1, extras: seed % 4 !== 0 });
+      const inst = randomInstance(seed, {
+        nodes: seed % 3 === 0 ? 6 : 5,
+        routes: seed % 2 === 0 ? 2 : 1,
+        extras: seed % 4 !== 0,
+      });
       const res = solve(inst, { method: "exact" });
       expect(res.proven, `seed ${seed}`).toBe(true);
       expect(checkResult(inst, res), `seed ${seed}`).toEqual([]);
-      const got = referenceObjective(inst, res.routes.map((r) => r.nodes.map((p) => p.node)));
+      const got = referenceObjective(
+        inst,
+        res.routes.map((r) => r.nodes.map((p) => p.node)),
+      );
       const want = bruteForce(inst).objective;
       expect(got, `seed ${seed}`).not.toBeNull();
       expect(got?.mandatory, `seed ${seed} mandatory`).toBe(want.mandatory);

@@ -13,8 +13,14 @@ describe("metaheuristic", () => {
       expect(exact.proven).toBe(true);
       expect(heur.proven).toBe(false);
       expect(checkResult(inst, heur), `seed ${seed}`).toEqual([]);
-      const h = referenceObjective(inst, heur.routes.map((r) => r.nodes.map((p) => p.node)));
-      const e = referenceObjective(inst, exact.routes.map((r) => r.nodes.map((p) => p.node)));
+      const h = referenceObjective(
+        inst,
+        heur.routes.map((r) => r.nodes.map((p) => p.node)),
+      );
+      const e = referenceObjective(
+        inst,
+        exact.routes.map((r) => r.nodes.map((p) => p.node)),
+      );
       expect(h?.mandatory, `seed ${seed}`).toBe(e?.mandatory);
       expect(h?.score, `seed ${seed}`).toBeCloseTo(e?.score ?? NaN, 6);
       // Travel, the second criterion, is not always minimal: see BENCHMARKS.md (moving two nodes to an empty day at once).
@@ -24,17 +30,26 @@ describe("metaheuristic", () => {
 
   it("never returns an infeasible route (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 5, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (seed, nodes, routes, extras) => {
-        const inst = randomInstance(seed, { nodes, routes, extras });
-        const res = solve(inst, { method: "heuristic", iterations: 60 });
-        expect(checkResult(inst, res)).toEqual([]);
-        const obj = referenceObjective(inst, res.routes.map((r) => r.nodes.map((p) => p.node)));
-        expect(obj).not.toBeNull();
-        expect(res.score).toBeCloseTo(obj?.score ?? NaN, 6);
-        expect(res.travel).toBeCloseTo(obj?.travel ?? NaN, 6);
-        const placed = new Set(res.routes.flatMap((r) => r.nodes.map((p) => p.node)));
-        expect(placed.size + res.unplaced.length).toBe(inst.nodes.length);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 5, max: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        (seed, nodes, routes, extras) => {
+          const inst = randomInstance(seed, { nodes, routes, extras });
+          const res = solve(inst, { method: "heuristic", iterations: 60 });
+          expect(checkResult(inst, res)).toEqual([]);
+          const obj = referenceObjective(
+            inst,
+            res.routes.map((r) => r.nodes.map((p) => p.node)),
+          );
+          expect(obj).not.toBeNull();
+          expect(res.score).toBeCloseTo(obj?.score ?? NaN, 6);
+          expect(res.travel).toBeCloseTo(obj?.travel ?? NaN, 6);
+          const placed = new Set(res.routes.flatMap((r) => r.nodes.map((p) => p.node)));
+          expect(placed.size + res.unplaced.length).toBe(inst.nodes.length);
+        },
+      ),
       { numRuns: 60, seed: 42 },
     );
   });

@@ -3,7 +3,14 @@ import { solve, type EngineInstance, type EngineNode } from "../../../src/plan/e
 import { checkResult } from "./reference-model.js";
 
 // One day 9:00-17:00 (minutes 540-1020) from a hotel (0); hosts at 1..3, restaurants at 4 (near) and 5 (far).
-const coords: Array<[number, number]> = [[0, 0], [10, 0], [20, 0], [30, 0], [12, 2], [0, 40]];
+const coords: Array<[number, number]> = [
+  [0, 0],
+  [10, 0],
+  [20, 0],
+  [30, 0],
+  [12, 2],
+  [0, 40],
+];
 const travel = coords.map(([x1, y1]) => coords.map(([x2, y2]) => Math.ceil(Math.hypot(x1 - x2, y1 - y2))));
 const day: [number, number] = [540, 1020];
 
@@ -11,18 +18,45 @@ function host(id: string, loc: number, score: number, from: number, to: number, 
   return { id, score, duration, loc, windows: [[[from, to - duration]]], countsAsVisit: true };
 }
 
-function instance(nodes: EngineNode[], routes = [{ start: day[0], end: day[1], startLoc: 0, endLoc: 0 }]): EngineInstance {
+function instance(
+  nodes: EngineNode[],
+  routes = [{ start: day[0], end: day[1], startLoc: 0, endLoc: 0 }],
+): EngineInstance {
   return { travel, buffer: 10, routes, nodes };
 }
 
-const lunchNear: EngineNode = { id: "lunch@near", score: 0, duration: 60, loc: 4, windows: [[[720, 780]]], mandatory: true, group: "lunch", countsAsVisit: false };
+const lunchNear: EngineNode = {
+  id: "lunch@near",
+  score: 0,
+  duration: 60,
+  loc: 4,
+  windows: [[[720, 780]]],
+  mandatory: true,
+  group: "lunch",
+  countsAsVisit: false,
+};
 const lunchFar: EngineNode = { ...lunchNear, id: "lunch@far", loc: 5 };
-const welcome: EngineNode = { id: "welcome", score: 0, duration: 30, loc: 0, windows: [[[540, 540]]], mandatory: true, countsAsVisit: false };
+const welcome: EngineNode = {
+  id: "welcome",
+  score: 0,
+  duration: 30,
+  loc: 0,
+  windows: [[[540, 540]]],
+  mandatory: true,
+  countsAsVisit: false,
+};
 
 describe("mandatory nodes and groups", () => {
   for (const method of ["exact", "heuristic"] as const) {
     it(`places exactly one meal alternative and a fixed item (${method})`, () => {
-      const inst = instance([welcome, lunchNear, lunchFar, host("a", 1, 3, 540, 1020), host("b", 2, 2, 540, 1020), host("c", 3, 1, 540, 1020)]);
+      const inst = instance([
+        welcome,
+        lunchNear,
+        lunchFar,
+        host("a", 1, 3, 540, 1020),
+        host("b", 2, 2, 540, 1020),
+        host("c", 3, 1, 540, 1020),
+      ]);
       const res = solve(inst, { method });
       expect(res.feasible).toBe(true);
       expect(checkResult(inst, res)).toEqual([]);
@@ -36,7 +70,10 @@ describe("mandatory nodes and groups", () => {
     it(`places a must-visit host even when it displaces more valuable ones (${method})`, () => {
       // Both hosts need most of a short day; the mandatory one is worth less.
       const must = { ...host("must", 3, 1, 540, 800, 200), mandatory: true };
-      const inst = instance([must, host("rich", 1, 10, 540, 800, 200)], [{ start: 540, end: 800, startLoc: 0, endLoc: 0 }]);
+      const inst = instance(
+        [must, host("rich", 1, 10, 540, 800, 200)],
+        [{ start: 540, end: 800, startLoc: 0, endLoc: 0 }],
+      );
       const res = solve(inst, { method });
       expect(res.feasible).toBe(true);
       expect(res.routes[0]?.nodes.map((p) => p.node)).toEqual([0]);
@@ -46,7 +83,13 @@ describe("mandatory nodes and groups", () => {
     it(`reports a mandatory node that cannot be placed, and still plans the rest (${method})`, () => {
       const late = { ...host("late", 1, 1, 2000, 2200), mandatory: true };
       const clash = { ...host("clash", 2, 1, 540, 640), mandatory: true };
-      const inst = instance([welcome, late, clash, { ...welcome, id: "welcome-2", windows: [[[560, 560]]] }, host("a", 1, 5, 540, 1020)]);
+      const inst = instance([
+        welcome,
+        late,
+        clash,
+        { ...welcome, id: "welcome-2", windows: [[[560, 560]]] },
+        host("a", 1, 5, 540, 1020),
+      ]);
       const res = solve(inst, { method });
       expect(res.feasible).toBe(false);
       expect(checkResult(inst, res)).toEqual([]);

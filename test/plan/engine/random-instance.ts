@@ -14,7 +14,11 @@ export function randomInstance(seed: number, opts: { nodes: number; routes: numb
   const int = (a: number, b: number): number => a + Math.floor(rnd() * (b - a + 1));
   const nLoc = int(3, 6);
   const pts = Array.from({ length: nLoc }, () => [int(0, 40), int(0, 40)] as const);
-  const travel = pts.map(([x1, y1], i) => pts.map(([x2, y2], j) => (i === j ? 0 : Math.floor(Math.hypot(x1 - x2, y1 - y2) * 10) / 10 + (opts.extras ? int(0, 3) : 0))));
+  const travel = pts.map(([x1, y1], i) =>
+    pts.map(([x2, y2], j) =>
+      i === j ? 0 : Math.floor(Math.hypot(x1 - x2, y1 - y2) * 10) / 10 + (opts.extras ? int(0, 3) : 0),
+    ),
+  );
   const routes = Array.from({ length: opts.routes }, (_, r) => {
     const depot = opts.extras && rnd() < 0.2 ? null : 0;
     return { start: r * 1000, end: r * 1000 + int(120, 300), startLoc: depot, endLoc: depot };

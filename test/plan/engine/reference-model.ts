@@ -111,12 +111,15 @@ export function bruteForce(inst: EngineInstance): { objective: RefObjective; rou
   let best: { objective: RefObjective; routes: number[][] } | null = null;
   const assign = new Array<number>(n).fill(-1);
   const permutations = (xs: number[]): number[][] =>
-    xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+    xs.length <= 1
+      ? [xs]
+      : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
   const bestOrder = (r: number, nodes: number[]): { seq: number[]; s: RefRoute } | null => {
     let b: { seq: number[]; s: RefRoute } | null = null;
     for (const p of permutations(nodes)) {
       const s = referenceSchedule(inst, r, p);
-      if (s && (!b || s.travel < b.s.travel - EPS || (Math.abs(s.travel - b.s.travel) <= EPS && s.end < b.s.end - EPS))) b = { seq: p, s };
+      if (s && (!b || s.travel < b.s.travel - EPS || (Math.abs(s.travel - b.s.travel) <= EPS && s.end < b.s.end - EPS)))
+        b = { seq: p, s };
     }
     return b;
   };
@@ -124,7 +127,10 @@ export function bruteForce(inst: EngineInstance): { objective: RefObjective; rou
     if (j === n) {
       const routes: number[][] = [];
       for (let r = 0; r < m; r++) {
-        const o = bestOrder(r, assign.flatMap((a, k) => (a === r ? [k] : [])));
+        const o = bestOrder(
+          r,
+          assign.flatMap((a, k) => (a === r ? [k] : [])),
+        );
         if (!o) return;
         routes.push(o.seq);
       }
@@ -174,10 +180,13 @@ export function checkResult(inst: EngineInstance, res: SolveResult): string[] {
       groups.add(g);
       if (node.countsAsVisit) visits++;
       let earliest = t;
-      if (node.loc !== null && cur !== null && cur !== node.loc) earliest += (inst.travel[cur]?.[node.loc] ?? NaN) + (afterItem ? inst.buffer : 0);
-      if (p.start < earliest - EPS) errors.push(`node ${node.id} starts at ${p.start} before it can arrive (${earliest})`);
+      if (node.loc !== null && cur !== null && cur !== node.loc)
+        earliest += (inst.travel[cur]?.[node.loc] ?? NaN) + (afterItem ? inst.buffer : 0);
+      if (p.start < earliest - EPS)
+        errors.push(`node ${node.id} starts at ${p.start} before it can arrive (${earliest})`);
       const ws = node.windows[r] ?? [];
-      if (!ws.some(([lo, hi]) => p.start >= lo - EPS && p.start <= hi + EPS)) errors.push(`node ${node.id} starts at ${p.start} outside its windows on route ${r}`);
+      if (!ws.some(([lo, hi]) => p.start >= lo - EPS && p.start <= hi + EPS))
+        errors.push(`node ${node.id} starts at ${p.start} outside its windows on route ${r}`);
       if (Math.abs(p.end - p.start - node.duration) > EPS) errors.push(`node ${node.id} has the wrong duration`);
       t = p.end;
       if (node.loc !== null) {

@@ -11,11 +11,20 @@ const travel = [
   [20, 5, 0],
 ];
 
-function node(id: string, loc: number | null, duration: number, windows: Array<[number, number]>, extra: Partial<EngineNode> = {}): EngineNode {
+function node(
+  id: string,
+  loc: number | null,
+  duration: number,
+  windows: Array<[number, number]>,
+  extra: Partial<EngineNode> = {},
+): EngineNode {
   return { id, score: 1, duration, loc, windows: [windows], countsAsVisit: true, ...extra };
 }
 
-function day(nodes: EngineNode[], opts: { buffer?: number; end?: number; depot?: number | null; maxVisits?: number } = {}): EngineInstance {
+function day(
+  nodes: EngineNode[],
+  opts: { buffer?: number; end?: number; depot?: number | null; maxVisits?: number } = {},
+): EngineInstance {
   const depot = opts.depot === undefined ? 0 : opts.depot;
   return {
     travel,
@@ -42,9 +51,25 @@ describe("route rules", () => {
   });
 
   it("uses the first window that is still open among several", () => {
-    const s = sim(day([node("a", 1, 30, [[100, 120], [0, 5]])]), [0]);
+    const s = sim(
+      day([
+        node("a", 1, 30, [
+          [100, 120],
+          [0, 5],
+        ]),
+      ]),
+      [0],
+    );
     expect(s?.starts[0]).toBe(100);
-    const s2 = sim(day([node("a", 1, 30, [[0, 12], [100, 120]])]), [0]);
+    const s2 = sim(
+      day([
+        node("a", 1, 30, [
+          [0, 12],
+          [100, 120],
+        ]),
+      ]),
+      [0],
+    );
     expect(s2?.starts[0]).toBe(10);
   });
 
@@ -77,14 +102,22 @@ describe("route rules", () => {
   });
 
   it("starts wherever the first item is when the route has no depot", () => {
-    const s = sim(day([node("a", 2, 30, [[0, 500]]), node("b", 1, 10, [[0, 500]])], { depot: null, buffer: 10 }), [0, 1]);
+    const s = sim(
+      day([node("a", 2, 30, [[0, 500]]), node("b", 1, 10, [[0, 500]])], { depot: null, buffer: 10 }),
+      [0, 1],
+    );
     expect(Array.from(s?.starts ?? [])).toEqual([0, 45]);
     expect(s?.travel).toBe(5);
     expect(s?.endTime).toBe(55);
   });
 
   it("caps the visits per route, not counting items that are not visits", () => {
-    const nodes = [node("a", 1, 10, [[0, 500]]), node("b", 1, 10, [[0, 500]]), node("c", 2, 10, [[0, 500]]), node("lunch", null, 30, [[0, 500]], { countsAsVisit: false })];
+    const nodes = [
+      node("a", 1, 10, [[0, 500]]),
+      node("b", 1, 10, [[0, 500]]),
+      node("c", 2, 10, [[0, 500]]),
+      node("lunch", null, 30, [[0, 500]], { countsAsVisit: false }),
+    ];
     const res = solve(day(nodes, { maxVisits: 2 }));
     expect(res.proven).toBe(true);
     expect(res.routes[0]?.nodes.filter((p) => p.node !== 3)).toHaveLength(2);
@@ -94,7 +127,14 @@ describe("route rules", () => {
 
   it("prefers less travel at equal score", () => {
     // Asymmetric: going 0 -> 1 -> 2 -> 0 costs 10 + 5 + 30, the other way 20 + 5 + 10.
-    const asym = { ...day([node("a", 1, 10, [[0, 500]]), node("c", 2, 10, [[0, 500]])]), travel: [[0, 10, 20], [10, 0, 5], [30, 5, 0]] };
+    const asym = {
+      ...day([node("a", 1, 10, [[0, 500]]), node("c", 2, 10, [[0, 500]])]),
+      travel: [
+        [0, 10, 20],
+        [10, 0, 5],
+        [30, 5, 0],
+      ],
+    };
     for (const method of ["exact", "heuristic"] as const) {
       const res = solve(asym, { method });
       expect(res.score).toBe(2);
