@@ -33,6 +33,10 @@ export interface Model {
   readonly groupMandatory: ReadonlyArray<boolean>;
   readonly groupName: ReadonlyArray<string>;
   readonly counts: Uint8Array;
+  /** 1 when placing the node keeps a decision of the previous plan (EngineNode.keep). */
+  readonly keep: Uint8Array;
+  /** Some node has keep: the heuristic then tries keep-first repairs (no effect, and no random draws, otherwise). */
+  readonly hasKeep: boolean;
   readonly maxVisits: number;
   /** The travel matrix satisfies the triangle inequality (enables a safe "can still get back" prune). */
   readonly metric: boolean;
@@ -134,6 +138,7 @@ export function compileModel(inst: EngineInstance): Model {
   const loc = new Int32Array(n);
   const eloc = new Int32Array(n);
   const counts = new Uint8Array(n);
+  const keep = new Uint8Array(n);
   const group = new Int32Array(n);
   const groupIndex = new Map<string, number>();
   const groupNodes: number[][] = [];
@@ -160,6 +165,7 @@ export function compileModel(inst: EngineInstance): Model {
           : locIndex(node.endLoc, nLoc, `node ${node.id} endLoc`);
     if (loc[j] === -1) hasTransparent = true;
     counts[j] = node.countsAsVisit ? 1 : 0;
+    keep[j] = node.keep === true ? 1 : 0;
     // Ungrouped nodes get a private group keyed by a character ids cannot collide with in practice.
     const key = node.group === undefined ? `\u0000${node.id}` : node.group;
     let g = groupIndex.get(key);
@@ -209,6 +215,8 @@ export function compileModel(inst: EngineInstance): Model {
     groupMandatory,
     groupName,
     counts,
+    keep,
+    hasKeep: keep.includes(1),
     maxVisits,
     metric,
     hasTransparent,

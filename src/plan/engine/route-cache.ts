@@ -19,6 +19,8 @@ export class RouteCache {
   travel = 0;
   endTime = 0;
   score = 0;
+  /** Nodes with keep on this route. */
+  kept = 0;
   visits = 0;
   multi = 0;
 
@@ -43,6 +45,7 @@ export class RouteCache {
     this.travel = o.travel;
     this.endTime = o.endTime;
     this.score = o.score;
+    this.kept = o.kept;
     this.visits = o.visits;
     this.multi = o.multi;
   }
@@ -58,6 +61,7 @@ export class RouteCache {
     let curIsItem = false;
     let travel = 0;
     let score = 0;
+    let kept = 0;
     let visits = 0;
     let multi = 0;
     let ok = true;
@@ -88,6 +92,7 @@ export class RouteCache {
         curIsItem = true;
       }
       score += md.score[j] as number;
+      kept += md.keep[j] as number;
       visits += md.counts[j] as number;
       if (w.length > 2) multi++;
     }
@@ -111,6 +116,7 @@ export class RouteCache {
     this.travel = travel;
     this.endTime = t;
     this.score = score;
+    this.kept = kept;
     this.visits = visits;
     this.multi = multi;
     return ok && (L === 0 || t <= rEnd + EPS);

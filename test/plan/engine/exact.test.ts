@@ -28,6 +28,45 @@ describe("exact solver", () => {
     }
   });
 
+  it("agrees with exhaustive search on the whole objective, kept previous visits included", () => {
+    let keptSomewhere = 0;
+    let keptBeatsTravel = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const inst = randomInstance(seed, {
+        nodes: seed % 3 === 0 ? 5 : 4,
+        routes: seed % 2 === 0 ? 2 : 1,
+        extras: seed % 4 !== 0,
+        keep: true,
+      });
+      const res = solve(inst, { method: "exact" });
+      expect(res.proven, `seed ${seed}`).toBe(true);
+      expect(checkResult(inst, res), `seed ${seed}`).toEqual([]);
+      const got = referenceObjective(
+        inst,
+        res.routes.map((r) => r.nodes.map((p) => p.node)),
+      );
+      const want = bruteForce(inst).objective;
+      expect(got, `seed ${seed}`).not.toBeNull();
+      expect(got?.mandatory, `seed ${seed} mandatory`).toBe(want.mandatory);
+      expect(got?.score, `seed ${seed} score`).toBeCloseTo(want.score, 6);
+      expect(got?.kept, `seed ${seed} kept`).toBe(want.kept);
+      expect(got?.travel, `seed ${seed} travel`).toBeCloseTo(want.travel, 6);
+      expect(got?.endSum, `seed ${seed} endSum`).toBeCloseTo(want.endSum, 6);
+      expect(res.kept, `seed ${seed}`).toBe(want.kept);
+      if (want.kept > 0) keptSomewhere++;
+      // The same plan without keep flags: where its optimum keeps fewer, kept outranked travel or end times.
+      const plain = solve({ ...inst, nodes: inst.nodes.map(({ keep: _keep, ...node }) => node) }, { method: "exact" });
+      const plainKept = referenceObjective(
+        inst,
+        plain.routes.map((r) => r.nodes.map((p) => p.node)),
+      )?.kept;
+      if (plainKept !== undefined && plainKept < want.kept) keptBeatsTravel++;
+    }
+    // The generator must exercise the term: instances where something is kept, and where keeping costs travel.
+    expect(keptSomewhere).toBeGreaterThan(40);
+    expect(keptBeatsTravel).toBeGreaterThan(5);
+  });
+
   it("gives up within its budget instead of hanging, and auto falls back to the metaheuristic", () => {
     const inst = randomInstance(7, { nodes: 14, routes: 3, extras: false });
     const res = solve(inst, { exactBudget: 1000, iterations: 50 });

@@ -49,9 +49,12 @@ export function referenceSchedule(inst: EngineInstance, r: number, seq: number[]
   return { travel, end: t };
 }
 
+/** The documented objective: mandatory groups and score maximised, then kept maximised, then travel and endSum minimised. */
 export interface RefObjective {
   mandatory: number;
   score: number;
+  /** Placed nodes with keep: true. */
+  kept: number;
   travel: number;
   endSum: number;
 }
@@ -75,6 +78,7 @@ export function referenceObjective(inst: EngineInstance, routes: number[][]): Re
   const seen = new Set<number>();
   const mand = mandatoryGroups(inst);
   let score = 0;
+  let kept = 0;
   let travel = 0;
   let endSum = 0;
   let mandatory = 0;
@@ -92,19 +96,24 @@ export function referenceObjective(inst: EngineInstance, routes: number[][]): Re
       used.add(g);
       if (mand.has(g)) mandatory++;
       score += inst.nodes[j]?.score ?? 0;
+      if (inst.nodes[j]?.keep === true) kept++;
     }
   }
-  return { mandatory, score, travel, endSum };
+  return { mandatory, score, kept, travel, endSum };
 }
 
 export function betterObjective(a: RefObjective, b: RefObjective): boolean {
   if (a.mandatory !== b.mandatory) return a.mandatory > b.mandatory;
   if (Math.abs(a.score - b.score) > EPS) return a.score > b.score;
+  if (a.kept !== b.kept) return a.kept > b.kept;
   if (Math.abs(a.travel - b.travel) > EPS) return a.travel < b.travel;
   return a.endSum < b.endSum - EPS;
 }
 
-/** Exhaustive optimum: every assignment of nodes to routes (or none) and every order. Tiny instances only. */
+/**
+ * Exhaustive optimum: every assignment of nodes to routes (or none) that uses each group at most once, and
+ * every order. Tiny instances only.
+ */
 export function bruteForce(inst: EngineInstance): { objective: RefObjective; routes: number[][] } {
   const n = inst.nodes.length;
   const m = inst.routes.length;
@@ -123,6 +132,7 @@ export function bruteForce(inst: EngineInstance): { objective: RefObjective; rou
     }
     return b;
   };
+  const used = new Set<string>();
   const rec = (j: number): void => {
     if (j === n) {
       const routes: number[][] = [];
@@ -138,11 +148,17 @@ export function bruteForce(inst: EngineInstance): { objective: RefObjective; rou
       if (obj && (!best || betterObjective(obj, best.objective))) best = { objective: obj, routes };
       return;
     }
-    for (let r = -1; r < m; r++) {
+    assign[j] = -1;
+    rec(j + 1);
+    const g = groupKey(inst, j);
+    if (used.has(g)) return;
+    used.add(g);
+    for (let r = 0; r < m; r++) {
       assign[j] = r;
       rec(j + 1);
     }
     assign[j] = -1;
+    used.delete(g);
   };
   rec(0);
   if (!best) throw new Error("no feasible assignment (the all-empty plan should always be one)");
