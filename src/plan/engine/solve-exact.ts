@@ -141,7 +141,7 @@ function routeTable(model: Model, r: number, ids: number[], budget: number, work
               arr += leg + (curIsItem && cur !== lj ? buffer : 0);
             }
           }
-          const s = earliestStart(w, arr);
+          const s = earliestStart(w, arr, model.ngrid[j] as number);
           if (Number.isNaN(s)) continue;
           const t1 = s + (model.dur[j] as number);
           if (t1 > rEnd + EPS) continue;

@@ -67,6 +67,20 @@ export interface EngineInstance {
   readonly nodes: ReadonlyArray<EngineNode>;
   /** Maximum number of countsAsVisit nodes on one route. */
   readonly maxVisitsPerRoute?: number;
+  /**
+   * Round times: minutes (a positive integer; default 1 = off). Every node's
+   * start of service is a multiple of `grid` on the time axis (the product's
+   * axis puts day i's midnight at i × 1440, so a grid dividing 1440 lands on
+   * the clock): the earliest multiple at or after the earliest feasible start
+   * (arrival, plus the buffer, and the window's opening) that is still within
+   * the window, else the next window. Exception: a node whose every window (on
+   * every route) is a single point [t, t] starts exactly at t, on the grid or
+   * not (fixed items, slots, confirmed visits: given times). Travel keeps its
+   * real minutes; the slack is waiting before the item. Both solvers plan on
+   * the grid, and the exact solver stays exact on it. With grid 1 no time is
+   * rounded at all (fractional travel times stay as they are).
+   */
+  readonly grid?: number;
 }
 
 export interface SolveOptions {

@@ -79,7 +79,12 @@ describe("metaheuristic", () => {
   it("re-planned against its own plan, keeps every visit unless it finds a plan worth more", () => {
     let same = 0;
     for (let seed = 1; seed <= 12; seed++) {
-      const inst = randomInstance(seed, { nodes: 30, routes: 1 + (seed % 3), extras: seed % 2 === 0 });
+      const inst = randomInstance(seed, {
+        nodes: 30,
+        routes: 1 + (seed % 3),
+        extras: seed % 2 === 0,
+        ...(seed % 3 === 0 ? { grid: 5 } : {}),
+      });
       const first = solve(inst, { method: "heuristic" });
       const previous = withPreviousPlan(inst, first);
       const again = solve(previous, { method: "heuristic" });
@@ -98,6 +103,35 @@ describe("metaheuristic", () => {
     expect(same).toBeGreaterThanOrEqual(9);
   });
 
+  it("on the grid (5 and 15 minutes): feasible, on the grid, never better than the exact optimum", () => {
+    let reached = 0;
+    let total = 0;
+    for (let seed = 200; seed < 260; seed++) {
+      const inst = randomInstance(seed, {
+        nodes: 7 + (seed % 3),
+        routes: 1 + (seed % 3),
+        extras: seed % 2 === 0,
+        keep: seed % 4 < 2,
+        grid: seed % 3 === 0 ? 15 : 5,
+      });
+      const exact = solve(inst, { method: "exact" });
+      const heur = solve(inst, { method: "heuristic", effort: 5 });
+      expect(exact.proven, `seed ${seed}`).toBe(true);
+      // checkResult also checks that every start is on the grid, given times excepted.
+      expect(checkResult(inst, heur), `seed ${seed}`).toEqual([]);
+      expect(checkResult(inst, exact), `seed ${seed}`).toEqual([]);
+      const h = referenceObjective(inst, placedRoutes(heur));
+      const e = referenceObjective(inst, placedRoutes(exact));
+      if (!h || !e) throw new Error(`seed ${seed}: a plan the reference model rejects`);
+      expect(heur.travel, `seed ${seed}`).toBeCloseTo(h.travel, 6);
+      expect(heur.endSum, `seed ${seed}`).toBeCloseTo(h.endSum, 6);
+      expect(betterObjective(h, e), `seed ${seed}: heuristic beats the proven optimum`).toBe(false);
+      total++;
+      if (h.mandatory === e.mandatory && Math.abs(h.score - e.score) < 1e-6 && h.kept === e.kept) reached++;
+    }
+    expect(reached).toBeGreaterThanOrEqual(total - 3);
+  });
+
   it("never returns an infeasible route (property)", () => {
     fc.assert(
       fc.property(
@@ -105,8 +139,10 @@ describe("metaheuristic", () => {
         fc.integer({ min: 5, max: 30 }),
         fc.integer({ min: 1, max: 4 }),
         fc.boolean(),
-        (seed, nodes, routes, extras) => {
-          const inst = randomInstance(seed, { nodes, routes, extras });
+        fc.constantFrom(1, 5, 15),
+        fc.boolean(),
+        (seed, nodes, routes, extras, grid, keep) => {
+          const inst = randomInstance(seed, { nodes, routes, extras, grid, keep });
           const res = solve(inst, { method: "heuristic", iterations: 60 });
           expect(checkResult(inst, res)).toEqual([]);
           const obj = referenceObjective(
@@ -116,6 +152,7 @@ describe("metaheuristic", () => {
           expect(obj).not.toBeNull();
           expect(res.score).toBeCloseTo(obj?.score ?? NaN, 6);
           expect(res.travel).toBeCloseTo(obj?.travel ?? NaN, 6);
+          expect(res.kept).toBe(obj?.kept);
           const placed = new Set(res.routes.flatMap((r) => r.nodes.map((p) => p.node)));
           expect(placed.size + res.unplaced.length).toBe(inst.nodes.length);
         },

@@ -10,6 +10,8 @@ export interface RandomInstanceOptions {
    * the same score. Twins come after the other nodes and are drawn last, so the rest of the instance is the same.
    */
   keep?: boolean;
+  /** EngineInstance.grid (windows and route starts stay on arbitrary minutes, so most open off the grid). */
+  grid?: number;
 }
 
 /** Small seeded generator of product-like instances: buffers, transparent items, walking tours, groups, mandatory items, several windows. */
@@ -65,6 +67,7 @@ export function randomInstance(seed: number, opts: RandomInstanceOptions): Engin
     routes,
     nodes,
     ...(opts.extras && rnd() < 0.3 ? { maxVisitsPerRoute: int(1, 3) } : {}),
+    ...(opts.grid === undefined ? {} : { grid: opts.grid }),
   };
   if (!opts.keep) return inst;
   const base = nodes.length;

@@ -12,6 +12,23 @@ export interface RefRoute {
   end: number;
 }
 
+/** The node's windows are all single points [t, t]: it starts at its given time, grid or not. */
+export function givenTime(inst: EngineInstance, j: number): boolean {
+  // lo > hi is an empty window, ignored like everywhere else.
+  return (inst.nodes[j]?.windows ?? []).every((ws) => (ws ?? []).every(([lo, hi]) => lo >= hi));
+}
+
+/** Round times: the earliest grid multiple at or after max(lo, arrival) that is still <= hi (grid 1: no rounding). */
+function startInWindow(inst: EngineInstance, j: number, lo: number, hi: number, arrival: number): number | null {
+  const earliest = Math.max(lo, arrival);
+  if (earliest > hi + EPS) return null;
+  const grid = inst.grid ?? 1;
+  if (grid === 1 || givenTime(inst, j)) return earliest;
+  let s = Math.floor(earliest / grid) * grid;
+  while (s < earliest - EPS) s += grid;
+  return s <= hi + EPS ? s : null;
+}
+
 export function referenceSchedule(inst: EngineInstance, r: number, seq: number[]): RefRoute | null {
   const route = inst.routes[r];
   if (!route) return null;
@@ -32,7 +49,11 @@ export function referenceSchedule(inst: EngineInstance, r: number, seq: number[]
       arrival += leg + (afterItem && cur !== node.loc ? inst.buffer : 0);
     }
     let start = Infinity;
-    for (const [lo, hi] of ws) if (lo <= hi && arrival <= hi + EPS) start = Math.min(start, Math.max(lo, arrival));
+    for (const [lo, hi] of ws) {
+      if (lo > hi) continue;
+      const s = startInWindow(inst, j, lo, hi, arrival);
+      if (s !== null) start = Math.min(start, s);
+    }
     if (start === Infinity) return null;
     t = start + node.duration;
     if (node.loc !== null) {
@@ -203,6 +224,9 @@ export function checkResult(inst: EngineInstance, res: SolveResult): string[] {
       const ws = node.windows[r] ?? [];
       if (!ws.some(([lo, hi]) => p.start >= lo - EPS && p.start <= hi + EPS))
         errors.push(`node ${node.id} starts at ${p.start} outside its windows on route ${r}`);
+      const grid = inst.grid ?? 1;
+      if (grid > 1 && !givenTime(inst, p.node) && Math.abs(p.start - Math.round(p.start / grid) * grid) > EPS)
+        errors.push(`node ${node.id} starts at ${p.start}, off the ${grid}-minute grid`);
       if (Math.abs(p.end - p.start - node.duration) > EPS) errors.push(`node ${node.id} has the wrong duration`);
       t = p.end;
       if (node.loc !== null) {
