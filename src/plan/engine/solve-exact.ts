@@ -25,10 +25,12 @@ interface RouteTable {
  * nodes visited, last location-bearing node) with Pareto labels (time,
  * travel) gives the best route for every exact subset; a subset-convolution
  * over routes then picks disjoint subsets optimising the lexicographic
- * objective (objective.ts). Exact for the whole objective: mandatory, score and
- * kept depend only on the set of placed nodes, and for a fixed set the best
- * routes are the best (travel, end) route per route's subset. Both phases count their steps against `budget` so the solver
- * gives up instead of hanging on wide-window instances.
+ * objective (objective.ts). Exact for the whole objective: mandatory, score
+ * and kept depend only on the set of placed nodes, and for a fixed set the
+ * best plan takes the best (travel, end) route for each route's subset. On the
+ * grid too: the start function stays non-decreasing in the arrival, so the
+ * (time, travel) dominance holds. Both phases count their steps against
+ * `budget` so the solver gives up instead of hanging on wide-window instances.
  */
 export function solveExact(model: Model, budget: number): ExactOutcome {
   const ids: number[] = [];

@@ -189,4 +189,17 @@ describe("metaheuristic", () => {
     const exactA = solve(randomInstance(3, { nodes: 8, routes: 2, extras: true }));
     expect(solve(randomInstance(3, { nodes: 8, routes: 2, extras: true }))).toEqual(exactA);
   });
+
+  it("plans exactly the same with grid 1 and keep: false as without them (both solvers)", () => {
+    for (const seed of [9, 21, 33]) {
+      const inst = randomInstance(seed, { nodes: 30, routes: 3, extras: true });
+      const explicit = { ...inst, grid: 1, nodes: inst.nodes.map((n) => ({ ...n, keep: false })) };
+      expect(solve(explicit, { iterations: 150 }), `seed ${seed}`).toEqual(solve(inst, { iterations: 150 }));
+      const small = randomInstance(seed, { nodes: 8, routes: 2, extras: true });
+      const smallExplicit = { ...small, grid: 1, nodes: small.nodes.map((n) => ({ ...n, keep: false })) };
+      const exact = solve(small, { method: "exact" });
+      expect(exact.kept).toBe(0);
+      expect(solve(smallExplicit, { method: "exact" }), `seed ${seed}`).toEqual(exact);
+    }
+  });
 });
