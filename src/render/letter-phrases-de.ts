@@ -189,7 +189,7 @@ export const germanPhrases: LetterPhrases = {
           : "Ihre Räumlichkeiten barrierefrei zugänglich sind"
     }?`,
   capacity: (capacity, size) =>
-    `Wie wir wissen, empfangen Sie in der Regel Gruppen von höchstens ${capacity} Personen; falls es Ihnen hilft, könnte die Delegation in ${GROUPS[Math.ceil(size / capacity)] ?? Math.ceil(size / capacity)} kleineren Gruppen kommen.`,
+    `Wir wissen, dass Sie in der Regel Gruppen von höchstens ${capacity} Personen empfangen; falls es Ihnen hilft, könnte die Delegation in ${GROUPS[Math.ceil(size / capacity)] ?? Math.ceil(size / capacity)} kleineren Gruppen kommen.`,
   contact: (email, phone) =>
     `Für Rückfragen erreichen Sie mich unter ${email}${phone ? ` oder telefonisch unter ${phone}` : ""}.`,
 };

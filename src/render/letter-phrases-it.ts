@@ -12,8 +12,22 @@ import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js
 const INTL = "it";
 const NUMBERS = ["zero", "un", "due", "tre", "quattro", "cinque", "sei"];
 
-const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction") =>
-  listInWords(items, INTL, type);
+/**
+ * "a, b e c"; "e" becomes "ed" before a word that starts with "e" ("inclusion
+ * ed empowerment"), as Italian writes it. Only the list's own "e" changes,
+ * never one inside an item.
+ */
+function list(items: readonly string[], type: "conjunction" | "disjunction" = "conjunction"): string {
+  if (type === "disjunction") return listInWords(items, INTL, type);
+  const parts = new Intl.ListFormat(INTL, { type, style: "long" }).formatToParts(items);
+  return parts
+    .map((part, i) =>
+      part.type === "literal" && part.value === " e " && /^[eèé]/i.test(parts[i + 1]?.value ?? "")
+        ? " ed "
+        : part.value,
+    )
+    .join("");
+}
 
 /** "9.30", "14.00" */
 function clock(minutes: number): string {

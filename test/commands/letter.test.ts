@@ -106,7 +106,7 @@ describe("studyvisit letter --host", () => {
 
 describe("studyvisit letter --lang: the seven languages", () => {
   it.each(["en", "fr", "nl", "de", "es", "it", "pl"])(
-    "--lang %s writes <host>.%s.md, the golden letter",
+    "--lang %s writes <host>.<lang>.md, the golden letter",
     async (lang) => {
       const dir = tempDir();
       const run = await letter(["--host", "etterbeek", "--lang", lang, "-o", dir]);

@@ -344,3 +344,13 @@ describe("the request's days in words", () => {
     ]);
   });
 });
+
+describe("lists in words", () => {
+  it("Italian writes 'ed' before a word starting with e; Spanish 'e' before i and 'u' before o (ICU)", () => {
+    expect(letterPhrases("it").reason(["language learning", "empowerment of women"])).toContain(
+      "language learning ed empowerment of women",
+    );
+    expect(letterPhrases("it").reason(["volontariato", "inclusione"])).toContain("volontariato e inclusione");
+    expect(letterPhrases("es").reason(["voluntariado", "integración"])).toContain("voluntariado e integración");
+  });
+});
