@@ -42,8 +42,13 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
     );
   if (options.all && options.output === undefined)
     throw new UsageError("--all writes one letter per host: name their folder with -o DIR");
-  if (options.lang !== undefined && !isLetterLanguage(options.lang))
-    throw new UsageError(`no letter template for --lang ${options.lang}: use ${LETTER_LANGUAGES.join(", ")}`);
+  if (options.lang !== undefined && !isLetterLanguage(options.lang)) {
+    const lower = options.lang.toLowerCase();
+    throw new UsageError(
+      `no letter template for --lang ${options.lang}: use ${LETTER_LANGUAGES.join(", ")}`,
+      isLetterLanguage(lower) ? `language codes are lowercase: --lang ${lower}` : undefined,
+    );
+  }
   const userTemplate = options.template === undefined ? undefined : readUserTemplate(options.template, deps.cwd);
 
   const ws = loadValidWorkspace(options.data, deps);
@@ -190,7 +195,7 @@ export const letterCommand: CommandDefinition = {
     { flags: "--all", description: "one letter per candidate host, in ranked order, into -o DIR" },
     {
       flags: "--lang <lang>",
-      description: "en | fr | nl (default: the host contact's language, else the organiser's, else en)",
+      description: `${LETTER_LANGUAGES.join(" | ")} (default: the host contact's language, else the organiser's, else en)`,
     },
     { flags: "--template <file>", description: "your own letter template (a copy of templates/letters/<lang>.md)" },
     { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },

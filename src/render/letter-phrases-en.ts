@@ -1,10 +1,11 @@
-import { enGB } from "date-fns/locale";
+import { enGB } from "date-fns/locale/en-GB";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterPhrases } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
 
-// British English, the usual working language of EU study visits.
+// British English, the usual working language of EU study visits: "on
+// Wednesday 19 September", "from 14:00 to 16:00", "Dear colleagues".
 
 const INTL = "en-GB";
 const NUMBERS = ["zero", "one", "two", "three", "four", "five", "six"];
@@ -42,13 +43,16 @@ function datesInWords(dates: readonly string[], weekday = true): string {
   return range ? `from ${words[0]} to ${words[1]}` : `on ${list(words)}`;
 }
 
+/** "half an hour", "an hour and a half", "75 minutes", "two hours" */
 function duration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
+  if (minutes === 30) return "half an hour";
   if (h === 0) return `${m} minutes`;
   if (m === 30) return h === 1 ? "an hour and a half" : `${number(h)} and a half hours`;
   const hours = h === 1 ? "an hour" : `${number(h)} hours`;
-  return m === 0 ? hours : `${hours} and ${m} minutes`;
+  if (m === 0) return hours;
+  return h === 1 ? `${minutes} minutes` : `${hours} and ${m} minutes`;
 }
 
 function time(option: TimeOption): string {
@@ -67,7 +71,7 @@ function time(option: TimeOption): string {
   }
 }
 
-const when = (option: TimeOption): string => `${dayDate(option.date)} ${time(option)}`;
+const when = (option: TimeOption): string => `on ${dayDate(option.date)} ${time(option)}`;
 
 /** Alternatives in words; a date just said is "the same day". */
 const alternatives = (preferred: TimeOption, options: readonly TimeOption[]): string[] =>
@@ -75,25 +79,67 @@ const alternatives = (preferred: TimeOption, options: readonly TimeOption[]): st
     (options[i - 1] ?? preferred).date === option.date ? `the same day ${time(option)}` : when(option),
   );
 
-function availability(plan: AvailabilityPlan): string {
-  if (plan.overlap) {
-    const first = `We would like to visit you on ${when(plan.preferred)}`;
-    return plan.alternatives.length === 0
-      ? `${first}.`
-      : `${first}; ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")} would also suit us.`;
+/** How the letter says "we would like to visit you" and "we could come", for what it asks. */
+const ASK: Record<VisitShape["kind"], { first: string; come: string }> = {
+  visit: { first: "We would like to visit you", come: "come" },
+  walk: { first: "We would like to take the walk with you", come: "come" },
+  online: { first: "We would like to meet you online", come: "meet online" },
+  joint: { first: "We would like to hold the meeting", come: "meet" },
+};
+
+function availability(plan: AvailabilityPlan, shape: VisitShape): string {
+  if (shape.kind === "joint" && shape.date && shape.hours) {
+    const at = shape.place ? `, at ${shape.place}` : "";
+    const fixed: TimeOption = { date: shape.date, hours: shape.hours, wording: "exact", slot: true };
+    return `The joint meeting is planned for ${dayDate(fixed.date)} ${time(fixed)}${at}; please let us know whether this time suits you.`;
   }
-  const days = list(
-    plan.days.map((d) => `on ${when(d)}`),
-    "disjunction",
-  );
-  if (!plan.known) return `We could come ${days}; please let us know what would suit you best.`;
-  return `We understand that you do not usually receive groups on those days. Should you be able to make an exception, we could come ${days}; if not, we would be grateful to hear whether another arrangement might be possible.`;
+  const ask = ASK[shape.kind];
+  if (plan.overlap) {
+    const first = `${ask.first} ${when(plan.preferred)}.`;
+    return plan.alternatives.length === 0
+      ? first
+      : `${first} If that is not convenient for you, we could also ${ask.come} ${list(alternatives(plan.preferred, plan.alternatives), "disjunction")}.`;
+  }
+  const days = list(plan.days.map(when), "disjunction");
+  if (!plan.known) return `We could ${ask.come} ${days}; please let us know what would suit you best.`;
+  return `We understand that you do not usually receive groups on those days. Should you be able to make an exception, we could ${ask.come} ${days}; if not, we would be grateful to hear whether another arrangement might be possible.`;
 }
+
+function visit(f: LetterFacts): string {
+  const about = `about ${duration(f.visitMinutes)}`;
+  const exchange = "followed by questions and a discussion with the delegation";
+  switch (f.shape.kind) {
+    case "visit":
+      return `We would ask for ${about} of your time: a presentation of your work, ${exchange}.`;
+    case "walk":
+      return `We would ask you to guide the delegation on a walk of ${about}, starting at ${f.shape.start} and ending at ${f.shape.end}, with time for questions along the way.`;
+    case "online":
+      return `We would ask for ${about} of your time in a video meeting${f.shape.link ? ` (${f.shape.link})` : ""}: a presentation of your work, ${exchange}.`;
+    case "joint": {
+      const meeting = f.shape.link ? `a joint video meeting (${f.shape.link})` : "a joint meeting";
+      return `We would like to ask you to take part in ${meeting} with the delegation, together with ${list(f.shape.with)}. It would last ${about}: a short presentation by each organisation, followed by questions and a discussion.`;
+    }
+  }
+}
+
+const ENDING: Record<VisitShape["kind"], string> = {
+  visit: "we would be delighted if you could receive us",
+  walk: "we would be delighted if you could show us around",
+  online: "we would be delighted if you could meet us online",
+  joint: "we would be delighted if you could meet us",
+};
+
+/** "so the visit could take place in English" */
+const HELD_IN: Record<VisitShape["kind"], string> = {
+  visit: "the visit could take place in",
+  walk: "the walk could be guided in",
+  online: "the meeting could be held in",
+  joint: "the meeting could be held in",
+};
 
 const names = (codes: readonly string[]) => codes.map((c) => languageName(c, INTL));
 
 export const englishPhrases: LetterPhrases = {
-  locale: enGB,
   intl: INTL,
   date: (today) => listed({ date: today, showMonth: true, showYear: true }, false),
   subject: (f) =>
@@ -103,25 +149,30 @@ export const englishPhrases: LetterPhrases = {
     const people = f.size === 1 ? "one person" : `${f.size} people`;
     const who = `a delegation of ${people}${f.from ? ` from ${f.from}` : ""}${f.profile.length > 0 ? ` (${list(f.profile)})` : ""}`;
     const opening = f.organisation ? `I am writing to you on behalf of ${f.organisation}. ` : "";
-    return `${opening}We are organising a study visit for ${who} ${datesInWords(f.dates)}, and we would be delighted if you could receive us.`;
+    return `${opening}We are organising a study visit for ${who} ${datesInWords(f.dates)}, and ${ENDING[f.shape.kind]}.`;
   },
   reason: (themes) =>
     themes.length > 0
       ? `Your work on ${list(themes)} is of particular interest to us, as it is at the heart of what the delegation wants to learn about.`
       : "We would very much like to learn about your work and to exchange experience with your team.",
-  visit: (minutes) =>
-    `We would ask for about ${duration(minutes)} of your time: a presentation of your work, followed by questions and a discussion with the delegation.`,
+  visit,
   when: availability,
-  languages(delegation, host, interpreting) {
+  languages(delegation, host, interpreting, shape) {
     if (delegation.length === 0) return undefined;
     const speaks = `The delegation speaks ${list(names(delegation))}`;
-    if (host.length === 0) return `${speaks}; please let us know in which language the visit could take place.`;
+    if (host.length === 0) return `${speaks}; please let us know which language would suit you.`;
     const shared = host.filter((code) => delegation.includes(code));
-    if (shared.length > 0) return `${speaks}, so the visit could take place in ${list(names(shared), "disjunction")}.`;
+    if (shared.length > 0) return `${speaks}, so ${HELD_IN[shape.kind]} ${list(names(shared), "disjunction")}.`;
     return `${speaks} and your team works in ${list(names(host))}: we will arrange for interpretation (${names(interpreting).join("–")}).`;
   },
-  stepFree:
-    "Some members of the delegation need step-free access: could you tell us whether your premises are accessible?",
+  stepFree: (shape) =>
+    `Some members of the delegation need step-free access: could you tell us whether ${
+      shape.kind === "walk"
+        ? "the route is step-free"
+        : shape.kind === "joint" && shape.place
+          ? "the venue is accessible"
+          : "your premises are accessible"
+    }?`,
   capacity: (capacity, size) =>
     `We understand that you usually receive groups of up to ${capacity} people; if it helps, the delegation could come in ${number(Math.ceil(size / capacity))} smaller groups.`,
   contact: (email, phone) =>

@@ -1,11 +1,26 @@
 import type { Candidate } from "../plan/candidates.js";
-import type { Request } from "../records/schemas.js";
+import type { Hours } from "../records/formats.js";
+import type { Place, Request } from "../records/schemas.js";
 import { availabilityPlan } from "./letter-availability.js";
 import { listInWords } from "./letter-calendar.js";
 import type { LetterLanguage } from "./letter-language.js";
-import { letterPhrases, type LetterFacts } from "./letter-phrases.js";
+import { letterPhrases, type LetterFacts, type VisitShape } from "./letter-phrases.js";
 import { renderTemplate } from "./logic-less-template.js";
-import { mdEmail, mdInline } from "./markdown-escape.js";
+import { mdEmail, mdInline, mdUrl } from "./markdown-escape.js";
+
+/**
+ * The delegation meets this host together with other hosts (a fixed item
+ * naming several hosts). The records cannot say so yet: the caller builds it.
+ */
+export interface JointMeeting {
+  /** the other hosts' names, in the order the letter lists them */
+  with: readonly string[];
+  /** the meeting's day and hours, when they are already fixed */
+  date?: string;
+  hours?: Hours;
+  /** where the meeting is held, when not at this host's own place (an online place makes it a video meeting) */
+  place?: Place;
+}
 
 export interface LetterInput {
   request: Request;
@@ -14,6 +29,8 @@ export interface LetterInput {
   language: LetterLanguage;
   /** the letter's date, YYYY-MM-DD, chosen by the caller (SOURCE_DATE_EPOCH or today) */
   date: string;
+  /** the host is asked to a joint meeting rather than a visit of its own */
+  joint?: JointMeeting;
 }
 
 /** What a letter template sees: Markdown text, already escaped, and flags for sections. */
@@ -44,6 +61,10 @@ export interface LetterView {
   overlap: boolean;
   /** host and delegation share no language */
   interpretation: boolean;
+  /** what the letter asks for: a walking tour (`visit.ends_at`), a video meeting (an online place), a joint meeting */
+  walk: boolean;
+  online: boolean;
+  joint: boolean;
 }
 
 /**
@@ -89,6 +110,42 @@ function interpreting(delegation: readonly string[], host: readonly string[], la
   return [from, to];
 }
 
+/**
+ * A place named in a sentence: without a trailing note in brackets, which
+ * reads well in an address block ("Place Bara (start of the shops walk)")
+ * but not inside a sentence, and nests badly in the brackets some languages
+ * put around the start and end of a walk.
+ */
+function placeInText(place: Place): string {
+  return mdInline(place.name.replace(/\s*\([^()]*\)\s*$/, "") || place.name);
+}
+
+/** What the host is asked for: a joint meeting when the caller says so, else what the host's records make the visit. */
+function visitShape(candidate: Candidate, joint: JointMeeting | undefined): VisitShape {
+  const { place, endPlace } = candidate;
+  if (joint) {
+    const venue = joint.place && joint.place.id !== place.id ? joint.place : undefined;
+    const online = (venue ?? place).online;
+    return {
+      kind: "joint",
+      with: joint.with.map(mdInline),
+      ...(joint.date && joint.hours ? { date: joint.date, hours: joint.hours } : {}),
+      ...(venue && !venue.online ? { place: placeInText(venue) } : {}),
+      ...(online ? { link: mdUrl(online) } : {}),
+    };
+  }
+  if (place.online) return { kind: "online", link: mdUrl(place.online) };
+  if (endPlace && endPlace.id !== place.id)
+    return { kind: "walk", start: placeInText(place), end: placeInText(endPlace) };
+  return { kind: "visit" };
+}
+
+/** Whether the records already say the delegation's venues have step-free access (online needs none). */
+function stepFreeKnown(candidate: Candidate, joint: JointMeeting | undefined): boolean {
+  const venues = joint?.place ? [joint.place] : [candidate.place, ...(candidate.endPlace ? [candidate.endPlace] : [])];
+  return venues.every((p) => p.online !== undefined || p.step_free === true);
+}
+
 export function letterView(input: LetterInput): LetterView {
   const { request, candidate, language } = input;
   const { host, place } = candidate;
@@ -101,6 +158,8 @@ export function letterView(input: LetterInput): LetterView {
   const themes = matchedThemes(candidate).map(mdInline);
   const email = mdEmail(organiser.email);
   const phone = organiser.phone ? mdInline(organiser.phone) : "";
+  const shape = visitShape(candidate, input.joint);
+  const fixedMinutes = shape.kind === "joint" && shape.hours ? shape.hours.end - shape.hours.start : undefined;
   const facts: LetterFacts = {
     ...(organiser.organisation ? { organisation: mdInline(organiser.organisation) } : {}),
     size: delegation.size,
@@ -108,11 +167,12 @@ export function letterView(input: LetterInput): LetterView {
     profile: delegation.profile.map(mdInline),
     dates: request.days.map((d) => d.date),
     themes,
-    visitMinutes: host.visit.duration,
+    visitMinutes: fixedMinutes ?? host.visit.duration,
+    shape,
     plan: availabilityPlan(candidate.days, request.days, known),
     delegationLanguages: delegation.languages,
     hostLanguages: host.languages,
-    stepFree: delegation.step_free && !place.online && place.step_free !== true,
+    stepFree: delegation.step_free && !stepFreeKnown(candidate, input.joint),
     ...(capacity < delegation.size ? { capacity } : {}),
     email,
     ...(phone ? { phone } : {}),
@@ -122,27 +182,32 @@ export function letterView(input: LetterInput): LetterView {
       facts.delegationLanguages,
       facts.hostLanguages,
       interpreting(facts.delegationLanguages, facts.hostLanguages, language),
+      shape,
     ),
-    facts.stepFree ? phrases.stepFree : undefined,
+    facts.stepFree ? phrases.stepFree(shape) : undefined,
     facts.capacity !== undefined ? phrases.capacity(facts.capacity, facts.size) : undefined,
   ].filter((s): s is string => s !== undefined);
   const contact = host.contacts[0];
-  const attention = contact
-    ? `${phrases.attention} ${mdInline([contact.name, contact.role].filter(Boolean).join(", "))}`
-    : "";
-  const address = place.online ? [] : [mdInline(place.name), place.address ? mdInline(place.address) : ""];
+  const addressee = contact ? mdInline([contact.name, contact.role].filter(Boolean).join(", ")) : "";
+  const attention = addressee && phrases.attention ? `${phrases.attention} ${addressee}` : addressee;
+  // The host's place is its address, unless it is online or only where a walking tour starts.
+  const address =
+    shape.kind === "online" || shape.kind === "walk" || place.online
+      ? []
+      : [mdInline(place.name), place.address ? mdInline(place.address) : ""];
   return {
     language,
-    date: phrases.date(input.date),
-    subject: phrases.subject(facts),
+    // A value may open a line, where "21. August 2018" would start a numbered list: escaped as "21\. August".
+    date: atLineStart(phrases.date(input.date)),
+    subject: atLineStart(phrases.subject(facts)),
     recipient: block([mdInline(host.name), attention, ...address, contact?.email ? mdEmail(contact.email) : ""]),
     host: mdText(host.name),
-    introduction: phrases.introduction(facts),
-    reason: phrases.reason(themes),
-    visit: phrases.visit(facts.visitMinutes),
-    when: phrases.when(facts.plan),
-    practicalities: practicalities.join(" "),
-    contact: phrases.contact(email, facts.phone),
+    introduction: atLineStart(phrases.introduction(facts)),
+    reason: atLineStart(phrases.reason(themes)),
+    visit: atLineStart(phrases.visit(facts)),
+    when: atLineStart(phrases.when(facts.plan, shape)),
+    practicalities: atLineStart(practicalities.join(" ")),
+    contact: atLineStart(phrases.contact(email, facts.phone)),
     signature: block([mdInline(organiser.name), facts.organisation ?? "", email, phone]),
     sender: mdText(organiser.name),
     organisation: facts.organisation ? atLineStart(facts.organisation) : "",
@@ -155,6 +220,9 @@ export function letterView(input: LetterInput): LetterView {
       delegation.languages.length > 0 &&
       host.languages.length > 0 &&
       !host.languages.some((code) => delegation.languages.includes(code)),
+    walk: shape.kind === "walk",
+    online: shape.kind === "online" || (shape.kind === "joint" && shape.link !== undefined),
+    joint: shape.kind === "joint",
   };
 }
 

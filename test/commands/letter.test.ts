@@ -66,26 +66,61 @@ describe("studyvisit letter --host", () => {
     expect(run).toEqual({
       code: 0,
       stdout:
-        "To Municipality of Etterbeek: We would like to visit you on Wednesday 19 September in the morning; the same day from 14:00 to 16:00 would also suit us.\n",
+        "To Municipality of Etterbeek: We would like to visit you on Wednesday 19 September in the morning. If that is not convenient for you, we could also come the same day from 14:00 to 16:00.\n",
       stderr: "",
     });
     expect((await letter(["--host", "etterbeek", "--template", "missing.md"], { cwd: dir })).code).toBe(2);
   });
 
-  it("a contact language without a template falls back to the organiser's, and says so", async () => {
+  /** The bundled workspace with Etterbeek's contact writing in another language. */
+  const etterbeekIn = (lang: string) => {
     const ws = copyFixture(data);
     const hostFile = join(ws, "hosts", "etterbeek.yaml");
-    writeFileSync(
-      hostFile,
-      readFileSync(hostFile, "utf8").replace(
-        "email: european.affairs@example.org, lang: fr",
-        "email: european.affairs@example.org, lang: de",
-      ),
+    const before = readFileSync(hostFile, "utf8");
+    const after = before.replace(
+      "email: european.affairs@example.org, lang: fr",
+      `email: european.affairs@example.org, lang: ${lang}`,
     );
+    expect(after).not.toBe(before);
+    writeFileSync(hostFile, after);
+    return ws;
+  };
+
+  it.each(["de", "es", "it", "pl"])(
+    "a contact writing %s gets the letter in that language by default",
+    async (lang) => {
+      const ws = etterbeekIn(lang);
+      const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { env });
+      expect(run).toEqual({ code: 0, stdout: golden(`ljubljana-2018-etterbeek.${lang}.md`), stderr: "" });
+    },
+  );
+
+  it("a contact language without a template falls back to the organiser's, and says so", async () => {
+    const ws = etterbeekIn("sl");
     const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { env });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("no letter template in German: the letter to etterbeek is in English");
+    expect(run.stderr).toContain("no letter template in Slovenian: the letter to etterbeek is in English");
     expect(run.stdout).toBe(golden("ljubljana-2018-etterbeek.en.md"));
+  });
+});
+
+describe("studyvisit letter --lang: the seven languages", () => {
+  it.each(["en", "fr", "nl", "de", "es", "it", "pl"])(
+    "--lang %s writes <host>.<lang>.md, the golden letter",
+    async (lang) => {
+      const dir = tempDir();
+      const run = await letter(["--host", "etterbeek", "--lang", lang, "-o", dir]);
+      expect(run).toEqual({ code: 0, stdout: "", stderr: expect.stringContaining(`etterbeek.${lang}.md`) as string });
+      expect(readdirSync(dir)).toEqual([`etterbeek.${lang}.md`]);
+      expect(readFileSync(join(dir, `etterbeek.${lang}.md`), "utf8")).toBe(
+        golden(`ljubljana-2018-etterbeek.${lang}.md`),
+      );
+    },
+  );
+
+  it("--help lists the seven", async () => {
+    const run = await runCli(["letter", "--help"]);
+    expect(run.stdout).toContain("en | fr | nl | de | es | it | pl");
   });
 });
 
@@ -97,7 +132,12 @@ describe("studyvisit letter: usage errors exit 2", () => {
       "name one host with --host ID, or write to every candidate host with --all",
     ],
     [["--all"], "--all writes one letter per host: name their folder with -o DIR"],
-    [["--host", "etterbeek", "--lang", "de"], "no letter template for --lang de: use en, fr, nl"],
+    [["--host", "etterbeek", "--lang", "sl"], "no letter template for --lang sl: use en, fr, nl, de, es, it, pl"],
+    [
+      ["--all", "-o", "x", "--lang", "english"],
+      "no letter template for --lang english: use en, fr, nl, de, es, it, pl",
+    ],
+    [["--host", "etterbeek", "--lang", "DE"], "language codes are lowercase: --lang de"],
   ])("%j", async (args, message) => {
     const run = await letter(args);
     expect(run.code).toBe(2);
@@ -120,6 +160,20 @@ describe("studyvisit letter --all", () => {
     // Excluded hosts (too small, no time on the request's days, no matching theme) get none.
     for (const excluded of ["globe-aroma", "abattoir", "brulocalis"])
       expect(files.some((f) => f.includes(excluded))).toBe(false);
+  });
+
+  it("online hosts get their letters in their contacts' languages: SINGA Berlin in German, Demetra in Italian", async () => {
+    const dir = tempDir();
+    const run = await runCli(["letter", "express-2021", "--data", data, "--all", "-o", dir], { env });
+    expect(run.code).toBe(0);
+    const files = readdirSync(dir);
+    const file = (host: string) => files.find((f) => f.includes(`-${host}.`));
+    expect(file("singa-berlin")).toMatch(/\.de\.md$/);
+    expect(file("demetra")).toMatch(/\.it\.md$/);
+    expect(file("le-monde-des-possibles")).toMatch(/\.fr\.md$/);
+    // The same letters as the golden ones, but dated 21 August 2018 (SOURCE_DATE_EPOCH) instead of 1 July 2021.
+    const berlin = readFileSync(join(dir, file("singa-berlin") as string), "utf8");
+    expect(berlin.replace(/^21\\\. August 2018\n/, "1\\. Juli 2021\n")).toBe(golden("express-2021-singa-berlin.de.md"));
   });
 
   it("--lang writes every letter in that language", async () => {
@@ -151,32 +205,43 @@ describe("studyvisit letter --all", () => {
 });
 
 // The real executable (npm test builds dist/ first), under two machine time
-// zones: the date line comes from SOURCE_DATE_EPOCH in the request's zone.
-describe("bin/studyvisit.js letter: the same bytes under any TZ", () => {
+// zones and locales: the date line comes from SOURCE_DATE_EPOCH in the
+// request's zone, the words from the letter's language, never the machine's.
+describe("bin/studyvisit.js letter: the same bytes under any TZ and locale", () => {
   const bin = join(repoRoot, "bin", "studyvisit.js");
-  const run = (args: string[], tz: string) =>
-    spawnSync(process.execPath, [bin, "letter", "ljubljana-2018", "--data", data, ...args], {
+  const machines = {
+    utc: { TZ: "UTC", LANG: "C", LC_ALL: "C" },
+    auckland: { TZ: "Pacific/Auckland", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" },
+  };
+  const run = (args: string[], machine: keyof typeof machines, request = "ljubljana-2018") =>
+    spawnSync(process.execPath, [bin, "letter", request, "--data", data, ...args], {
       cwd: repoRoot,
       encoding: "utf8",
       // 21 August 2018, 23:30 UTC: already the 22nd in Brussels (and in Auckland), still the 21st in UTC.
-      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", TZ: tz, SOURCE_DATE_EPOCH: "1534894200" },
+      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", SOURCE_DATE_EPOCH: "1534894200", ...machines[machine] },
     });
 
-  it.each(["en", "fr", "nl"])("--host etterbeek --lang %s", (lang) => {
-    const utc = run(["--host", "etterbeek", "--lang", lang], "UTC");
-    const auckland = run(["--host", "etterbeek", "--lang", lang], "Pacific/Auckland");
+  it.each([
+    ["en", "22 August 2018"],
+    ["fr", "Le 22 août 2018"],
+    ["nl", "22 augustus 2018"],
+    ["de", "22\\. August 2018"], // escaped: "22." at the start of a line would open a numbered list
+    ["es", "22 de agosto de 2018"],
+    ["it", "22 agosto 2018"],
+    ["pl", "22 sierpnia 2018 r."],
+  ])("--host etterbeek --lang %s", (lang, dateLine) => {
+    const utc = run(["--host", "etterbeek", "--lang", lang], "utc");
+    const auckland = run(["--host", "etterbeek", "--lang", lang], "auckland");
     expect(utc.status).toBe(0);
     expect(auckland.stdout).toBe(utc.stdout);
-    expect(utc.stdout.split("\n")[0]).toBe(
-      { en: "22 August 2018", fr: "Le 22 août 2018", nl: "22 augustus 2018" }[lang],
-    );
+    expect(utc.stdout.split("\n")[0]).toBe(dateLine);
   });
 
-  it("--all", () => {
+  it.each(["ljubljana-2018", "express-2021", "jelgava-schaerbeek"])("--all for %s", (request) => {
     const a = tempDir();
     const b = tempDir();
-    expect(run(["--all", "-o", a], "UTC").status).toBe(0);
-    expect(run(["--all", "-o", b], "Pacific/Auckland").status).toBe(0);
+    expect(run(["--all", "-o", a], "utc", request).status).toBe(0);
+    expect(run(["--all", "-o", b], "auckland", request).status).toBe(0);
     expect(snapshotTree(b)).toEqual(snapshotTree(a));
   });
 });

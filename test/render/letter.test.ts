@@ -1,7 +1,40 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LETTER_LANGUAGES } from "../../src/render/letter-language.js";
-import { letterView, renderLetter } from "../../src/render/letter.js";
-import { bundledCandidate, bundledTemplate, expectLetterGolden, LETTER_DATE } from "./letter-fixtures.js";
+import type { LetterLanguage } from "../../src/render/letter-language.js";
+import { letterView, renderLetter, type JointMeeting } from "../../src/render/letter.js";
+import { repoRoot } from "../helpers/files.js";
+import {
+  bundledCandidate,
+  bundledTemplate,
+  bundledWorkspace,
+  expectLetterGolden,
+  LETTER_DATE,
+} from "./letter-fixtures.js";
+
+/** The golden letter `<request>-<host>[-variant].<language>.md`, rendered with the bundled template. */
+function golden(requestId: string, hostId: string, language: LetterLanguage, date: string, joint?: JointMeeting) {
+  const { request, candidate } = bundledCandidate(requestId, hostId);
+  const variant = joint ? "-joint" : "";
+  expectLetterGolden(
+    `${requestId}-${hostId}${variant}.${language}.md`,
+    renderLetter({ request, candidate, language, date, ...(joint ? { joint } : {}) }, bundledTemplate(language)),
+  );
+}
+
+/**
+ * Joint meetings are not in the records yet: this is what the CLI will pass
+ * for the Jelgava mentoring session, a fixed item with Schaerbeek and
+ * BRULOCALIS at BRULOCALIS' office (18 May 2022, 14:00–15:30).
+ */
+function mentoringSession(): JointMeeting {
+  const ws = bundledWorkspace();
+  const brulocalis = ws.hosts.get("brulocalis");
+  const office = ws.places.get("brulocalis-office");
+  if (!brulocalis || !office) throw new Error("data/ lost BRULOCALIS");
+  return { with: [brulocalis.name], date: "2022-05-18", hours: { start: 14 * 60, end: 15 * 60 + 30 }, place: office };
+}
 
 describe("renderLetter: golden letters from the bundled workspace", () => {
   it.each(LETTER_LANGUAGES)("the Etterbeek letter for ljubljana-2018 in %s", (language) => {
@@ -13,12 +46,30 @@ describe("renderLetter: golden letters from the bundled workspace", () => {
   });
 
   it("the microStart letter (one slot offered, French contact) in French", () => {
-    const { request, candidate } = bundledCandidate("ljubljana-2018", "microstart");
-    expectLetterGolden(
-      "ljubljana-2018-microstart.fr.md",
-      renderLetter({ request, candidate, language: "fr", date: LETTER_DATE }, bundledTemplate("fr")),
-    );
+    golden("ljubljana-2018", "microstart", "fr", LETTER_DATE);
   });
+
+  it.each(["en", "fr", "de"] as const)(
+    "a walking tour (microStart's shops walk) in %s: asked to guide the walk",
+    (language) => {
+      golden("ljubljana-2018", "microstart-shops-walk", language, LETTER_DATE);
+    },
+  );
+
+  it.each([
+    ["singa-berlin", "de"],
+    ["demetra", "it"],
+    ["le-monde-des-possibles", "fr"],
+  ] as const)("an online host (%s) in %s: asked for a video meeting", (host, language) => {
+    golden("express-2021", host, language, "2021-07-01");
+  });
+
+  it.each(["en", "fr", "pl"] as const)(
+    "a joint meeting (Schaerbeek with BRULOCALIS, a fixed time) in %s: asked to take part",
+    (language) => {
+      golden("jelgava-schaerbeek", "schaerbeek", language, "2022-04-01", mentoringSession());
+    },
+  );
 
   it("the Jelgava letter to the Maison des Femmes: no shared language, so interpretation", () => {
     const { request, candidate } = bundledCandidate("jelgava-schaerbeek", "maison-des-femmes-schaerbeek");
@@ -54,7 +105,7 @@ describe("letterView: what the letter says", () => {
       "I am writing to you on behalf of Slovenian Migration Institute, ZRC SAZU. We are organising a study visit for a delegation of 12 people from Ljubljana (city officials, NGO staff, migrants, researchers and education experts) on Tuesday 18 and Wednesday 19 September 2018, and we would be delighted if you could receive us.",
     );
     expect(en.when).toBe(
-      "We would like to visit you on Wednesday 19 September in the morning; the same day from 14:00 to 16:00 would also suit us.",
+      "We would like to visit you on Wednesday 19 September in the morning. If that is not convenient for you, we could also come the same day from 14:00 to 16:00.",
     );
     expect(en.date).toBe("21 August 2018");
     expect(en.signature).toBe("dr. Jure Gombac\\\nSlovenian Migration Institute, ZRC SAZU\\\n<j.gombac@example.org>");
@@ -73,5 +124,102 @@ describe("letterView: what the letter says", () => {
       "groups of up to 10 people; if it helps, the delegation could come in two smaller groups.",
     );
     expect(view.practicalities).toContain("step-free access");
+  });
+});
+
+describe("letterView: what the letter asks for", () => {
+  it("an ordinary visit: a presentation, then questions and an exchange", () => {
+    const { request, candidate } = bundledCandidate("ljubljana-2018", "etterbeek");
+    const view = letterView({ request, candidate, language: "en", date: LETTER_DATE });
+    expect([view.walk, view.online, view.joint]).toEqual([false, false, false]);
+    expect(view.visit).toBe(
+      "We would ask for about an hour and a half of your time: a presentation of your work, followed by questions and a discussion with the delegation.",
+    );
+  });
+
+  it("a walking tour (visit.ends_at): guide the walk from its start to its end; the start is no postal address", () => {
+    const { request, candidate } = bundledCandidate("ljubljana-2018", "microstart-shops-walk");
+    const view = letterView({ request, candidate, language: "en", date: LETTER_DATE });
+    expect(view.walk).toBe(true);
+    expect(view.visit).toBe(
+      "We would ask you to guide the delegation on a walk of about half an hour, starting at Place Bara and ending at Place du Conseil, with time for questions along the way.",
+    );
+    expect(view.visit).not.toContain("presentation");
+    expect(view.recipient).not.toContain("Place Bara");
+    const stepFree = { ...request, delegation: { ...request.delegation, step_free: true } };
+    const unknownRoute = {
+      ...candidate,
+      place: { ...candidate.place, step_free: undefined },
+    } as typeof candidate;
+    expect(
+      letterView({ request: stepFree, candidate: unknownRoute, language: "en", date: LETTER_DATE }).practicalities,
+    ).toContain("could you tell us whether the route is step-free?");
+  });
+
+  it("an online host: a video meeting, with its link", () => {
+    const { request, candidate } = bundledCandidate("express-2021", "singa-berlin");
+    const view = letterView({ request, candidate, language: "en", date: "2021-07-01" });
+    expect(view.online).toBe(true);
+    expect(view.visit).toBe(
+      "We would ask for about 75 minutes of your time in a video meeting (<https://example.org/express/breakout-d>): a presentation of your work, followed by questions and a discussion with the delegation.",
+    );
+    expect(view.when).toBe("We would like to meet you online on Thursday 9 September from 10:00 to 11:15.");
+    expect(view.introduction).toMatch(/we would be delighted if you could meet us online\.$/);
+  });
+
+  it("a joint meeting without a fixed time: the co-hosts are named, the host's free time is asked for", () => {
+    const { request, candidate } = bundledCandidate("jelgava-schaerbeek", "schaerbeek");
+    const joint = { with: ["the Maison des Femmes", "VIA"] };
+    const en = letterView({ request, candidate, language: "en", date: "2022-04-01", joint });
+    expect(en.joint).toBe(true);
+    expect(en.visit).toBe(
+      "We would like to ask you to take part in a joint meeting with the delegation, together with the Maison des Femmes and VIA. It would last about an hour and a half: a short presentation by each organisation, followed by questions and a discussion.",
+    );
+    expect(en.when).toBe(
+      "We would like to hold the meeting on Tuesday 17 May from 14:00 to 16:00. If that is not convenient for you, we could also meet on Wednesday 18 May from 09:00 to 10:30.",
+    );
+    const fr = letterView({
+      request,
+      candidate,
+      language: "fr",
+      date: "2022-04-01",
+      joint: { with: ["VIA", "Ixelles"] },
+    });
+    expect(fr.visit).toContain("aux côtés de VIA et d'Ixelles.");
+    const pl = letterView({ request, candidate, language: "pl", date: "2022-04-01", joint });
+    expect(pl.visit).toContain("w którym wezmą również udział the Maison des Femmes i VIA.");
+    const de = letterView({ request, candidate, language: "de", date: "2022-04-01", joint: { with: ["VIA"] } });
+    expect(de.visit).toContain("zu einem gemeinsamen Treffen mit der Delegation einladen, zusammen mit VIA.");
+  });
+
+  it("a joint meeting held online: a joint video meeting with its link, no venue", () => {
+    const { request, candidate } = bundledCandidate("jelgava-schaerbeek", "schaerbeek");
+    const room = bundledWorkspace().places.get("express-webinar-room");
+    if (!room) throw new Error("data/ lost the webinar room");
+    const view = letterView({
+      request,
+      candidate,
+      language: "es",
+      date: "2022-04-01",
+      joint: { with: ["BRULOCALIS"], date: "2022-05-18", hours: { start: 14 * 60, end: 15 * 60 }, place: room },
+    });
+    expect(view.online).toBe(true);
+    expect(view.visit).toBe(
+      "Nos gustaría invitarles a participar en una reunión conjunta por videoconferencia (<https://example.org/express/ltta-2021>) con la delegación, junto con BRULOCALIS. Duraría aproximadamente una hora: cada organización presentaría brevemente su trabajo y después habría un turno de preguntas e intercambio.",
+    );
+    expect(view.when).toBe(
+      "La reunión conjunta está prevista para el miércoles 18 de mayo de 14:00 a 15:00; les agradeceríamos que nos confirmaran si este horario les conviene.",
+    );
+  });
+});
+
+describe("dates come from date-fns locale modules, one per language", () => {
+  it("each language's phrases import its own locale module, never the whole index", () => {
+    for (const language of LETTER_LANGUAGES) {
+      const source = readFileSync(join(repoRoot, "src", "render", `letter-phrases-${language}.ts`), "utf8");
+      const locale = { en: "en-GB" }[language as "en"] ?? language;
+      expect(source).toContain(`from "date-fns/locale/${locale}";`);
+      expect(source).not.toMatch(/from "date-fns\/locale";/);
+    }
   });
 });
