@@ -4,7 +4,7 @@ import { checkAgendaRules } from "../../src/plan/check-agenda.js";
 import { planRequest } from "../../src/plan/plan-request.js";
 import type { Host, Place, Request } from "../../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../../src/records/workspace.js";
-import { holidays, localDays } from "./workspace-builder.js";
+import { holidays } from "./workspace-builder.js";
 
 // Random small workspaces: whatever the planner produces must pass every rule
 // as the agenda checker (a separate reading of SPEC's rules) sees them.
@@ -163,7 +163,7 @@ describe("every agenda the planner produces passes the agenda checker", () => {
         );
         const plan = planRequest({ ws, request, holidays, suggestionLimit: 1 });
         if (plan.impossible) return; // a meal or fixed item that cannot be reached is a legitimate "no plan"
-        const issues = checkAgendaRules(localDays(plan.agenda), { ws, request, holidays });
+        const issues = checkAgendaRules(plan.agenda.days, plan.agenda.timezone, { ws, request, holidays });
         expect(issues).toEqual([]);
         const planned = new Set(
           plan.agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host)),
