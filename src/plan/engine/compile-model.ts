@@ -33,8 +33,21 @@ export interface Model {
   readonly groupMandatory: ReadonlyArray<boolean>;
   readonly groupName: ReadonlyArray<string>;
   readonly counts: Uint8Array;
+  /**
+   * Grid of each node's start (EngineInstance.grid), or 0 when its start is not rounded: grid 1 (off), or a
+   * node whose every window is a single point.
+   */
+  readonly ngrid: Float64Array;
+  /** 1 when placing the node keeps a decision of the previous plan (EngineNode.keep). */
+  readonly keep: Uint8Array;
+  /** Some node has keep: the heuristic then tries keep-first repairs (no effect, and no random draws, otherwise). */
+  readonly hasKeep: boolean;
   readonly maxVisits: number;
-  /** The travel matrix satisfies the triangle inequality (enables a safe "can still get back" prune). */
+  /**
+   * No way from i to j is shorter than travel[i][j]: the matrix satisfies the triangle inequality and no
+   * walking tour (endLoc) lasts less than the walk from its start to its end. Enables the exact solver's
+   * "can still get back" prune.
+   */
   readonly metric: boolean;
   /** Some node is location-transparent; disables the O(1) insertion check in the metaheuristic. */
   readonly hasTransparent: boolean;
@@ -134,6 +147,7 @@ export function compileModel(inst: EngineInstance): Model {
   const loc = new Int32Array(n);
   const eloc = new Int32Array(n);
   const counts = new Uint8Array(n);
+  const keep = new Uint8Array(n);
   const group = new Int32Array(n);
   const groupIndex = new Map<string, number>();
   const groupNodes: number[][] = [];
@@ -160,6 +174,7 @@ export function compileModel(inst: EngineInstance): Model {
           : locIndex(node.endLoc, nLoc, `node ${node.id} endLoc`);
     if (loc[j] === -1) hasTransparent = true;
     counts[j] = node.countsAsVisit ? 1 : 0;
+    keep[j] = node.keep === true ? 1 : 0;
     // Ungrouped nodes get a private group keyed by a character ids cannot collide with in practice.
     const key = node.group === undefined ? `\u0000${node.id}` : node.group;
     let g = groupIndex.get(key);
@@ -178,9 +193,27 @@ export function compileModel(inst: EngineInstance): Model {
     for (let r = 0; r < m; r++)
       (win[r] as Array<Float64Array | null>)[j] = normaliseWindows(node.windows[r], `node ${node.id} route ${r}`);
   });
+  const grid = inst.grid ?? 1;
+  if (!Number.isInteger(grid) || grid < 1) throw new EngineInputError(`grid must be a positive integer, got ${grid}`);
+  const ngrid = new Float64Array(n);
+  if (grid > 1)
+    for (let j = 0; j < n; j++) {
+      let pointsOnly = true;
+      for (let r = 0; r < m && pointsOnly; r++) {
+        const w = (win[r] as Array<Float64Array | null>)[j];
+        if (w)
+          for (let i = 0; i < w.length; i += 2) if ((w[i + 1] as number) - (w[i] as number) > EPS) pointsOnly = false;
+      }
+      ngrid[j] = pointsOnly ? 0 : grid;
+    }
   const maxVisits = inst.maxVisitsPerRoute ?? Number.POSITIVE_INFINITY;
   const excess = triangleExcess(travel, nLoc);
-  const metric = excess <= EPS;
+  let metric = excess <= EPS;
+  for (let j = 0; j < n && metric; j++) {
+    const l = loc[j] as number;
+    const e = eloc[j] as number;
+    if (l >= 0 && e !== l && (travel[l * nLoc + e] as number) > (dur[j] as number) + EPS) metric = false;
+  }
   // Near-metric (e.g. distances truncated to a decimal, or minutes rounded): at most 1 % of a mean leg.
   const slack = Math.max(EPS, 0.01 * meanTravel(travel));
   let monotone = excess <= slack;
@@ -209,6 +242,9 @@ export function compileModel(inst: EngineInstance): Model {
     groupMandatory,
     groupName,
     counts,
+    ngrid,
+    keep,
+    hasKeep: keep.includes(1),
     maxVisits,
     metric,
     hasTransparent,
@@ -216,13 +252,21 @@ export function compileModel(inst: EngineInstance): Model {
   };
 }
 
-/** Earliest allowed start at or after `arrival`, or NaN when every window has closed. */
-export function earliestStart(w: Float64Array, arrival: number): number {
+/**
+ * Earliest allowed start at or after `arrival`, or NaN when every window has closed. With `grid` > 0 the
+ * start is the first multiple of grid at or after max(arrival, opening) that is still in the window (else
+ * the next window's). Non-decreasing in `arrival`, so earliest scheduling stays exact on the grid.
+ */
+export function earliestStart(w: Float64Array, arrival: number, grid: number): number {
   for (let i = 0; i < w.length; i += 2) {
     const hi = w[i + 1] as number;
     if (arrival <= hi + EPS) {
       const lo = w[i] as number;
-      return arrival > lo ? arrival : lo;
+      const s = arrival > lo ? arrival : lo;
+      if (grid === 0) return s;
+      // EPS: a start that is on the grid up to floating-point drift stays there.
+      const g = Math.ceil((s - EPS) / grid) * grid;
+      if (g <= hi + EPS) return g;
     }
   }
   return Number.NaN;

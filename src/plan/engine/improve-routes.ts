@@ -1,12 +1,14 @@
 import { EPS, type Model } from "./compile-model.js";
+import { compareCost } from "./objective.js";
 import { scheduleRoute } from "./simulate-route.js";
 import type { Solution } from "./solution.js";
 
 /** Travel and end time of an order on route r, or false when infeasible; allocation-free. */
 export const orderCost = scheduleRoute;
 
+/** Same nodes, so only the objective's tail can change. */
 function better(a: { travel: number; end: number }, b: { travel: number; end: number }): boolean {
-  return a.travel < b.travel - EPS || (a.travel <= b.travel + EPS && a.end < b.end - EPS);
+  return compareCost(a.travel, a.end, b.travel, b.end) < 0;
 }
 
 /** Travel of the leg from the end of node `a` (or the start depot when a < 0) to node `b` (or the end depot when b < 0). */

@@ -1,5 +1,6 @@
 import { EPS } from "./compile-model.js";
 import { improveRoutes, orderCost } from "./improve-routes.js";
+import { compareCost, compareObjective, type MutableObjective } from "./objective.js";
 import type { Solution } from "./solution.js";
 
 interface Cost {
@@ -12,7 +13,8 @@ interface Cost {
  * mandatory count and never lower the score, applied while they improve the
  * objective. Relocate and swap nodes between routes (less travel at equal
  * score), replace a placed node by an unplaced one worth more (or worth the
- * same with less travel: a nearer meal alternative), and reorder routes.
+ * same and kept from the previous plan, or the same with less travel: a
+ * nearer meal alternative), and reorder routes.
  * Every candidate order is checked by full simulation, so this stays correct
  * with several windows, transparent items and buffers.
  */
@@ -38,8 +40,23 @@ function costs(sol: Solution, r: number, seq: number[], out: Cost): boolean {
   return orderCost(sol.model, r, seq, out);
 }
 
+/** Relocations and swaps keep the placed nodes: only the objective's tail changes. */
 function gain(oldT: number, oldE: number, newT: number, newE: number): boolean {
-  return newT < oldT - EPS || (newT <= oldT + EPS && newE < oldE - EPS);
+  return compareCost(newT, newE, oldT, oldE) < 0;
+}
+
+/** Objectives of a replacement, relative to the plan before it (score and kept as deltas). */
+const before: MutableObjective = { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 };
+const after: MutableObjective = { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 };
+
+function improves(dScore: number, dKept: number, oldT: number, oldE: number, newT: number, newE: number): boolean {
+  before.travel = oldT;
+  before.endSum = oldE;
+  after.score = dScore;
+  after.kept = dKept;
+  after.travel = newT;
+  after.endSum = newE;
+  return compareObjective(after, before) < 0;
 }
 
 function relocateOrSwap(sol: Solution): boolean {
@@ -112,7 +129,8 @@ function replace(sol: Solution): boolean {
         // Never trade a mandatory group for anything but another member of it.
         if (mandatoryJ !== (md.groupMandatory[gu] === true) || (mandatoryJ && gu !== gj)) continue;
         const dScore = (md.score[u] as number) - (md.score[j] as number);
-        if (dScore < -EPS) continue;
+        const dKept = (md.keep[u] as number) - (md.keep[j] as number);
+        if (dScore < -EPS || (dScore <= EPS && dKept < 0)) continue;
         for (let r2 = 0; r2 < m; r2++) {
           const other = sol.routes[r2] as { seq: number[]; travel: number; endTime: number };
           const base = r2 === r ? rest : other.seq;
@@ -123,7 +141,7 @@ function replace(sol: Solution): boolean {
             if (!costs(sol, r2, s2, c)) continue;
             const newT = r2 === r ? c.travel : c.travel + c2.travel;
             const newE = r2 === r ? c.end : c.end + c2.end;
-            if (dScore > EPS || gain(oldT, oldE, newT, newE)) {
+            if (improves(dScore, dKept, oldT, oldE, newT, newE)) {
               if (r2 === r) sol.replaceNode(r, s2, j, u);
               else sol.replaceAcross(r, rest, j, r2, s2, u);
               return true;

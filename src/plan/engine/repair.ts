@@ -8,6 +8,8 @@ export interface RepairParams {
   readonly noise: number;
   /** Exponent of the score in the ratio score^exp / time consumed (Vansteenwegen et al. use 2). */
   readonly exponent: number;
+  /** Insert the nodes with keep (previous decisions) before the others; ignored when the model has none. */
+  readonly keepFirst?: boolean;
 }
 
 interface Best {
@@ -71,17 +73,26 @@ const scratchOf = new WeakMap<
 
 /**
  * Places unsatisfied mandatory groups first (most constrained group first,
- * cheapest position), then greedily inserts the best score^exp / time ratio
- * until nothing fits. Only the route that received a node is re-evaluated
- * after each insertion.
+ * cheapest position), then, with keepFirst, the nodes that keep a previous
+ * decision, then greedily inserts the best score^exp / time ratio until
+ * nothing fits. Only the route that received a node is re-evaluated after
+ * each insertion.
  */
 export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
-  placeMandatory(sol);
+  const keepFirst = params.keepFirst === true && sol.model.hasKeep;
+  placeMandatory(sol, keepFirst);
+  if (keepFirst) insertGreedy(sol, rng, params, true);
+  insertGreedy(sol, rng, params, false);
+}
+
+/** Greedy insertion by noisy score^exp / time ratio of every unplaced node (keepOnly: of the nodes with keep). */
+function insertGreedy(sol: Solution, rng: Rng, params: RepairParams, keepOnly: boolean): void {
   const md = sol.model;
   const cands: number[] = [];
   for (let j = 0; j < md.n; j++) {
     if (sol.where[j] !== -1 || (sol.groupCount[md.group[j] as number] as number) > 0) continue;
-    if ((md.score[j] as number) <= 0) continue;
+    // A node worth nothing is not worth its time, unless placing it keeps a previous decision.
+    if (keepOnly ? md.keep[j] !== 1 : (md.score[j] as number) <= 0 && md.keep[j] !== 1) continue;
     cands.push(j);
   }
   if (cands.length === 0) return;
@@ -182,7 +193,8 @@ export function repair(sol: Solution, rng: Rng, params: RepairParams): void {
   }
 }
 
-function placeMandatory(sol: Solution): void {
+/** With keepFirst, a mandatory group takes its cheapest node with keep when one fits, else its cheapest node. */
+function placeMandatory(sol: Solution, keepFirst: boolean): void {
   const md = sol.model;
   const tmp: Best = { value: 0, pos: -1, shift: 0, travel: 0 };
   for (;;) {
@@ -194,13 +206,17 @@ function placeMandatory(sol: Solution): void {
       let options = 0;
       let best: { j: number; r: number; p: number } | null = null;
       let bestShift = Number.POSITIVE_INFINITY;
+      let bestKept = false;
       for (const j of md.groupNodes[g] as number[])
         for (let r = 0; r < md.m; r++) {
           const rc = sol.routes[r] as RouteCache;
           for (let p = 0; p <= rc.seq.length; p++) if (!Number.isNaN(evalInsert(rc, j, p))) options++;
-          if (bestPosition(rc, j, tmp) && tmp.shift < bestShift - EPS) {
+          if (!bestPosition(rc, j, tmp)) continue;
+          const kept = keepFirst && md.keep[j] === 1;
+          if (kept ? !bestKept || tmp.shift < bestShift - EPS : !bestKept && tmp.shift < bestShift - EPS) {
             bestShift = tmp.shift;
             best = { j, r, p: tmp.pos };
+            bestKept = kept;
           }
         }
       if (best && (options < pickOptions || (options === pickOptions && bestShift < pickShift))) {

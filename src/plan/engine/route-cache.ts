@@ -5,10 +5,11 @@ import { simulateRoute } from "./simulate-route.js";
  * One route of a metaheuristic solution with Vansteenwegen-style slack
  * bookkeeping. Positions are 0 (start depot), 1..L (items), L+1 (end depot);
  * maxShift[p] is how far the arrival-independent start of position p may move
- * later without breaking any window or the route end, so an insertion is
- * checked in O(1). With several windows per node maxShift uses the current
- * window only, which is safe but may reject a feasible insertion; routes that
- * contain such nodes (multi > 0) re-check a rejected insertion by simulation.
+ * later without breaking any window or the route end (whole grid steps for a
+ * node on the grid), so an insertion is checked in O(1). With several windows
+ * per node maxShift uses the current window only, which is safe but may reject
+ * a feasible insertion; routes that contain such nodes (multi > 0) re-check a
+ * rejected insertion by simulation.
  */
 export class RouteCache {
   seq: number[] = [];
@@ -19,6 +20,8 @@ export class RouteCache {
   travel = 0;
   endTime = 0;
   score = 0;
+  /** Nodes with keep on this route. */
+  kept = 0;
   visits = 0;
   multi = 0;
 
@@ -43,6 +46,7 @@ export class RouteCache {
     this.travel = o.travel;
     this.endTime = o.endTime;
     this.score = o.score;
+    this.kept = o.kept;
     this.visits = o.visits;
     this.multi = o.multi;
   }
@@ -58,6 +62,7 @@ export class RouteCache {
     let curIsItem = false;
     let travel = 0;
     let score = 0;
+    let kept = 0;
     let visits = 0;
     let multi = 0;
     let ok = true;
@@ -74,7 +79,7 @@ export class RouteCache {
         travel += leg;
         a += leg + (curIsItem && cur !== lj ? buffer : 0);
       }
-      let s = earliestStart(w, a);
+      let s = earliestStart(w, a, md.ngrid[j] as number);
       if (Number.isNaN(s)) {
         ok = false;
         s = a;
@@ -88,6 +93,7 @@ export class RouteCache {
         curIsItem = true;
       }
       score += md.score[j] as number;
+      kept += md.keep[j] as number;
       visits += md.counts[j] as number;
       if (w.length > 2) multi++;
     }
@@ -106,11 +112,16 @@ export class RouteCache {
       const j = seq[p - 1] as number;
       const close = windowCloseAt(wins[j] as Float64Array, this.st[p] as number) - (this.st[p] as number);
       const next = (this.st[p + 1] as number) - (this.arr[p + 1] as number) + (this.maxShift[p + 1] as number);
-      this.maxShift[p] = close < next ? close : next;
+      const shift = close < next ? close : next;
+      // On the grid a start moves by whole grid steps, so its slack is too; then an arrival delay d at the
+      // next position fits exactly when d <= its waiting + maxShift, as without a grid (ceil(x) <= k iff x <= k).
+      const g = md.ngrid[j] as number;
+      this.maxShift[p] = g > 0 ? Math.floor((shift + EPS) / g) * g : shift;
     }
     this.travel = travel;
     this.endTime = t;
     this.score = score;
+    this.kept = kept;
     this.visits = visits;
     this.multi = multi;
     return ok && (L === 0 || t <= rEnd + EPS);
@@ -146,7 +157,7 @@ export function evalInsert(rc: RouteCache, j: number, p: number): number {
     tIn = T[from * nLoc + lj] as number;
     a += tIn + (p > 0 && from !== lj ? buffer : 0);
   }
-  const s = earliestStart(w, a);
+  const s = earliestStart(w, a, md.ngrid[j] as number);
   if (Number.isNaN(s)) return Number.NaN;
   let tOut = 0;
   let na = s + (md.dur[j] as number);

@@ -58,7 +58,7 @@ export function scheduleRoute(
       travel += leg;
       a += leg + (curIsItem && cur !== lj ? buffer : 0);
     }
-    const s = earliestStart(w, a);
+    const s = earliestStart(w, a, md.ngrid[j] as number);
     if (Number.isNaN(s)) return false;
     if (arrivals) arrivals[p] = a;
     if (starts) starts[p] = s;

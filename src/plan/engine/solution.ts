@@ -49,6 +49,12 @@ export class Solution {
     return s;
   }
 
+  get kept(): number {
+    let s = 0;
+    for (const rc of this.routes) s += rc.kept;
+    return s;
+  }
+
   get travel(): number {
     let s = 0;
     for (const rc of this.routes) s += rc.travel;
@@ -62,7 +68,13 @@ export class Solution {
   }
 
   objective(): Objective {
-    return { mandatory: this.mandatory, score: this.score, travel: this.travel, endSum: this.endSum };
+    return {
+      mandatory: this.mandatory,
+      score: this.score,
+      kept: this.kept,
+      travel: this.travel,
+      endSum: this.endSum,
+    };
   }
 
   compare(o: Solution): number {
@@ -77,14 +89,23 @@ export class Solution {
     this.mark(j, r);
   }
 
-  /** Removes the nodes flagged in `drop` from every route, refreshing only the routes that changed. */
+  /**
+   * Removes the nodes flagged in `drop` from every route, refreshing only the routes that changed. A route
+   * that the removal would make infeasible keeps all its nodes: without the triangle inequality, or after a
+   * walking tour that ends farther than it lasts, the next item can be reached later without the removed one.
+   */
   removeMany(drop: Uint8Array): void {
     for (const rc of this.routes) {
-      const kept = rc.seq.filter((j) => drop[j] !== 1);
-      if (kept.length === rc.seq.length) continue;
-      for (const j of rc.seq) if (drop[j] === 1) this.unmark(j);
-      rc.seq = kept;
-      rc.refresh();
+      const rest = rc.seq.filter((j) => drop[j] !== 1);
+      if (rest.length === rc.seq.length) continue;
+      const old = rc.seq;
+      rc.seq = rest;
+      if (!rc.refresh()) {
+        rc.seq = old;
+        rc.refresh();
+        continue;
+      }
+      for (const j of old) if (drop[j] === 1) this.unmark(j);
       this.dirty[rc.r] = 1;
     }
   }

@@ -1,4 +1,5 @@
 import { EPS, earliestStart, type Model } from "./compile-model.js";
+import { compareCost, compareObjective, type MutableObjective } from "./objective.js";
 
 export type ExactOutcome =
   | { readonly status: "ok"; readonly routes: number[][]; readonly work: number }
@@ -23,8 +24,10 @@ interface RouteTable {
  * Exact solver: per route, a labelling dynamic programme over (subset of
  * nodes visited, last location-bearing node) with Pareto labels (time,
  * travel) gives the best route for every exact subset; a subset-convolution
- * over routes then picks disjoint subsets maximising the lexicographic
- * objective. Both phases count their steps against `budget` so the solver
+ * over routes then picks disjoint subsets optimising the lexicographic
+ * objective (objective.ts). Exact for the whole objective: mandatory, score and
+ * kept depend only on the set of placed nodes, and for a fixed set the best
+ * routes are the best (travel, end) route per route's subset. Both phases count their steps against `budget` so the solver
  * gives up instead of hanging on wide-window instances.
  */
 export function solveExact(model: Model, budget: number): ExactOutcome {
@@ -112,7 +115,7 @@ function routeTable(model: Model, r: number, ids: number[], budget: number, work
             const trE = tr0 + back;
             const b = tr[mask] as number;
             if (b === Number.POSITIVE_INFINITY) feasible.push(mask);
-            if (trE < b - EPS || (trE <= b + EPS && e < (end[mask] as number) - EPS)) {
+            if (compareCost(trE, e, b, end[mask] as number) < 0) {
               tr[mask] = trE;
               end[mask] = e;
               bestLab[mask] = l;
@@ -138,7 +141,7 @@ function routeTable(model: Model, r: number, ids: number[], budget: number, work
               arr += leg + (curIsItem && cur !== lj ? buffer : 0);
             }
           }
-          const s = earliestStart(w, arr);
+          const s = earliestStart(w, arr, model.ngrid[j] as number);
           if (Number.isNaN(s)) continue;
           const t1 = s + (model.dur[j] as number);
           if (t1 > rEnd + EPS) continue;
@@ -177,9 +180,10 @@ function combine(
   const n = ids.length;
   const full = 1 << n;
   const all = full - 1;
-  // Per subset: score, mandatory nodes and whether it takes at most one node per group.
+  // Per subset: score, mandatory nodes, kept nodes and whether it takes at most one node per group.
   const score = new Float64Array(full);
   const mand = new Int32Array(full);
+  const kept = new Int32Array(full);
   const valid = new Uint8Array(full);
   const groupMask = ids.map((j) =>
     ids.reduce((mk, k, b) => (model.group[k] === model.group[j] ? mk | (1 << b) : mk), 0),
@@ -192,6 +196,7 @@ function combine(
     const j = ids[a] as number;
     score[s] = (score[rest] as number) + (model.score[j] as number);
     mand[s] = (mand[rest] as number) + (model.groupMandatory[model.group[j] as number] ? 1 : 0);
+    kept[s] = (kept[rest] as number) + (model.keep[j] as number);
     valid[s] = valid[rest] === 1 && (rest & (groupMask[a] as number)) === 0 ? 1 : 0;
   }
   const m = tables.length;
@@ -212,7 +217,7 @@ function combine(
       const e = (g.end[S] as number) + (fEnd[U] as number);
       const b = nTr[t] as number;
       if (b === Number.POSITIVE_INFINITY) nList.push(t);
-      if (a < b - EPS || (a <= b + EPS && e < (nEnd[t] as number) - EPS)) {
+      if (compareCost(a, e, b, nEnd[t] as number) < 0) {
         nTr[t] = a;
         nEnd[t] = e;
         choice[t] = S;
@@ -241,20 +246,24 @@ function combine(
     fEnd = nEnd;
     fList = nList;
   }
+  // Two scratch objectives, refilled per subset: the final scan stays allocation-free.
+  const fill = (o: MutableObjective, t: number): MutableObjective => {
+    o.mandatory = mand[t] as number;
+    o.score = score[t] as number;
+    o.kept = kept[t] as number;
+    o.travel = fTr[t] as number;
+    o.endSum = fEnd[t] as number;
+    return o;
+  };
+  const cand: MutableObjective = { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 };
+  const incumbent: MutableObjective = { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 };
   let best = 0;
-  for (const t of fList) {
-    const d = (mand[t] as number) - (mand[best] as number);
-    const ds = (score[t] as number) - (score[best] as number);
-    const better =
-      d > 0 ||
-      (d === 0 &&
-        (ds > EPS ||
-          (Math.abs(ds) <= EPS &&
-            ((fTr[t] as number) < (fTr[best] as number) - EPS ||
-              (Math.abs((fTr[t] as number) - (fTr[best] as number)) <= EPS &&
-                (fEnd[t] as number) < (fEnd[best] as number) - EPS)))));
-    if (better) best = t;
-  }
+  fill(incumbent, best);
+  for (const t of fList)
+    if (compareObjective(fill(cand, t), incumbent) < 0) {
+      best = t;
+      fill(incumbent, best);
+    }
   // Unwind the stages: the last route took choice[best], the rest came from the previous stage.
   const masks = new Array<number>(m).fill(0);
   let t = best;

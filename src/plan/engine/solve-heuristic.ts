@@ -59,7 +59,7 @@ export function defaultMaxEvaluations(effort: number): number {
 export function solveHeuristic(model: Model, params: HeuristicParams): HeuristicOutcome {
   const rng = createRng(params.seed);
   insertDelta.evals = 0;
-  const greedy = { noise: 0, exponent: 2 };
+  const greedy = { noise: 0, exponent: 2, keepFirst: true };
   const cur = new Solution(model);
   repair(cur, rng, greedy);
   improveRoutes(cur, model.win.keys(), 2);
@@ -78,8 +78,10 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
   const restartAfter = Math.max(50, Math.round(params.iterations / 10));
   let sinceBest = 0;
   const lsRate = params.localSearchRate ?? 0.2;
-  // Once every usable group is placed the score cannot rise: search one more stagnation period for travel, then stop.
+  // Once every usable group is placed (and every group that can keep a previous decision keeps it) the objective
+  // can only gain travel: search one more stagnation period for it, then stop.
   const bound = scoreBound(model);
+  const keptMax = keptBound(model);
   let it = 0;
   for (; it < params.iterations && insertDelta.evals < params.maxEvaluations; it++) {
     cand.copyFrom(cur);
@@ -93,7 +95,7 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
       (ops[rng.int(ops.length)] as DestroyOperator)(cand, rng, k, drop);
       cand.removeMany(drop);
     }
-    repair(cand, rng, randomRepairParams(rng));
+    repair(cand, rng, randomRepairParams(rng, model.hasKeep));
     if (cand.score >= cur.score - 1e-9 && rng.next() < lsRate) {
       improveRoutes(cand, cand.dirtyRoutes(), 1);
       repair(cand, rng, greedy);
@@ -107,7 +109,7 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
     temp *= cooling;
     if (temp < t0 * 1e-3) temp = t0;
     if (sinceBest >= restartAfter) {
-      if (best.score >= bound - 1e-9) {
+      if (best.score >= bound - 1e-9 && best.kept >= keptMax) {
         it++;
         break;
       }
@@ -133,12 +135,20 @@ function scoreBound(model: Model): number {
   return bound;
 }
 
+/** Number of groups with a node that has keep and a window on some route. */
+function keptBound(model: Model): number {
+  let bound = 0;
+  for (const nodes of model.groupNodes)
+    if (nodes.some((j) => model.keep[j] === 1 && model.win.some((w) => w[j] !== null))) bound++;
+  return bound;
+}
+
 function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean {
   if (cand.mandatory !== cur.mandatory) return cand.mandatory > cur.mandatory;
   const c = cand.compare(cur);
   if (c <= 0) return true;
   const delta = cand.score - cur.score;
-  // Same score, more travel: a sideways move, accepted often so the search drifts across plateaus.
+  // Same score, fewer kept or more travel: a sideways move, accepted often so the search drifts across plateaus.
   if (delta >= -1e-9) return u < 0.5;
   return u < Math.exp(delta / temp);
 }
@@ -147,10 +157,12 @@ function accept(cand: Solution, cur: Solution, temp: number, u: number): boolean
  * Repair variants drawn per iteration: mostly the classic score^2 / time
  * ratio, sometimes score / time or pure least-time-first (which packs the
  * most nodes), with no noise or a strong multiplicative noise (GRASP-like).
+ * With previous decisions to keep, half the repairs re-insert those first
+ * (the draw is skipped otherwise, so plans without keep are unaffected).
  */
-function randomRepairParams(rng: Rng): RepairParams {
+function randomRepairParams(rng: Rng, hasKeep: boolean): RepairParams {
   const u = rng.next();
   const exponent = u < 0.55 ? 2 : u < 0.75 ? 1 : u < 0.9 ? 0 : 4;
   const noise = rng.next() < 0.4 ? 0 : 2 * rng.next();
-  return { noise, exponent };
+  return hasKeep ? { noise, exponent, keepFirst: rng.next() < 0.5 } : { noise, exponent };
 }

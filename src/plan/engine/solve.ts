@@ -50,6 +50,7 @@ export function solve(instance: EngineInstance, options: SolveOptions = {}): Sol
 function buildResult(model: Model, routes: number[][], proven: boolean, stats: SolveStats): SolveResult {
   const plans: RoutePlan[] = [];
   let score = 0;
+  let kept = 0;
   let travel = 0;
   let endSum = 0;
   for (let r = 0; r < model.m; r++) {
@@ -59,6 +60,7 @@ function buildResult(model: Model, routes: number[][], proven: boolean, stats: S
     if (!sim) throw new Error(`engine produced an infeasible route ${r}: ${seq.join(",")}`);
     const nodes: PlacedNode[] = seq.map((j, p) => {
       score += model.score[j] as number;
+      kept += model.keep[j] as number;
       const start = sim.starts[p] as number;
       return { node: j, start, end: start + (model.dur[j] as number), arrival: sim.arrivals[p] as number };
     });
@@ -67,7 +69,18 @@ function buildResult(model: Model, routes: number[][], proven: boolean, stats: S
     plans.push({ nodes, travel: sim.travel, departure: departure(model, r, seq, sim.starts), endTime: sim.endTime });
   }
   const { unplaced, missing } = explainUnplaced(model, routes);
-  return { feasible: missing.length === 0, routes: plans, score, travel, endSum, unplaced, missing, proven, stats };
+  return {
+    feasible: missing.length === 0,
+    routes: plans,
+    score,
+    kept,
+    travel,
+    endSum,
+    unplaced,
+    missing,
+    proven,
+    stats,
+  };
 }
 
 /** Latest departure from the start location that keeps the first located item's start (route start when none). */

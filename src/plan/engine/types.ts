@@ -45,6 +45,17 @@ export interface EngineNode {
   readonly group?: string;
   /** Counts towards maxVisitsPerRoute. */
   readonly countsAsVisit: boolean;
+  /**
+   * Placing this node keeps a decision of the previous plan (a visit at its
+   * old time). The objective counts the placed nodes with `keep: true`
+   * (`kept`) and maximises it right after mandatory nodes and score, before
+   * travel and end times: so a re-plan moves or drops a previous visit only
+   * when that reaches a strictly higher score. The product models a previous
+   * visit of host h on route d at start s as an extra node of h's group (at
+   * most one node of a group is placed) with the single window [s, s] on
+   * route d and `keep: true`, beside h's ordinary nodes. Default false.
+   */
+  readonly keep?: boolean;
 }
 
 export interface EngineInstance {
@@ -56,6 +67,20 @@ export interface EngineInstance {
   readonly nodes: ReadonlyArray<EngineNode>;
   /** Maximum number of countsAsVisit nodes on one route. */
   readonly maxVisitsPerRoute?: number;
+  /**
+   * Round times: minutes (a positive integer; default 1 = off). Every node's
+   * start of service is a multiple of `grid` on the time axis (the product's
+   * axis puts day i's midnight at i × 1440, so a grid dividing 1440 lands on
+   * the clock): the earliest multiple at or after the earliest feasible start
+   * (arrival, plus the buffer, and the window's opening) that is still within
+   * the window, else the next window. Exception: a node whose every window (on
+   * every route) is a single point [t, t] starts exactly at t, on the grid or
+   * not (fixed items, slots, confirmed visits: given times). Travel keeps its
+   * real minutes; the slack is waiting before the item. Both solvers plan on
+   * the grid, and the exact solver stays exact on it. With grid 1 no time is
+   * rounded at all (fractional travel times stay as they are).
+   */
+  readonly grid?: number;
 }
 
 export interface SolveOptions {
@@ -135,6 +160,8 @@ export interface SolveResult {
   readonly routes: ReadonlyArray<RoutePlan>;
   /** Sum of the placed nodes' scores. */
   readonly score: number;
+  /** Placed nodes with `keep: true` (decisions of the previous plan kept); ranked right after score. */
+  readonly kept: number;
   /** Sum of route travel. */
   readonly travel: number;
   /** Sum of route end times (the last tie-breaker). */
@@ -143,7 +170,7 @@ export interface SolveResult {
   readonly unplaced: ReadonlyArray<UnplacedNode>;
   /** Mandatory nodes / groups that could not be placed (empty when feasible). */
   readonly missing: ReadonlyArray<MissingMandatory>;
-  /** The plan is proven optimal for the lexicographic objective. */
+  /** The plan is proven optimal for the whole lexicographic objective (mandatory, score, kept, travel, endSum; see Objective). */
   readonly proven: boolean;
   readonly stats: SolveStats;
 }

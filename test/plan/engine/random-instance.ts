@@ -1,7 +1,21 @@
 import type { EngineInstance, EngineNode, Window } from "../../../src/plan/engine/index.js";
 
+export interface RandomInstanceOptions {
+  nodes: number;
+  routes: number;
+  extras: boolean;
+  /**
+   * Give about half the nodes a "previous visit": a twin in the node's group with keep and the single window
+   * [t, t] on one route (t inside one of the node's windows, or anywhere in the first 200 minutes), mostly of
+   * the same score. Twins come after the other nodes and are drawn last, so the rest of the instance is the same.
+   */
+  keep?: boolean;
+  /** EngineInstance.grid (windows and route starts stay on arbitrary minutes, so most open off the grid). */
+  grid?: number;
+}
+
 /** Small seeded generator of product-like instances: buffers, transparent items, walking tours, groups, mandatory items, several windows. */
-export function randomInstance(seed: number, opts: { nodes: number; routes: number; extras: boolean }): EngineInstance {
+export function randomInstance(seed: number, opts: RandomInstanceOptions): EngineInstance {
   let s = seed >>> 0 || 1;
   const rnd = (): number => {
     s ^= s << 13;
@@ -47,11 +61,33 @@ export function randomInstance(seed: number, opts: { nodes: number; routes: numb
     };
     return node;
   });
-  return {
+  const inst: EngineInstance = {
     travel,
     buffer: opts.extras ? int(0, 10) : 0,
     routes,
     nodes,
     ...(opts.extras && rnd() < 0.3 ? { maxVisitsPerRoute: int(1, 3) } : {}),
+    ...(opts.grid === undefined ? {} : { grid: opts.grid }),
   };
+  if (!opts.keep) return inst;
+  const base = nodes.length;
+  for (let j = 0; j < base; j++) {
+    if (rnd() < 0.5) continue;
+    const node = nodes[j] as EngineNode;
+    const group = node.group ?? `h${j}`;
+    const r = int(0, routes.length - 1);
+    const ws = node.windows[r] ?? [];
+    const w = ws.length > 0 && rnd() < 0.8 ? ws[int(0, ws.length - 1)] : undefined;
+    const t = w ? int(w[0], w[1]) : (routes[r]?.start ?? 0) + int(0, 200);
+    nodes[j] = { ...node, group };
+    nodes.push({
+      ...node,
+      id: `${node.id}-kept`,
+      group,
+      score: rnd() < 0.8 ? node.score : int(0, 10),
+      windows: routes.map((_, q) => (q === r ? [[t, t] as const] : [])),
+      keep: true,
+    });
+  }
+  return inst;
 }

@@ -12,6 +12,23 @@ export interface RefRoute {
   end: number;
 }
 
+/** The node's windows are all single points [t, t]: it starts at its given time, grid or not. */
+export function givenTime(inst: EngineInstance, j: number): boolean {
+  // lo > hi is an empty window, ignored like everywhere else.
+  return (inst.nodes[j]?.windows ?? []).every((ws) => (ws ?? []).every(([lo, hi]) => lo >= hi));
+}
+
+/** Round times: the earliest grid multiple at or after max(lo, arrival) that is still <= hi (grid 1: no rounding). */
+function startInWindow(inst: EngineInstance, j: number, lo: number, hi: number, arrival: number): number | null {
+  const earliest = Math.max(lo, arrival);
+  if (earliest > hi + EPS) return null;
+  const grid = inst.grid ?? 1;
+  if (grid === 1 || givenTime(inst, j)) return earliest;
+  let s = Math.floor(earliest / grid) * grid;
+  while (s < earliest - EPS) s += grid;
+  return s <= hi + EPS ? s : null;
+}
+
 export function referenceSchedule(inst: EngineInstance, r: number, seq: number[]): RefRoute | null {
   const route = inst.routes[r];
   if (!route) return null;
@@ -32,7 +49,11 @@ export function referenceSchedule(inst: EngineInstance, r: number, seq: number[]
       arrival += leg + (afterItem && cur !== node.loc ? inst.buffer : 0);
     }
     let start = Infinity;
-    for (const [lo, hi] of ws) if (lo <= hi && arrival <= hi + EPS) start = Math.min(start, Math.max(lo, arrival));
+    for (const [lo, hi] of ws) {
+      if (lo > hi) continue;
+      const s = startInWindow(inst, j, lo, hi, arrival);
+      if (s !== null) start = Math.min(start, s);
+    }
     if (start === Infinity) return null;
     t = start + node.duration;
     if (node.loc !== null) {
@@ -49,9 +70,12 @@ export function referenceSchedule(inst: EngineInstance, r: number, seq: number[]
   return { travel, end: t };
 }
 
+/** The documented objective: mandatory groups and score maximised, then kept maximised, then travel and endSum minimised. */
 export interface RefObjective {
   mandatory: number;
   score: number;
+  /** Placed nodes with keep: true. */
+  kept: number;
   travel: number;
   endSum: number;
 }
@@ -75,6 +99,7 @@ export function referenceObjective(inst: EngineInstance, routes: number[][]): Re
   const seen = new Set<number>();
   const mand = mandatoryGroups(inst);
   let score = 0;
+  let kept = 0;
   let travel = 0;
   let endSum = 0;
   let mandatory = 0;
@@ -92,19 +117,24 @@ export function referenceObjective(inst: EngineInstance, routes: number[][]): Re
       used.add(g);
       if (mand.has(g)) mandatory++;
       score += inst.nodes[j]?.score ?? 0;
+      if (inst.nodes[j]?.keep === true) kept++;
     }
   }
-  return { mandatory, score, travel, endSum };
+  return { mandatory, score, kept, travel, endSum };
 }
 
 export function betterObjective(a: RefObjective, b: RefObjective): boolean {
   if (a.mandatory !== b.mandatory) return a.mandatory > b.mandatory;
   if (Math.abs(a.score - b.score) > EPS) return a.score > b.score;
+  if (a.kept !== b.kept) return a.kept > b.kept;
   if (Math.abs(a.travel - b.travel) > EPS) return a.travel < b.travel;
   return a.endSum < b.endSum - EPS;
 }
 
-/** Exhaustive optimum: every assignment of nodes to routes (or none) and every order. Tiny instances only. */
+/**
+ * Exhaustive optimum: every assignment of nodes to routes (or none) that uses each group at most once, and
+ * every order. Tiny instances only.
+ */
 export function bruteForce(inst: EngineInstance): { objective: RefObjective; routes: number[][] } {
   const n = inst.nodes.length;
   const m = inst.routes.length;
@@ -123,6 +153,7 @@ export function bruteForce(inst: EngineInstance): { objective: RefObjective; rou
     }
     return b;
   };
+  const used = new Set<string>();
   const rec = (j: number): void => {
     if (j === n) {
       const routes: number[][] = [];
@@ -138,11 +169,17 @@ export function bruteForce(inst: EngineInstance): { objective: RefObjective; rou
       if (obj && (!best || betterObjective(obj, best.objective))) best = { objective: obj, routes };
       return;
     }
-    for (let r = -1; r < m; r++) {
+    assign[j] = -1;
+    rec(j + 1);
+    const g = groupKey(inst, j);
+    if (used.has(g)) return;
+    used.add(g);
+    for (let r = 0; r < m; r++) {
       assign[j] = r;
       rec(j + 1);
     }
     assign[j] = -1;
+    used.delete(g);
   };
   rec(0);
   if (!best) throw new Error("no feasible assignment (the all-empty plan should always be one)");
@@ -187,6 +224,9 @@ export function checkResult(inst: EngineInstance, res: SolveResult): string[] {
       const ws = node.windows[r] ?? [];
       if (!ws.some(([lo, hi]) => p.start >= lo - EPS && p.start <= hi + EPS))
         errors.push(`node ${node.id} starts at ${p.start} outside its windows on route ${r}`);
+      const grid = inst.grid ?? 1;
+      if (grid > 1 && !givenTime(inst, p.node) && Math.abs(p.start - Math.round(p.start / grid) * grid) > EPS)
+        errors.push(`node ${node.id} starts at ${p.start}, off the ${grid}-minute grid`);
       if (Math.abs(p.end - p.start - node.duration) > EPS) errors.push(`node ${node.id} has the wrong duration`);
       t = p.end;
       if (node.loc !== null) {
