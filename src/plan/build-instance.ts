@@ -235,12 +235,9 @@ export function buildInstance(
         id: `host:${candidate.host.id}:kept`,
         duration: slot ? slot.end - slot.start : duration,
         windows: only(previous.date, [[start, start]]),
-        ...KEEP,
+        keep: true,
       },
       { kind: "visit", candidate, ...(slot ? { slot } : {}) },
     );
   }
 }
-
-/** Marks a kept previous decision for the engine's objective; empty until the engine counts kept nodes. */
-const KEEP = {};

@@ -113,7 +113,9 @@ describe("plan --out, export and invites", () => {
     const read = (name: string) => events(readFileSync(join(dir, "inv", name), "utf8"))[0];
     // Unchanged hosts are named, and nothing is written for them.
     expect(existsSync(join(dir, "inv", "microstart.ics"))).toBe(false);
-    expect(run.stderr).toContain("unchanged, nothing written: hub.brussels — Brussels Agency for Business Support, microStart, Shops");
+    expect(run.stderr).toContain(
+      "unchanged, nothing written: hub.brussels — Brussels Agency for Business Support, microStart, Shops",
+    );
     expect(readdirSync(join(dir, "inv")).sort()).toEqual(["etterbeek.ics", "pianofabriek.cancel.ics"]);
     expect(read("etterbeek.ics")).toMatchObject({
       sequence: 1,
