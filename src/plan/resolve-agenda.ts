@@ -156,7 +156,8 @@ function resolveDay(day: AgendaFile["days"][number], request: Request, ws: Works
         : item.kind === "free"
           ? "Free time"
           : `${item.kind === "walk" ? "Walk" : "Public transport"} to ${ws.places.get(item.to ?? "")?.name ?? item.to}`);
-    const online = item.online ?? place?.online;
+    // As the planner gives it: a visit at an online place carries the link; a fixed item only its own.
+    const online = item.online ?? (item.kind === "visit" ? place?.online : undefined);
     return {
       kind: item.kind,
       start: zonedIso(day.date, item.time.start, zone),
