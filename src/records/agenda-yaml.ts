@@ -43,7 +43,9 @@ export function agendaYaml(file: AgendaFile, comment: readonly string[] = []): s
         pair.value.type = Scalar.QUOTE_DOUBLE;
     },
     Scalar(_key, node) {
-      if (typeof node.value === "string" && YAML11_BOOLEAN.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      // Line breaks and tabs written as escapes keep the item on its line.
+      if (typeof node.value === "string" && (YAML11_BOOLEAN.test(node.value) || /[\n\r\t]/.test(node.value)))
+        node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   if (comment.length > 0) doc.commentBefore = comment.map((line) => ` ${line}`).join("\n");
