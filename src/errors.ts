@@ -32,3 +32,10 @@ export class PlanImpossibleError extends StudyvisitError {
     super(message, 4, hint);
   }
 }
+
+/** Exit 2: the world around the command failed (a mail server refused or is unreachable); what is on disk stays. */
+export class EnvironmentError extends StudyvisitError {
+  constructor(message: string, hint?: string) {
+    super(message, 2, hint);
+  }
+}

@@ -1,5 +1,6 @@
 import { RecordsError } from "../errors.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
+import { formatProblem, isError, type Problem } from "../records/problem.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
@@ -17,7 +18,8 @@ export interface CheckSummary {
   places: number;
   hosts: number;
   requests: number;
-  problems: { file: string; line: number; col: number; message: string }[];
+  /** errors, and notes with `severity: "note"` (an agreed exception, said once) */
+  problems: Problem[];
 }
 
 /**
@@ -33,7 +35,7 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
     for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
   }
   const summary: CheckSummary = {
-    valid: problems.length === 0,
+    valid: !problems.some(isError),
     files,
     places: workspace.places.size,
     hosts: workspace.hosts.size,
@@ -45,10 +47,12 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
     return summary.valid ? 0 : 3;
   }
   if (!summary.valid) throw new RecordsError(problems);
+  for (const problem of problems) deps.err(formatProblem(problem));
   if (!deps.quiet) {
+    const notes = problems.filter((p) => p.severity === "note").length;
     const agendas = options.agendas.length > 0 ? `, ${count(options.agendas.length, "agenda")}` : "";
     deps.out(
-      `${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — all valid`,
+      `${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — all valid${notes > 0 ? ` (${count(notes, "note")})` : ""}`,
     );
   }
   return 0;

@@ -1,19 +1,21 @@
 import { join, relative, resolve, sep } from "node:path";
 import { PlanImpossibleError, RecordsError, UsageError } from "../errors.js";
 import type { Agenda } from "../plan/agenda.js";
-import { agendaToYaml } from "../plan/agenda-yaml.js";
-import type { Pins } from "../plan/build-instance.js";
+import { agendaRecord } from "../plan/agenda-record.js";
+import type { KeptVisits, Pins } from "../plan/build-instance.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
 import type { RequestPlan } from "../plan/plan-request.js";
 import { planRequests } from "../plan/plan-requests.js";
+import { carryPrevious, previousChoices } from "../plan/previous-agenda.js";
+import { agendaYaml } from "../records/agenda-yaml.js";
+import { readAgendaFile } from "../records/agenda-file.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { renderTimeline } from "../render/timeline.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { adjustRequest, noAdjustments, requireHost, type Adjustments } from "./plan-adjustments.js";
-import { carrySequences, previousChoices } from "./previous-agenda.js";
-import { inside, planOutputFiles, renderInput } from "./render-outputs.js";
+import { inside, planOutputFiles, refuseStale, removeStale, renderInput, staleInvites } from "./render-outputs.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 import { writeFilesSafely, type OutputFile } from "./write-files.js";
@@ -23,6 +25,8 @@ export interface PlanInputs {
   requests: string[];
   booked?: string[];
   previous?: string;
+  /** with `previous`: proposed and requested visits are pinned too, not only confirmed ones */
+  keepProposed?: boolean;
   adjust?: Adjustments;
   /** an already loaded workspace (the interactive loop re-plans without re-reading files) */
   workspace?: Workspace;
@@ -57,22 +61,24 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
   const booked = (options.booked ?? []).map(readAgenda);
   const previous = options.previous ? readAgenda(options.previous) : undefined;
   const pins = new Map<string, Pins>();
+  const kept = new Map<string, KeptVisits>();
   const declined = new Map<string, Set<string>>();
   if (previous) {
     if (!requests.some((r) => r.id === previous.request))
       throw new UsageError(
         `--previous ${options.previous} is the agenda of ${previous.request}, which is not being planned`,
       );
-    const { pins: p, declined: d } = previousChoices(previous);
-    pins.set(previous.request, p);
-    declined.set(previous.request, d);
+    const choices = previousChoices(previous, { keepProposed: options.keepProposed === true });
+    pins.set(previous.request, choices.pins);
+    kept.set(previous.request, choices.keep);
+    declined.set(previous.request, choices.declined);
   }
   if (adjust.pins.size > 0) {
     const id = (requests[0] as Request).id;
     pins.set(id, new Map([...(pins.get(id) ?? new Map()), ...adjust.pins]));
   }
-  const plans = planRequests({ ws, requests, holidays, booked, pins, declined });
-  const impossible = plans
+  const planned = planRequests({ ws, requests, holidays, booked, pins, kept, declined });
+  const impossible = planned
     .map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined))
     .filter((m): m is string => m !== undefined);
   if (impossible.length > 0)
@@ -80,7 +86,10 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
       `no plan exists: ${impossible.join("; ")}`,
       "free the host's time, drop it from must_visit, or move the fixed item",
     );
-  if (previous) carrySequences(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda);
+  // What the organiser wrote in the previous agenda (statuses, notes) and the invitations' SEQUENCE carry over.
+  const plans = planned.map((p) =>
+    previous && p.agenda.request === previous.request ? { ...p, agenda: carryPrevious(previous, p.agenda) } : p,
+  );
   return { ws, requests, plans, ...(previous ? { previous } : {}) };
 }
 
@@ -104,31 +113,67 @@ export function printTimelines(
   });
 }
 
-/** Per request: DIR/<request>/agenda.yaml, written whole or not at all, never over existing files without --force. */
+/**
+ * Per request: DIR/<request>/agenda.yaml and the documents, written whole or
+ * not at all, never over existing files without --force. Re-planning into a
+ * folder that holds an earlier agenda (or with `previous`) also writes a
+ * METHOD:CANCEL for each host that left the programme, and removes that
+ * host's leftover REQUEST.
+ */
 export function writePlanOutputs(
   out: string,
   ws: Workspace,
   requests: Request[],
   plans: RequestPlan[],
-  options: { force: boolean },
+  options: { force: boolean; previous?: Agenda },
   deps: CommandDeps,
 ): void {
   const shown = (path: string) => relative(deps.cwd, path).split(sep).join("/");
   const summaries: string[] = [];
+  const stale: string[] = [];
+  const holidays = createHolidayCalendar();
   const files: OutputFile[] = plans.flatMap((plan, i) => {
     const request = requests[i] as Request;
     const dir = inside(resolve(deps.cwd, out), request.id);
-    const check = `studyvisit check --data ${relative(deps.cwd, ws.dir) || "."} ${shown(join(dir, "agenda.yaml"))}`;
-    const outputs = planOutputFiles(dir, agendaToYaml(plan.agenda, check), renderInput(ws, request, plan.agenda, deps));
-    const invites = outputs.files.length - 3;
+    const agendaPath = join(dir, "agenda.yaml");
+    const earlier =
+      earlierAgenda(agendaPath, ws, deps.cwd, holidays) ??
+      (options.previous?.request === request.id ? options.previous : undefined);
+    const check = `studyvisit check --data ${relative(deps.cwd, ws.dir) || "."} ${shown(agendaPath)}`;
+    const yaml = agendaYaml(agendaRecord(plan.agenda), [
+      `studyvisit agenda for ${plan.agenda.request}. Edit it by hand: move times, delete or add items,`,
+      "set a visit's status (proposed, requested, confirmed, declined), add notes; then check it:",
+      `  ${check}`,
+    ]);
+    const input = renderInput(ws, request, plan.agenda, deps);
+    const outputs = planOutputFiles(dir, yaml, input, earlier ? renderInput(ws, request, earlier, deps) : undefined);
+    const invited = new Set(outputs.invites.messages.map((m) => m.host));
+    const gone = [...ws.hosts.keys()].filter((h) => !invited.has(h));
+    stale.push(...staleInvites(join(dir, "invites"), outputs.invites.messages, gone));
+    const invitations = outputs.invites.messages.filter((m) => m.method === "REQUEST").length;
+    const cancels = outputs.invites.messages.length - invitations;
     summaries.push(
-      `wrote ${shown(dir)}/: agenda.yaml, itinerary.md, itinerary.ics, ${invites} invitation${invites === 1 ? "" : "s"} in invites/`,
+      `wrote ${shown(dir)}/: agenda.yaml, itinerary.md, itinerary.ics, ${invitations} invitation${invitations === 1 ? "" : "s"}${cancels > 0 ? ` and ${cancels} cancellation${cancels === 1 ? "" : "s"}` : ""} in invites/`,
     );
     summaries.push(
       ...outputs.uninvitable.map((h) => `no invitation for ${h}: its record has no contact with an e-mail address`),
     );
     return outputs.files;
   });
+  refuseStale(stale, { force: options.force, cwd: deps.cwd });
   writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
+  removeStale(stale);
   if (!deps.quiet) for (const line of summaries) deps.err(deps.style.dim(line));
+}
+
+/** The agenda an earlier run wrote where this one writes, if it still reads (its rules may be broken: it is history). */
+function earlierAgenda(
+  path: string,
+  ws: Workspace,
+  cwd: string,
+  holidays: ReturnType<typeof createHolidayCalendar>,
+): Agenda | undefined {
+  if (!readAgendaFile(path, cwd)) return undefined;
+  const agenda = loadAgendaFile(path, ws, cwd, holidays).agenda;
+  return agenda && path.endsWith(`${agenda.request}/agenda.yaml`) ? agenda : undefined;
 }

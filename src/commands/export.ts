@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
+import { isError } from "../records/problem.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { renderHtml } from "../render/html.js";
@@ -34,7 +35,8 @@ export function loadCheckedAgenda(
   deps: CommandDeps,
 ): Required<Pick<LoadedAgenda, "agenda" | "request">> {
   const loaded = loadAgendaFile(path, ws, deps.cwd, createHolidayCalendar());
-  if (loaded.problems.length > 0 || !loaded.agenda || !loaded.request) throw new RecordsError(loaded.problems);
+  // Notes (a confirmed visit at times the host agreed to) are information, not a reason to refuse.
+  if (loaded.problems.some(isError) || !loaded.agenda || !loaded.request) throw new RecordsError(loaded.problems);
   return { agenda: loaded.agenda, request: loaded.request as Request };
 }
 

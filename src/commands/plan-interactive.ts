@@ -47,7 +47,14 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
     if (action === "quit") return 0;
     if (action === "save") {
       const out = options.out ?? (await prompter.input({ message: "Folder to write the agenda into", default: "out" }));
-      writePlanOutputs(out, ws, run.requests, run.plans, options, deps);
+      writePlanOutputs(
+        out,
+        ws,
+        run.requests,
+        run.plans,
+        { force: options.force, ...(run.previous ? { previous: run.previous } : {}) },
+        deps,
+      );
       return 0;
     }
     if (action === "undo") {

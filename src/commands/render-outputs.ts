@@ -1,14 +1,15 @@
-import { join, resolve, sep } from "node:path";
+import { lstatSync, rmSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import type { Agenda } from "../plan/agenda.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
-import { diffAgendas, inviteSequence, type VisitChange } from "../render/agenda-diff.js";
+import { diffAgendas, inviteSequence, type VisitChange } from "../plan/agenda-diff.js";
+import { hostVisits } from "../plan/host-visits.js";
 import { inviteRecipients, renderInviteIcs, renderItineraryIcs } from "../render/ics.js";
 import { renderMarkdown } from "../render/markdown.js";
 import type { RenderInput } from "../render/render-input.js";
-import { hostVisits } from "../render/render-input.js";
 import type { CommandDeps } from "./context.js";
 import type { OutputFile } from "./write-files.js";
 
@@ -39,27 +40,66 @@ export function inside(dir: string, name: string): string {
   return path;
 }
 
+/** One host's invitation (REQUEST) or cancellation (CANCEL), as an .ics file. */
+export interface InviteMessage {
+  host: string;
+  method: "REQUEST" | "CANCEL";
+  sequence: number;
+  /** why it is sent: a new or moved visit, one unchanged (sent again with --all, or with no previous agenda), a dropped one */
+  change: VisitChange["change"];
+  /** the host declined: its CANCEL acknowledges the answer */
+  declined: boolean;
+  /** the agenda the message is rendered from: the current one, or for a CANCEL the one that still holds the visit */
+  input: RenderInput;
+  /** the previous time of a moved visit (its change) */
+  visit?: VisitChange;
+  file: OutputFile;
+}
+
 export interface InviteFiles {
+  messages: InviteMessage[];
+  /** the .ics files of the messages */
   files: OutputFile[];
   /** hosts visited whose records give no e-mail to invite */
   uninvitable: string[];
+  /** hosts whose visit did not change since the previous agenda: nothing written for them (unless `all`) */
+  unchanged: string[];
   changes: VisitChange[];
 }
 
 /**
- * One METHOD:REQUEST file per visited host; with the previously sent agenda,
- * SEQUENCE rises only for visits that moved and each dropped visit gets its
- * own METHOD:CANCEL file.
+ * The invitations an agenda calls for. Without a previous agenda: one
+ * METHOD:REQUEST per visited host. With the agenda sent before: REQUEST for
+ * new and moved visits (moved: SEQUENCE + 1), METHOD:CANCEL for dropped and
+ * declined ones, nothing for unchanged hosts unless `all`.
  */
-export function inviteFiles(dir: string, input: RenderInput, previous?: RenderInput): InviteFiles {
+export function inviteFiles(
+  dir: string,
+  input: RenderInput,
+  previous?: RenderInput,
+  options: { all?: boolean } = {},
+): InviteFiles {
   const version = packageVersion();
   const changes = previous ? diffAgendas(previous.agenda, input.agenda) : [];
-  const files: OutputFile[] = [];
+  const messages: InviteMessage[] = [];
   const uninvitable: string[] = [];
+  const unchanged: string[] = [];
   const hosts = [...new Set(hostVisits(input.agenda).map((v) => v.host))];
   for (const host of hosts) {
+    const hostChanges = changes.filter((c) => c.host === host);
+    const change = !previous
+      ? "new"
+      : hostChanges.some((c) => c.change === "moved")
+        ? "moved"
+        : hostChanges.some((c) => c.change === "new")
+          ? "new"
+          : "unchanged";
     if (inviteRecipients(input, host).length === 0) {
       uninvitable.push(host);
+      continue;
+    }
+    if (previous && change === "unchanged" && !options.all) {
+      unchanged.push(host);
       continue;
     }
     const sequence = Math.max(
@@ -68,22 +108,42 @@ export function inviteFiles(dir: string, input: RenderInput, previous?: RenderIn
         .filter((v) => v.host === host)
         .map((v) => v.item.sequence ?? sequenceFrom(changes, host)),
     );
-    files.push({
-      path: inside(dir, `${host}.ics`),
-      content: renderInviteIcs(input, host, { version, sequence, method: "REQUEST" }),
+    const moved = hostChanges.find((c) => c.change === "moved");
+    messages.push({
+      host,
+      method: "REQUEST",
+      sequence,
+      change,
+      declined: false,
+      input,
+      ...(moved ? { visit: moved } : {}),
+      file: {
+        path: inside(dir, `${host}.ics`),
+        content: renderInviteIcs(input, host, { version, sequence, method: "REQUEST" }),
+      },
     });
   }
   if (previous) {
     for (const change of changes.filter((c) => c.change === "dropped")) {
       if (inviteRecipients(previous, change.host).length === 0 || hosts.includes(change.host)) continue;
+      if (messages.some((m) => m.host === change.host && m.method === "CANCEL")) continue;
       const sequence = inviteSequence(change, change.previous?.item.sequence ?? 0);
-      files.push({
-        path: inside(dir, `${change.host}.cancel.ics`),
-        content: renderInviteIcs(previous, change.host, { version, sequence, method: "CANCEL" }),
+      messages.push({
+        host: change.host,
+        method: "CANCEL",
+        sequence,
+        change: "dropped",
+        declined: change.declined === true,
+        input: previous,
+        visit: change,
+        file: {
+          path: inside(dir, `${change.host}.cancel.ics`),
+          content: renderInviteIcs(previous, change.host, { version, sequence, method: "CANCEL" }),
+        },
       });
     }
   }
-  return { files, uninvitable, changes };
+  return { messages, files: messages.map((m) => m.file), uninvitable, unchanged, changes };
 }
 
 function sequenceFrom(changes: readonly VisitChange[], host: string): number {
@@ -96,9 +156,10 @@ export function planOutputFiles(
   dir: string,
   agendaYaml: string,
   input: RenderInput,
-): { files: OutputFile[]; uninvitable: string[] } {
+  previous?: RenderInput,
+): { files: OutputFile[]; uninvitable: string[]; invites: InviteFiles } {
   const version = packageVersion();
-  const invites = inviteFiles(join(dir, "invites"), input);
+  const invites = inviteFiles(join(dir, "invites"), input, previous, { all: true });
   return {
     files: [
       { path: join(dir, "agenda.yaml"), content: agendaYaml },
@@ -107,5 +168,55 @@ export function planOutputFiles(
       ...invites.files,
     ],
     uninvitable: invites.uninvitable,
+    invites,
   };
+}
+
+/**
+ * Files an earlier run left in an invitations folder that now say the
+ * opposite of what is written: the REQUEST (.ics, .eml) of a host whose visit
+ * is cancelled, the CANCEL of a host invited again, and (`others`) the REQUEST
+ * of a host no longer in the programme at all. Only regular files.
+ */
+export function staleInvites(
+  dir: string,
+  messages: readonly InviteMessage[],
+  others: readonly string[] = [],
+): string[] {
+  const names = new Set<string>();
+  const written = new Set(messages.map((m) => m.file.path));
+  for (const m of messages) {
+    const opposite = m.method === "REQUEST" ? `${m.host}.cancel` : m.host;
+    names.add(`${opposite}.ics`);
+    names.add(`${opposite}.eml`);
+  }
+  for (const host of others) {
+    names.add(`${host}.ics`);
+    names.add(`${host}.eml`);
+  }
+  return [...names]
+    .map((name) => inside(dir, name))
+    .filter((path) => !written.has(path))
+    .filter((path) => {
+      try {
+        return lstatSync(path).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+/** Stale invitations are replaced like any output: never without --force. Call before writing. */
+export function refuseStale(stale: readonly string[], options: { force: boolean; cwd: string }): void {
+  if (stale.length === 0 || options.force) return;
+  throw new UsageError(
+    `refusing to remove ${stale.map((p) => relative(options.cwd, p) || p).join(", ")}: an earlier run's invitations that no longer apply`,
+    "pass --force to replace them, or choose another folder",
+  );
+}
+
+/** Remove stale invitations once the new ones are written. */
+export function removeStale(stale: readonly string[]): void {
+  for (const path of stale) rmSync(path, { force: true });
 }

@@ -21,19 +21,22 @@ export interface PlanInstance {
   base?: Place;
   /** the request's days, in route order */
   days: Request["days"];
+  /** pinned hosts (`--pin`, `--keep-proposed`) whose pinned time is outside their availability: nothing to place */
+  unpinnable: string[];
 }
 
 const DAY = 1440;
 
 /**
- * Visits of a previous agenda. A hard pin (`status: confirmed`) allows only
- * that start; a soft one (proposed, requested) keeps every option but is worth
- * a little more at the old time, so a re-plan changes no more than it must.
+ * Visits fixed by the organiser: a confirmed visit of a previous agenda (with
+ * `end`: exactly these times, agreed with the host even where they differ from
+ * its record), or `--pin` and `--keep-proposed` (no `end`: that start, inside
+ * the host's availability, for its usual duration).
  */
-export type Pins = ReadonlyMap<string, { date: string; start: number; soft?: boolean }>;
+export type Pins = ReadonlyMap<string, { date: string; start: number; end?: number }>;
 
-/** Small enough never to outweigh a whole point of value, large enough to beat any travel or end-time tie. */
-export const KEEP_BONUS = 0.001;
+/** Proposed and requested visits of a previous agenda: kept at their start unless moving one reaches a higher value. */
+export type KeptVisits = ReadonlyMap<string, { date: string; start: number }>;
 
 /**
  * Map one request onto the engine: a route per day from and back to `base`,
@@ -47,6 +50,7 @@ export function buildInstance(
   candidates: readonly Candidate[],
   pace: ResolvedPace,
   pins: Pins = new Map(),
+  kept: KeptVisits = new Map(),
 ): PlanInstance {
   const placeIndex = new Map<string, number>();
   const places: Place[] = [];
@@ -131,22 +135,35 @@ export function buildInstance(
     }
   }
 
+  const unpinnable: string[] = [];
   for (const candidate of candidates) {
     if (candidate.excluded) continue;
     const group = `host:${candidate.host.id}`;
     const hostLoc = loc(candidate.place);
     const endLoc = hostLoc === null ? undefined : (loc(candidate.endPlace) ?? undefined);
-    const previous = pins.get(candidate.host.id);
-    const pin = previous && !previous.soft ? previous : undefined;
-    const mandatory = candidate.mustVisit || pin !== undefined;
+    const pin = pins.get(candidate.host.id);
     const common = {
       score: candidate.value,
       loc: hostLoc,
       ...(endLoc !== undefined ? { endLoc } : {}),
-      mandatory,
+      mandatory: candidate.mustVisit || pin !== undefined,
       group,
       countsAsVisit: true,
     };
+    const before = nodes.length;
+    if (pin?.end !== undefined) {
+      if (!dayIndex.has(pin.date)) {
+        unpinnable.push(candidate.host.id);
+        continue;
+      }
+      // Agreed with the host: its own times, whatever its availability or visit length say.
+      const start = at(pin.date) + pin.start;
+      add(
+        { id: `${group}:agreed`, duration: pin.end - pin.start, windows: only(pin.date, [[start, start]]), ...common },
+        { kind: "visit", candidate, slot: { start: pin.start, end: pin.end } },
+      );
+      continue;
+    }
     const duration = candidate.host.visit.duration;
     const windows = candidate.days.map((d) =>
       d.windows
@@ -174,6 +191,8 @@ export function buildInstance(
         );
       }
     }
+    if (pin && nodes.length === before) unpinnable.push(candidate.host.id);
+    addKept(candidate, kept.get(candidate.host.id), common);
   }
 
   const legs = places.map((a) => places.map((b) => leg(a, b, pace, ws.travel)));
@@ -189,5 +208,36 @@ export function buildInstance(
     nodes,
     ...(request.max_visits_per_day !== undefined ? { maxVisitsPerRoute: request.max_visits_per_day } : {}),
   };
-  return { instance, meanings, places, legs, ...(base ? { base } : {}), days: request.days };
+  return { instance, meanings, places, legs, ...(base ? { base } : {}), days: request.days, unpinnable };
+
+  /**
+   * A previous visit still possible at its old start: one more option of the
+   * host's group, worth keeping (the engine's objective ranks the previous
+   * decisions kept right after value), so staying wins unless moving reaches a
+   * strictly higher value.
+   */
+  function addKept(
+    candidate: Candidate,
+    previous: { date: string; start: number } | undefined,
+    common: Omit<EngineNode, "id" | "duration" | "windows">,
+  ): void {
+    if (!previous || pins.has(candidate.host.id)) return;
+    const day = candidate.days.find((d) => d.date === previous.date);
+    if (!day) return;
+    const duration = candidate.host.visit.duration;
+    const slot = day.slots.find((s) => s.start === previous.start);
+    const fits = day.windows.some((w) => w.start <= previous.start && previous.start + duration <= w.end);
+    if (!slot && !fits) return;
+    const start = at(previous.date) + previous.start;
+    add(
+      {
+        ...common,
+        id: `host:${candidate.host.id}:kept`,
+        duration: slot ? slot.end - slot.start : duration,
+        windows: only(previous.date, [[start, start]]),
+        keep: true,
+      },
+      { kind: "visit", candidate, ...(slot ? { slot } : {}) },
+    );
+  }
 }

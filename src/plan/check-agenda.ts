@@ -1,15 +1,16 @@
 import { formatClock, formatHours, type Hours } from "../records/formats.js";
 import type { Place, Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
-import type { ItemKind, ItemStatus } from "./agenda.js";
+import type { AgendaDay, AgendaItem } from "./agenda.js";
 import { rankCandidates, shortDate, type Candidate } from "./candidates.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace, type ResolvedPace } from "./pace.js";
 import { leg } from "./travel.js";
+import { minutesOn } from "./zoned-time.js";
 
-/** An agenda item in local minutes, as read from an agenda file (maybe edited by hand). */
-export interface LocalItem {
-  kind: ItemKind;
+/** The fields the rules compare: times as minutes after local midnight of the item's day, places as ids. */
+interface LocalItem {
+  kind: AgendaItem["kind"];
   start: number;
   end: number;
   title?: string;
@@ -17,17 +18,31 @@ export interface LocalItem {
   place?: string;
   from?: string;
   to?: string;
-  minutes?: number;
-  km?: number;
   online?: string;
-  sessions?: { title: string; host: string }[];
-  status?: ItemStatus;
-  sequence?: number;
+  status?: AgendaItem["status"];
 }
 
-export interface LocalDay {
+interface LocalDay {
   date: string;
   items: LocalItem[];
+}
+
+function localView(day: AgendaDay, zone: string): LocalDay {
+  return {
+    date: day.date,
+    items: day.items.map((item) => ({
+      kind: item.kind,
+      start: minutesOn(day.date, item.start, zone),
+      end: minutesOn(day.date, item.end, zone),
+      ...(item.title ? { title: item.title } : {}),
+      ...(item.host ? { host: item.host } : {}),
+      ...(item.place ? { place: item.place.id } : {}),
+      ...(item.from ? { from: item.from } : {}),
+      ...(item.to ? { to: item.to } : {}),
+      ...(item.online ? { online: item.online } : {}),
+      ...(item.status ? { status: item.status } : {}),
+    })),
+  };
 }
 
 /** A broken rule, located by day and item index (and field) so the caller can point at the file. */
@@ -37,6 +52,8 @@ export interface AgendaIssue {
   item?: number;
   field?: "time" | "host" | "place" | "minutes" | "title" | "date";
   message: string;
+  /** absent = a broken rule; "note": an exception the organiser agreed (a confirmed visit outside the host's hours) */
+  severity?: "note";
 }
 
 export interface AgendaRulesContext {
@@ -49,8 +66,13 @@ export interface AgendaRulesContext {
  * Every planning rule of SPEC checked on an agenda: the planner's output
  * passes by construction; a hand edit that breaks one is reported precisely.
  */
-export function checkAgendaRules(days: readonly LocalDay[], ctx: AgendaRulesContext): AgendaIssue[] {
+export function checkAgendaRules(
+  agendaDays: readonly AgendaDay[],
+  zone: string,
+  ctx: AgendaRulesContext,
+): AgendaIssue[] {
   const { ws, request } = ctx;
+  const days = agendaDays.map((day) => localView(day, zone));
   const pace = resolvePace(request, ws.config);
   const candidates = new Map(rankCandidates(request, { ws, holidays: ctx.holidays }).map((c) => [c.host.id, c]));
   const issues: AgendaIssue[] = [];
@@ -70,8 +92,8 @@ export function checkAgendaRules(days: readonly LocalDay[], ctx: AgendaRulesCont
       .map((item, i) => ({ item, i }))
       .sort((a, b) => a.item.start - b.item.start || a.item.end - b.item.end);
     order.forEach(({ item, i }) => {
-      const at = (message: string, field: AgendaIssue["field"] = "time") =>
-        issues.push({ day: d, item: i, field, message });
+      const at = (message: string, field: AgendaIssue["field"] = "time", severity?: "note") =>
+        issues.push({ day: d, item: i, field, message, ...(severity ? { severity } : {}) });
       if (item.start < requestDay.hours.start || item.end > requestDay.hours.end)
         at(`${describe(item)} (${span(item)}) lies outside the day's hours ${formatHours(requestDay.hours)}`);
       if (item.kind === "visit" && item.host) checkVisit(item, day.date, candidates.get(item.host), ctx, at, visitedOn);
@@ -96,7 +118,7 @@ function checkVisit(
   date: string,
   c: Candidate | undefined,
   ctx: AgendaRulesContext,
-  at: (m: string, f?: AgendaIssue["field"]) => void,
+  at: (m: string, f?: AgendaIssue["field"], severity?: "note") => void,
   visitedOn: Map<string, string>,
 ): void {
   if (!c) return at(`unknown host \`${item.host}\``, "host");
@@ -120,13 +142,25 @@ function checkVisit(
   const visit: Hours = { start: item.start, end: item.end };
   const inSlot = (day?.slots ?? []).some((s) => s.start === visit.start && s.end === visit.end);
   const inWindow = (day?.windows ?? []).some((w) => w.start <= visit.start && visit.end <= w.end);
-  if (!inSlot && !inWindow) {
-    const free = [...(day?.windows ?? []).map(formatHours), ...(day?.slots ?? []).map((s) => `slot ${formatHours(s)}`)];
-    at(
-      `${name} on ${shortDate(date)} ${span(item)} is outside its availability${free.length ? ` (free ${free.join(", ")})` : " (no window that day)"}`,
-    );
-  } else if (inWindow && !inSlot && visit.end - visit.start < host.visit.duration) {
-    at(`${name}: the visit lasts ${visit.end - visit.start} min, shorter than its ${host.visit.duration}-minute visit`);
+  const free = [...(day?.windows ?? []).map(formatHours), ...(day?.slots ?? []).map((s) => `slot ${formatHours(s)}`)];
+  const freeWords = free.length ? `free ${free.join(", ")}` : "no window that day";
+  const length = visit.end - visit.start;
+  // What breaks the host's record: outside its hours, or shorter than its visit.
+  const breaks =
+    !inSlot && !inWindow
+      ? `outside its availability (${freeWords})`
+      : inWindow && !inSlot && length < host.visit.duration
+        ? `${length} min, shorter than its ${host.visit.duration}-minute visit`
+        : undefined;
+  if (breaks && item.status === "confirmed") {
+    // The host agreed to these times: information, said once for the visit, not a broken rule.
+    const lengthWords = length !== host.visit.duration ? `, ${length} min instead of ${host.visit.duration}` : "";
+    const hours = !inSlot && !inWindow ? ` outside its availability (${freeWords})` : "";
+    at(`${name} on ${shortDate(date)} ${span(item)}: confirmed with the host${hours}${lengthWords}`, "time", "note");
+  } else if (!inSlot && !inWindow) {
+    at(`${name} on ${shortDate(date)} ${span(item)} is ${breaks}`);
+  } else if (breaks) {
+    at(`${name}: the visit lasts ${length} min, shorter than its ${host.visit.duration}-minute visit`);
   }
   if (item.place && item.place !== host.place) at(`${name} receives at ${host.place}, not ${item.place}`, "place");
 }

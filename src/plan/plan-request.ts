@@ -3,7 +3,7 @@ import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
-import { buildInstance, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
+import { buildInstance, type KeptVisits, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
 import { rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
 import { solve, type SolveOptions, type SolveResult, type UnplacedReason } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
@@ -16,6 +16,8 @@ export interface PlanRequestInput {
   bookings?: Bookings;
   declined?: ReadonlySet<string>;
   pins?: Pins;
+  /** previous proposed and requested visits, kept unless moving one reaches a higher value */
+  kept?: KeptVisits;
   solver?: SolveOptions;
   /** How many left-out hosts get a "fits if you skip X" suggestion (each costs one more solve). */
   suggestionLimit?: number;
@@ -41,10 +43,10 @@ export interface RequestPlan {
  */
 export const CANDIDATE_LIMIT = 40;
 
-function limitCandidates(candidates: Candidate[], limit: number): Candidate[] {
+function limitCandidates(candidates: Candidate[], limit: number, pins: Pins): Candidate[] {
   let kept = 0;
   return candidates.map((c) => {
-    if (c.excluded || c.mustVisit) return c;
+    if (c.excluded || c.mustVisit || pins.has(c.host.id)) return c;
     if (kept++ < limit) return c;
     return {
       ...c,
@@ -56,18 +58,45 @@ function limitCandidates(candidates: Candidate[], limit: number): Candidate[] {
   });
 }
 
+type PinAt = { date: string; start: number; end?: number };
+
+/** "the confirmed visit to microstart (19 Sep 09:30-10:30)", "the visit to microstart pinned at 19 Sep 09:30". */
+function pinWords(host: string, pin: PinAt): string {
+  return pin.end !== undefined
+    ? `the confirmed visit to ${host} (${shortDate(pin.date)} ${formatHours({ start: pin.start, end: pin.end })})`
+    : `the visit to ${host} pinned at ${shortDate(pin.date)} ${formatClock(pin.start)}`;
+}
+
+/**
+ * A visit the host agreed to (a confirmed visit, pinned with its own times)
+ * needs no free window and no value of its own: those exclusions are lifted.
+ * The others (avoided, too small, closed, holiday, booked) still hold.
+ */
+function agreedVisitsIn(candidates: Candidate[], pins: Pins): Candidate[] {
+  const lifted = new Set(["no-window", "no-value", "outranked"]);
+  return candidates.map((c) => {
+    const pin = pins.get(c.host.id);
+    if (pin?.end === undefined || !c.excluded || !lifted.has(c.excluded.code)) return c;
+    const { excluded: _lifted, ...rest } = c;
+    return rest;
+  });
+}
+
 /** Plan one request: candidates → engine → agenda, with every left-out host explained. Pure. */
 export function planRequest(input: PlanRequestInput): RequestPlan {
   const { ws, request } = input;
   const zone = request.timezone ?? ws.config.timezone ?? "UTC";
-  const candidates =
+  const pins = input.pins ?? new Map();
+  const candidates = agreedVisitsIn(
     input.candidates ??
-    rankCandidates(request, {
-      ws,
-      holidays: input.holidays,
-      ...(input.bookings ? { bookings: input.bookings } : {}),
-      ...(input.declined ? { declined: input.declined } : {}),
-    });
+      rankCandidates(request, {
+        ws,
+        holidays: input.holidays,
+        ...(input.bookings ? { bookings: input.bookings } : {}),
+        ...(input.declined ? { declined: input.declined } : {}),
+      }),
+    pins,
+  );
   const empty: Agenda = { request: request.id, timezone: zone, value: 0, travel_minutes: 0, days: [], unscheduled: [] };
 
   const parallelHosts = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
@@ -83,19 +112,42 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   }
   const clash = fixedClash(request);
   if (clash) return { agenda: empty, candidates, impossible: clash, proven: false, method: "exact" };
+  for (const c of candidates) {
+    const pin = pins.get(c.host.id);
+    const closed = pin?.end !== undefined ? c.days.find((d) => d.date === pin.date)?.unavailable : undefined;
+    const blocked = c.excluded ?? (closed?.code === "closed" || closed?.code === "holiday" ? closed : undefined);
+    if (pin && blocked && !parallelHosts.has(c.host.id))
+      return {
+        agenda: empty,
+        candidates,
+        impossible: `${pinWords(c.host.id, pin)} cannot be kept: ${blocked.reason}`,
+        proven: false,
+        method: "exact",
+      };
+  }
 
   const planned = limitCandidates(
     candidates.filter((c) => !parallelHosts.has(c.host.id)),
     input.candidateLimit ?? CANDIDATE_LIMIT,
+    pins,
   );
   const pace = resolvePace(request, ws.config);
-  const plan = buildInstance(ws, request, planned, pace, input.pins);
+  const plan = buildInstance(ws, request, planned, pace, pins, input.kept);
+  const unpinnable = plan.unpinnable[0];
+  if (unpinnable !== undefined)
+    return {
+      agenda: empty,
+      candidates,
+      impossible: `${pinWords(unpinnable, pins.get(unpinnable) as PinAt)} cannot be kept: it is outside the host's availability or the request's days`,
+      proven: false,
+      method: "exact",
+    };
   const result = solve(plan.instance, input.solver);
   if (!result.feasible)
     return {
       agenda: empty,
       candidates,
-      impossible: explainMissing(plan, result, request),
+      impossible: explainMissing(plan, result, request, pins),
       proven: false,
       method: result.stats.method,
     };
@@ -134,7 +186,7 @@ function fixedClash(request: Request): string | undefined {
   return undefined;
 }
 
-function explainMissing(plan: PlanInstance, result: SolveResult, request: Request): string {
+function explainMissing(plan: PlanInstance, result: SolveResult, request: Request, pins: Pins): string {
   const words: Record<UnplacedReason, string> = {
     "no-window": "it has no time on the request's days",
     unreachable: "it cannot be reached and left within the day's hours",
@@ -146,8 +198,12 @@ function explainMissing(plan: PlanInstance, result: SolveResult, request: Reques
   return result.missing
     .map((m) => {
       const meaning = plan.meanings[m.nodes[0] as number] as NodeMeaning;
-      if (meaning.kind === "visit")
-        return `must-visit host ${meaning.candidate.host.id} cannot be placed: ${words[m.reason]}`;
+      if (meaning.kind === "visit") {
+        const id = meaning.candidate.host.id;
+        const pin = pins.get(id);
+        if (pin) return `${pinWords(id, pin)} cannot be kept: ${words[m.reason]}`;
+        return `must-visit host ${id} cannot be placed: ${words[m.reason]}`;
+      }
       if (meaning.kind === "meal")
         return `${meaning.meal.name} cannot be placed on ${shortDate(m.group.split(":")[2] ?? "")} within ${formatHours(meaning.meal.hours)}: ${words[m.reason]}`;
       const hours = formatHours(meaning.item.hours);

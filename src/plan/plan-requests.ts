@@ -1,7 +1,7 @@
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
-import type { Pins } from "./build-instance.js";
+import type { KeptVisits, Pins } from "./build-instance.js";
 import type { SolveOptions } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { planRequest, type RequestPlan } from "./plan-request.js";
@@ -14,6 +14,8 @@ export interface PlanManyInput {
   booked?: readonly Agenda[];
   declined?: ReadonlyMap<string, ReadonlySet<string>>;
   pins?: ReadonlyMap<string, Pins>;
+  /** per request: previous proposed and requested visits, kept unless moving one reaches a higher value */
+  kept?: ReadonlyMap<string, KeptVisits>;
   solver?: SolveOptions;
   suggestionLimit?: number;
 }
@@ -51,6 +53,7 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
   return input.requests.map((request) => {
     const declined = input.declined?.get(request.id);
     const pins = input.pins?.get(request.id);
+    const kept = input.kept?.get(request.id);
     const plan = planRequest({
       ws: input.ws,
       request,
@@ -58,6 +61,7 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
       bookings,
       ...(declined ? { declined } : {}),
       ...(pins ? { pins } : {}),
+      ...(kept ? { kept } : {}),
       solver: { ...input.solver, effort },
       suggestionLimit,
     });

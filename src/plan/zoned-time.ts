@@ -42,3 +42,10 @@ export function shiftMinutes(date: string, minutes: number, from: string, to: st
   const dayShift = parts.date === date ? 0 : parts.date > date ? 1440 : -1440;
   return parts.minutes + dayShift;
 }
+
+/** Minutes after local midnight of `date` in `zone` of an ISO time with offset (the next day's 00:00 is 1440). */
+export function minutesOn(date: string, iso: string, zone: string): number {
+  const parts = localParts(Date.parse(iso), zone);
+  const days = Math.round((Date.parse(`${parts.date}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+  return parts.minutes + days * 1440;
+}

@@ -180,12 +180,34 @@ export type Request = z.output<typeof requestSchema>;
 export const travelPairSchema = z.strictObject({ from: idSchema, to: idSchema, minutes: z.number().nonnegative() });
 export type TravelPair = z.output<typeof travelPairSchema>;
 
+/** Where `invites --send` sends: the password never comes from a file, only from STUDYVISIT_SMTP_PASSWORD. */
+export const smtpSchema = z.strictObject({
+  host: text,
+  port: z.number().int().min(1).max(65535).optional(),
+  secure: z.boolean().optional(),
+  user: text.optional(),
+  from: emailSchema.optional(),
+  password: z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "the SMTP password does not go in a file: remove it and set the environment variable STUDYVISIT_SMTP_PASSWORD",
+        });
+    }),
+});
+export type SmtpConfig = z.output<typeof smtpSchema>;
+
 export const configSchema = z.strictObject({
   timezone: timeZoneSchema.optional(),
   pace: paceSchema.optional(),
   synonyms: listOf(listOf(text)).default([]),
   travel: listOf(travelPairSchema).default([]),
   travel_matrix: text.optional(),
+  smtp: smtpSchema.optional(),
 });
 export type WorkspaceConfig = z.output<typeof configSchema>;
 

@@ -60,7 +60,9 @@ export function inviteRecipients(input: RenderInput, hostId: string): Contact[] 
  * hand-edited agenda hold more, each visit is its own event with its own UID.
  */
 export function renderInviteIcs(input: RenderInput, hostId: string, options: InviteIcsOptions): string {
-  const visits = hostVisits(input.agenda).filter((v) => v.host === hostId);
+  const visits = hostVisits(input.agenda, { withDeclined: options.method === "CANCEL" }).filter(
+    (v) => v.host === hostId,
+  );
   const attendees = inviteRecipients(input, hostId);
   if (visits.length === 0) throw new Error(`host ${hostId} has no visit in agenda ${input.agenda.request}`);
   if (attendees.length === 0) throw new Error(`host ${hostId} has no contact with an e-mail address to invite`);

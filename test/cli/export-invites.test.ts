@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, snapshotTree, tempDir } from "../helpers/files.js";
@@ -92,7 +92,7 @@ describe("plan --out, export and invites", () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it("invites --previous keeps SEQUENCE for unchanged visits, raises it for moved ones, and cancels dropped ones", async () => {
+  it("invites --previous writes only what changed: a moved visit with SEQUENCE + 1, a CANCEL for a dropped one", async () => {
     const { dir, agenda } = await planned();
     const sent = join(dir, "sent.yaml");
     writeFileSync(sent, readFileSync(agenda, "utf8"));
@@ -108,10 +108,15 @@ describe("plan --out, export and invites", () => {
     expect((await runCli(["check", "--data", data, agenda], { cwd: dir })).stderr).toBe("");
     const run = await runCli(["invites", agenda, "--data", data, "-o", "inv", "--previous", sent], { cwd: dir, env });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("moved: Municipality of Etterbeek, Wed 19 Sep 14:16-15:46 -> Wed 19 Sep 14:30-16:00");
+    expect(run.stderr).toContain("moved: Municipality of Etterbeek, Wed 19 Sep 14:16-15:46 → Wed 19 Sep 14:30-16:00");
     expect(run.stderr).toContain("cancelled: Pianofabriek, Tue 18 Sep 16:21-17:51");
     const read = (name: string) => events(readFileSync(join(dir, "inv", name), "utf8"))[0];
-    expect(read("microstart.ics")).toMatchObject({ sequence: 0, method: "REQUEST" });
+    // Unchanged hosts are named, and nothing is written for them.
+    expect(existsSync(join(dir, "inv", "microstart.ics"))).toBe(false);
+    expect(run.stderr).toContain(
+      "unchanged, nothing written: hub.brussels — Brussels Agency for Business Support, microStart, Shops",
+    );
+    expect(readdirSync(join(dir, "inv")).sort()).toEqual(["etterbeek.ics", "pianofabriek.cancel.ics"]);
     expect(read("etterbeek.ics")).toMatchObject({
       sequence: 1,
       method: "REQUEST",

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Agenda, AgendaItem } from "../../src/plan/agenda.js";
-import type { LocalDay } from "../../src/plan/check-agenda.js";
 import { createHolidayCalendar } from "../../src/plan/holidays.js";
 import { planRequest, type PlanRequestInput, type RequestPlan } from "../../src/plan/plan-request.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
@@ -41,26 +40,6 @@ export function lines(agenda: Agenda, date?: string): string[] {
         (i: AgendaItem) => `${hm(i.start)}-${hm(i.end)} ${i.kind} ${i.host ?? i.to ?? i.place?.id ?? i.title}`,
       ),
     );
-}
-
-/** The agenda as the agenda checker reads it. */
-export function localDays(agenda: Agenda): LocalDay[] {
-  return agenda.days.map((d) => ({
-    date: d.date,
-    items: d.items.map((i) => ({
-      kind: i.kind,
-      start: minutesOf(i.start),
-      end: minutesOf(i.end),
-      ...(i.title ? { title: i.title } : {}),
-      ...(i.host ? { host: i.host } : {}),
-      ...(i.place ? { place: i.place.id } : {}),
-      ...(i.from ? { from: i.from } : {}),
-      ...(i.to ? { to: i.to } : {}),
-      ...(i.minutes !== undefined ? { minutes: i.minutes } : {}),
-      ...(i.online ? { online: i.online } : {}),
-      ...(i.sessions ? { sessions: i.sessions.map((s) => ({ title: s.title, host: s.host })) } : {}),
-    })),
-  }));
 }
 
 /** Places on a north-south line from 50.8 N, 4.3 E: `north(km)` is that far (great circle) from the origin. */

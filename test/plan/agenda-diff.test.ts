@@ -1,9 +1,10 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import type { Agenda, AgendaItem } from "../../src/plan/agenda.js";
-import { describeAgendaDiff, diffAgendas, inviteSequence } from "../../src/render/agenda-diff.js";
+import { diffAgendas, inviteSequence } from "../../src/plan/agenda-diff.js";
+import { describeAgendaDiff } from "../../src/render/agenda-diff.js";
 import { renderInviteIcs } from "../../src/render/ics.js";
-import { loadAgenda, renderInput } from "./render-fixtures.js";
+import { loadAgenda, renderInput } from "../render/render-fixtures.js";
 
 const clone = (agenda: Agenda): Agenda => structuredClone(agenda);
 
@@ -66,9 +67,9 @@ describe("diffAgendas", () => {
     ]);
     expect(describeAgendaDiff(changes, (id) => renderInput("ljubljana-2018").hosts.get(id)?.name ?? id)).toEqual([
       "new: CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers, Wed 19 Sep 16:15-17:00",
-      "moved: Municipality of Etterbeek, Wed 19 Sep 14:15-15:45 -> Wed 19 Sep 14:30-16:00",
+      "moved: Municipality of Etterbeek, Wed 19 Sep 14:15-15:45 → Wed 19 Sep 14:30-16:00",
       "cancelled: microStart, Wed 19 Sep 09:30-11:00",
-      "moved: Shops supported by microStart (walking tour), Wed 19 Sep 11:30-12:00 -> Wed 19 Sep 11:30-12:00 (now at Abattoir — market halls)",
+      "moved: Shops supported by microStart (walking tour), Wed 19 Sep 11:30-12:00 → Wed 19 Sep 11:30-12:00 (now at Abattoir — market halls)",
     ]);
   });
 

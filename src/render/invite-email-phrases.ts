@@ -1,0 +1,145 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { de, enGB, fr, nl, type Locale } from "date-fns/locale";
+
+// The words of an invitation e-mail, per organiser language. Short on
+// purpose: the calendar part carries the facts, the text says what to do.
+
+export interface EmailFacts {
+  /** "the delegation from Ljubljana (12 people)" */
+  group: string;
+  /** "CRISCO study visit: Ljubljana delegation in Brussels" */
+  title: string;
+  /** e.g. "Wednesday 19 September 2018, 09:30–11:00" */
+  when: string;
+  /** the previous time of a moved visit */
+  before?: string;
+  where?: string;
+}
+
+export interface EmailPhrases {
+  intl: string;
+  locale: Locale;
+  greeting(names: string): string;
+  people(n: number): string;
+  subject: Record<"new" | "moved" | "unchanged" | "cancel" | "declined", (f: EmailFacts) => string>;
+  body: Record<"new" | "moved" | "unchanged" | "cancel" | "declined", (f: EmailFacts) => string>;
+  /** what the host does with the attached invitation */
+  answer: string;
+  regards: string;
+}
+
+const EN: EmailPhrases = {
+  intl: "en-GB",
+  locale: enGB,
+  greeting: (names) => `Dear ${names},`,
+  people: (n) => `${n} ${n === 1 ? "person" : "people"}`,
+  subject: {
+    new: (f) => `Study visit: ${f.group}, ${f.when}`,
+    moved: (f) => `New time for the study visit: ${f.when}`,
+    unchanged: (f) => `Study visit: ${f.group}, ${f.when}`,
+    cancel: (f) => `Cancelled: study visit of ${f.when}`,
+    declined: (f) => `Cancelled: study visit of ${f.when}`,
+  },
+  body: {
+    new: (f) => `For "${f.title}" we would like to visit you with ${f.group}:`,
+    moved: (f) => `The time of our visit with ${f.group} has changed. It was ${f.before}; it is now:`,
+    unchanged: (f) => `As a reminder, our visit with ${f.group} for "${f.title}":`,
+    cancel: (f) => `We are sorry to cancel our visit with ${f.group} for "${f.title}":`,
+    declined: () =>
+      `Thank you for your answer. As you cannot receive us, we have taken this visit out of our programme:`,
+  },
+  answer:
+    "The invitation is attached: accept or decline it in your calendar, or reply to this e-mail if another time suits you better.",
+  regards: "Kind regards,",
+};
+
+const FR: EmailPhrases = {
+  intl: "fr-BE",
+  locale: fr,
+  greeting: (names) => `Bonjour ${names},`,
+  people: (n) => `${n} ${n === 1 ? "personne" : "personnes"}`,
+  subject: {
+    new: (f) => `Visite d'étude : ${f.group}, ${f.when}`,
+    moved: (f) => `Nouvel horaire de la visite d'étude : ${f.when}`,
+    unchanged: (f) => `Visite d'étude : ${f.group}, ${f.when}`,
+    cancel: (f) => `Annulé : visite d'étude du ${f.when}`,
+    declined: (f) => `Annulé : visite d'étude du ${f.when}`,
+  },
+  body: {
+    new: (f) => `Dans le cadre de « ${f.title} », nous souhaitons vous rendre visite avec ${f.group} :`,
+    moved: (f) =>
+      `L'horaire de notre visite avec ${f.group} a changé. Elle était prévue ${f.before} ; elle aura lieu :`,
+    unchanged: (f) => `Pour rappel, notre visite avec ${f.group} dans le cadre de « ${f.title} » :`,
+    cancel: (f) => `Nous sommes au regret d'annuler notre visite avec ${f.group} dans le cadre de « ${f.title} » :`,
+    declined: () =>
+      `Merci pour votre réponse. Puisque vous ne pouvez pas nous recevoir, nous retirons cette visite de notre programme :`,
+  },
+  answer:
+    "L'invitation est jointe : acceptez-la ou déclinez-la dans votre agenda, ou répondez à ce courriel si un autre moment vous convient mieux.",
+  regards: "Bien cordialement,",
+};
+
+const NL: EmailPhrases = {
+  intl: "nl-BE",
+  locale: nl,
+  greeting: (names) => `Beste ${names},`,
+  people: (n) => `${n} ${n === 1 ? "persoon" : "personen"}`,
+  subject: {
+    new: (f) => `Studiebezoek: ${f.group}, ${f.when}`,
+    moved: (f) => `Nieuw tijdstip voor het studiebezoek: ${f.when}`,
+    unchanged: (f) => `Studiebezoek: ${f.group}, ${f.when}`,
+    cancel: (f) => `Geannuleerd: studiebezoek van ${f.when}`,
+    declined: (f) => `Geannuleerd: studiebezoek van ${f.when}`,
+  },
+  body: {
+    new: (f) => `In het kader van "${f.title}" willen we u graag bezoeken met ${f.group}:`,
+    moved: (f) => `Het tijdstip van ons bezoek met ${f.group} is gewijzigd. Het was ${f.before}; het wordt nu:`,
+    unchanged: (f) => `Ter herinnering, ons bezoek met ${f.group} in het kader van "${f.title}":`,
+    cancel: (f) => `Tot onze spijt moeten we ons bezoek met ${f.group} in het kader van "${f.title}" annuleren:`,
+    declined: () => `Dank u voor uw antwoord. Omdat u ons niet kunt ontvangen, halen we dit bezoek uit ons programma:`,
+  },
+  answer:
+    "De uitnodiging zit in de bijlage: aanvaard of weiger ze in uw agenda, of antwoord op deze e-mail als een ander tijdstip u beter past.",
+  regards: "Met vriendelijke groeten,",
+};
+
+const DE: EmailPhrases = {
+  intl: "de-DE",
+  locale: de,
+  greeting: (names) => `Guten Tag ${names},`,
+  people: (n) => `${n} ${n === 1 ? "Person" : "Personen"}`,
+  subject: {
+    new: (f) => `Studienbesuch: ${f.group}, ${f.when}`,
+    moved: (f) => `Neue Zeit für den Studienbesuch: ${f.when}`,
+    unchanged: (f) => `Studienbesuch: ${f.group}, ${f.when}`,
+    cancel: (f) => `Abgesagt: Studienbesuch am ${f.when}`,
+    declined: (f) => `Abgesagt: Studienbesuch am ${f.when}`,
+  },
+  body: {
+    new: (f) => `Im Rahmen von „${f.title}“ möchten wir Sie gern mit ${f.group} besuchen:`,
+    moved: (f) => `Die Zeit unseres Besuchs mit ${f.group} hat sich geändert. Geplant war ${f.before}; neu ist:`,
+    unchanged: (f) => `Zur Erinnerung, unser Besuch mit ${f.group} im Rahmen von „${f.title}“:`,
+    cancel: (f) => `Leider müssen wir unseren Besuch mit ${f.group} im Rahmen von „${f.title}“ absagen:`,
+    declined: () =>
+      `Vielen Dank für Ihre Antwort. Da Sie uns nicht empfangen können, nehmen wir diesen Besuch aus unserem Programm:`,
+  },
+  answer:
+    "Die Einladung ist angehängt: Nehmen Sie sie in Ihrem Kalender an oder lehnen Sie sie ab, oder antworten Sie auf diese E-Mail, wenn Ihnen eine andere Zeit besser passt.",
+  regards: "Mit freundlichen Grüßen",
+};
+
+const PHRASES: Record<string, EmailPhrases> = { en: EN, fr: FR, nl: NL, de: DE };
+
+/** The e-mail languages: the organiser's, else English. */
+export const EMAIL_LANGUAGES = Object.keys(PHRASES);
+
+export function emailPhrases(lang: string | undefined): EmailPhrases {
+  return PHRASES[lang ?? "en"] ?? EN;
+}
+
+/** "Wednesday 19 September 2018" in the phrases' language; the date names a day, read in UTC. */
+export function longDate(date: string, phrases: EmailPhrases): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return format(new TZDate(y, m - 1, d, "UTC"), "EEEE d MMMM yyyy", { locale: phrases.locale });
+}
