@@ -13,7 +13,7 @@ import { matchCommand } from "../commands/match.js";
 import { planCommand } from "../commands/plan.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
-import { formatProblem } from "../records/problem.js";
+import { formatProblem, problemSummary } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
@@ -150,12 +150,7 @@ function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): 
   }
   if (error instanceof RecordsError) {
     for (const problem of error.problems) say(`${formatProblem(problem)}`);
-    const files = new Set(error.problems.map((p) => p.file)).size;
-    say(
-      style.error(
-        `${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`,
-      ),
-    );
+    say(style.error(problemSummary(error.problems)));
     return error.exitCode;
   }
   if (error instanceof StudyvisitError) {

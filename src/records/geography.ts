@@ -1,0 +1,82 @@
+import { tzOffset } from "@date-fns/tz";
+import tzLookup from "@photostructure/tz-lookup";
+import { iso1A2Code, iso1A2Codes } from "@rapideditor/country-coder";
+import countriesAndTimezones from "countries-and-timezones";
+import type { Geo } from "./formats.js";
+
+// Where a position lies and which clock it reads, from well-kept data sets:
+// country borders (country-coder, from OpenStreetMap), the time zone at a
+// point (tz-lookup, from the tz boundary data) and the zones of a country
+// (countries-and-timezones, from the IANA database). All three are offline and
+// coarse near borders, which is why what they find is a warning, never an error.
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in km. */
+export function distanceKm(a: Geo, b: Geo): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** `1,234 km`, `12 km`, `0.4 km`: distances as a reader writes them (grouped by hand: no locale data). */
+export function formatKm(km: number): string {
+  if (km < 10) return `${km.toFixed(1)} km`;
+  return `${String(Math.round(km)).replace(/\B(?=(\d{3})+$)/g, ",")} km`;
+}
+
+/**
+ * The ISO 3166-1 alpha-2 codes of the countries and territories containing a
+ * point (Jersey gives JE and GB; the Canaries IC and ES); empty at sea.
+ */
+export function countriesAt(geo: Geo): string[] {
+  return iso1A2Codes([geo.lon, geo.lat]).filter((code) => /^[A-Z]{2}$/.test(code) && code !== "EU" && code !== "UN");
+}
+
+/** The country at a point (Jersey gives GB, the Canaries ES), or undefined at sea. */
+export function countryAt(geo: Geo): string | undefined {
+  return iso1A2Code([geo.lon, geo.lat], { level: "country" }) ?? undefined;
+}
+
+/** The IANA zone at a point; undefined at sea (where the data gives an `Etc/GMT±N` nautical zone). */
+export function zoneAt(geo: Geo): string | undefined {
+  const zone = tzLookup(geo.lat, geo.lon);
+  return zone.startsWith("Etc/") ? undefined : zone;
+}
+
+/** The zones in use in a country (deprecated aliases left out); empty for an unknown code. */
+export function zonesOfCountry(country: string): string[] {
+  return countriesAndTimezones.getCountry(country)?.timezones ?? [];
+}
+
+/**
+ * Whether two zones read the same clock on these dates (checked at 00:00,
+ * 06:00, 12:00 and 18:00 UTC each day). Brussels and Amsterdam are the same
+ * clock; Brussels and London are not.
+ */
+export function sameClock(a: string, b: string, dates: readonly string[]): boolean {
+  if (a === b) return true;
+  return dates.every((date) =>
+    [0, 6, 12, 18].every((hour) => {
+      const at = new Date(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
+      return tzOffset(a, at) === tzOffset(b, at);
+    }),
+  );
+}
+
+/** The zone among `zones` that reads the clock of `zone` on these dates, if one does. */
+export function matchingZone(zone: string, zones: readonly string[], dates: readonly string[]): string | undefined {
+  return zones.find((z) => sameClock(zone, z, dates));
+}
+
+/** A position with latitude and longitude exchanged, when that is a position at all. */
+export function swapped(geo: Geo): Geo | undefined {
+  return Math.abs(geo.lon) <= 90 ? { lat: geo.lon, lon: geo.lat } : undefined;
+}
+
+/** `51.506, -0.0937`: a position as it is written in the records. */
+export function formatGeo(geo: Geo): string {
+  return `${geo.lat}, ${geo.lon}`;
+}
