@@ -5,9 +5,9 @@ import type { Agenda, AgendaItem, AgendaDay } from "../plan/agenda.js";
 import { agendaPlace } from "../plan/agenda.js";
 import { dayUids } from "../plan/build-agenda.js";
 import { rankCandidates } from "../plan/candidates.js";
-import { checkAgendaRules, type LocalDay, type LocalItem } from "../plan/check-agenda.js";
+import { agendaZoneIssue, checkAgendaRules, type LocalDay, type LocalItem } from "../plan/check-agenda.js";
 import type { HolidayCalendar } from "../plan/holidays.js";
-import { zonedIso } from "../plan/zoned-time.js";
+import { zonedIsoSpan } from "../plan/zoned-time.js";
 import { agendaFileSchema, type AgendaItemRecord } from "../records/agenda-schema.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import type { Problem } from "../records/problem.js";
@@ -57,7 +57,10 @@ export function loadAgendaFile(path: string, ws: Workspace, cwd: string, holiday
       ],
     };
   }
-  const zone = file.timezone ?? request.timezone ?? ws.config.timezone ?? "UTC";
+  const requestZone = request.timezone ?? ws.config.timezone ?? "UTC";
+  // An old agenda is still read on its own clock (--previous, --booked); checked, it must be on its request's.
+  const zone = file.timezone ?? requestZone;
+  const zoneIssue = agendaZoneIssue(file.timezone, requestZone, request.id, file.days[0]?.date);
   const problems: Problem[] = [];
   const localDays: LocalDay[] = file.days.map((day, d) => ({
     date: day.date,
@@ -65,7 +68,8 @@ export function loadAgendaFile(path: string, ws: Workspace, cwd: string, holiday
   }));
   if (problems.length > 0) return { problems: sortProblems(problems) };
 
-  for (const issue of checkAgendaRules(localDays, { ws, request, holidays })) {
+  if (zoneIssue) problems.push(source.problemAt(["timezone"], zoneIssue));
+  for (const issue of zoneIssue ? [] : checkAgendaRules(localDays, { ws, request, holidays })) {
     const path: PathSegment[] =
       issue.day < 0
         ? ["request"]
@@ -147,8 +151,7 @@ function toAgenda(
             : `${item.kind === "walk" ? "Walk" : "Public transport"} to ${ws.places.get(item.to ?? "")?.name ?? item.to}`);
       return {
         kind: item.kind,
-        start: zonedIso(day.date, item.start, zone),
-        end: zonedIso(day.date, item.end, zone),
+        ...zonedIsoSpan(day.date, item.start, item.end, zone),
         title,
         ...(item.host ? { host: item.host } : {}),
         ...(place ? { place: agendaPlace(place) } : {}),

@@ -1,3 +1,4 @@
+import { tzOffset } from "@date-fns/tz";
 import { formatClock, formatHours, type Hours } from "../records/formats.js";
 import type { Place, Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
@@ -6,6 +7,7 @@ import { rankCandidates, shortDate, type Candidate } from "./candidates.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace, type ResolvedPace } from "./pace.js";
 import { leg } from "./travel.js";
+import { skippedHour } from "./zoned-time.js";
 
 /** An agenda item in local minutes, as read from an agenda file (maybe edited by hand). */
 export interface LocalItem {
@@ -82,6 +84,7 @@ export function checkAgendaRules(days: readonly LocalDay[], ctx: AgendaRulesCont
     checkDayLimits(day, d, request, issues);
   });
 
+  checkClock(days, request.timezone ?? ws.config.timezone ?? "UTC", issues);
   const dayIndex = new Map(days.map((day, d) => [day.date, d]));
   checkMeals(days, request, dayIndex, issues);
   checkFixed(days, request, dayIndex, issues);
@@ -324,6 +327,38 @@ function checkFixed(
       });
     }
   }
+}
+
+/** Times the clocks skip (02:30 on the night they go forward) are no times at all. */
+function checkClock(days: readonly LocalDay[], zone: string, issues: AgendaIssue[]): void {
+  days.forEach((day, d) =>
+    day.items.forEach((item, i) => {
+      const reason = skippedHour(day.date, item.start, zone) ?? skippedHour(day.date, item.end, zone, true);
+      if (reason)
+        issues.push({ day: d, item: i, field: "time", message: `${describe(item)} (${span(item)}): ${reason}` });
+    }),
+  );
+}
+
+/**
+ * Why an agenda file on `agendaZone`'s clock cannot be read as its request's
+ * (on `requestZone`), or nothing: every time in it would be read hours off in
+ * the calendar files.
+ */
+export function agendaZoneIssue(
+  agendaZone: string | undefined,
+  requestZone: string,
+  requestId: string,
+  date: string | undefined,
+): string | undefined {
+  if (agendaZone === undefined || agendaZone === requestZone) return undefined;
+  const at = new Date(`${date ?? "2025-01-15"}T12:00:00Z`);
+  const apart = (tzOffset(agendaZone, at) - tzOffset(requestZone, at)) / 60;
+  const gap =
+    apart === 0
+      ? "the same clock that day, but another zone"
+      : `${Math.abs(apart)} hour${Math.abs(apart) === 1 ? "" : "s"} apart${date ? ` on ${shortDate(date)}` : ""}`;
+  return `the agenda is on ${agendaZone} time, but request \`${requestId}\` is planned in ${requestZone} (${gap}): write \`timezone: ${requestZone}\` if its times are ${requestZone} times, or plan it again`;
 }
 
 function describe(item: LocalItem): string {

@@ -1,3 +1,4 @@
+import { checkHostClock, checkRequestClock } from "./clock-checks.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatHours } from "./formats.js";
 import { checkHostHoursZone, checkHostRegion, checkPlacePosition, checkRequestZone } from "./geo-checks.js";
@@ -235,6 +236,8 @@ export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkHostHoursZone,
   checkRequestZone,
   checkPlacePosition,
+  checkRequestClock,
+  checkHostClock,
 ];
 
 export function crossChecks(ws: Workspace): Problem[] {
