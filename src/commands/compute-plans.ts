@@ -75,10 +75,11 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
   const impossible = plans
     .map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined))
     .filter((m): m is string => m !== undefined);
+  const hints = [...new Set(plans.flatMap((p) => (p.impossible && p.hint ? [p.hint] : [])))];
   if (impossible.length > 0)
     throw new PlanImpossibleError(
       `no plan exists: ${impossible.join("; ")}`,
-      "free the host's time, drop it from must_visit, or move the fixed item",
+      hints.length > 0 ? hints.join("; ") : "free the host's time, drop it from must_visit, or move the fixed item",
     );
   if (previous) carrySequences(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda);
   return { ws, requests, plans, ...(previous ? { previous } : {}) };

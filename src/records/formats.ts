@@ -71,11 +71,12 @@ export interface Hours {
   end: number;
 }
 
+/** `09:30`, `9:30`, `9.30`, `9h30`, and whole hours `9h` or `9`. */
 export function parseClock(text: string): number | undefined {
-  const m = /^(\d{1,2})[:.h](\d{2})$/.exec(text.trim());
+  const m = /^(\d{1,2})(?:[:.h](\d{2})|h)?$/.exec(text.trim());
   if (!m) return undefined;
   const h = Number(m[1]);
-  const min = Number(m[2]);
+  const min = Number(m[2] ?? 0);
   if (min > 59) return undefined;
   if (h > 24 || (h === 24 && min > 0)) return undefined;
   return h * 60 + min;

@@ -80,3 +80,51 @@ export function swapped(geo: Geo): Geo | undefined {
 export function formatGeo(geo: Geo): string {
   return `${geo.lat}, ${geo.lon}`;
 }
+
+export interface NamedPosition {
+  id: string;
+  geo: Geo;
+}
+
+/** The position among `others` nearest to `geo`, and how far. */
+export function nearestTo(geo: Geo, others: readonly NamedPosition[]): { id: string; km: number } | undefined {
+  let best: { id: string; km: number } | undefined;
+  for (const other of others) {
+    const km = distanceKm(geo, other.geo);
+    if (!best || km < best.km) best = { id: other.id, km };
+  }
+  return best;
+}
+
+/**
+ * What to say about a position just typed, given the workspace's other places
+ * (`limit` km is "near"): `swap` when it is far from them (or at sea) and
+ * exchanging latitude and longitude puts it among them (or on land); `far`
+ * when it is simply far from all of them; nothing when it sits among them.
+ */
+export function judgePosition(
+  geo: Geo,
+  others: readonly NamedPosition[],
+  limit: number,
+): { swap?: string; far?: string } {
+  const now = nearestTo(geo, others);
+  const flipped = swapped(geo);
+  const here = countryAt(geo);
+  const where = here ? `lies in ${here}` : "lies at sea";
+  if (now && now.km <= limit) return {};
+  if (flipped && countriesAt(flipped).length > 0) {
+    const then = nearestTo(flipped, others);
+    if (then && then.km <= limit)
+      return {
+        swap: `\`${formatGeo(geo)}\` is ${formatKm(now?.km ?? 0)} from the nearest place of the workspace (\`${now?.id}\`); latitude and longitude swapped? \`${formatGeo(flipped)}\` is ${formatKm(then.km)} from \`${then.id}\`: type the latitude first`,
+      };
+    if (!here)
+      return {
+        swap: `\`${formatGeo(geo)}\` ${where}; latitude and longitude swapped? \`${formatGeo(flipped)}\` lies in ${countryAt(flipped) ?? countriesAt(flipped)[0]}: type the latitude first`,
+      };
+  }
+  if (!now) return {};
+  return {
+    far: `\`${formatGeo(geo)}\` ${where}, ${formatKm(now.km)} from the nearest place of the workspace (\`${now.id}\`)`,
+  };
+}

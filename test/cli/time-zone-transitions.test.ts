@@ -112,7 +112,7 @@ describe("the night the clocks go forward: a time that does not exist is an erro
     expect((await runCli(["check", "--data", "."], { cwd: dir })).code).toBe(0);
     const run = await runCli(["plan", "night-visit", "--data", ".", "--json"], { cwd: dir });
     expect(run.code).toBe(0);
-    const visit = (JSON.parse(run.stdout) as Json).agendas[0].days[0].items.find((i) => i.kind === "visit");
+    const visit = visitIn(run.stdout);
     expect(visit).toMatchObject({ start: "2026-03-29T03:00:00+02:00", end: "2026-03-29T04:00:00+02:00" });
   });
 
@@ -147,8 +147,7 @@ describe("the night the clocks go back: the first occurrence, and the real lengt
     const dir = workspace({});
     const json = await runCli(["plan", "night-visit", "--data", ".", "--json"], { cwd: dir, env });
     expect(json.code).toBe(0);
-    const items = (JSON.parse(json.stdout) as Json).agendas[0].days[0].items;
-    expect(items.find((i) => i.kind === "visit")).toMatchObject({
+    expect(visitIn(json.stdout)).toMatchObject({
       start: "2026-10-25T01:00:00+02:00",
       end: "2026-10-25T02:00:00+02:00",
     });
@@ -167,9 +166,7 @@ describe("the night the clocks go back: the first occurrence, and the real lengt
     expect(exported.code).toBe(0);
     expect(vevent(exported.stdout)).toEqual({ start: "2026-10-24T23:00:00Z", minutes: 60 });
     const exportedJson = await runCli(["export", agenda, "--data", ".", "--format", "json"], { cwd: dir, env });
-    expect(
-      (JSON.parse(exportedJson.stdout) as Json).agendas[0].days[0].items.find((i) => i.kind === "visit"),
-    ).toMatchObject({
+    expect(visitIn(exportedJson.stdout)).toMatchObject({
       start: "2026-10-25T01:00:00+02:00",
       end: "2026-10-25T02:00:00+02:00",
     });
@@ -242,6 +239,11 @@ describe("an agenda whose timezone is not its request's is an error in check, ex
 });
 
 type Json = { agendas: { days: { items: { kind: string; start: string; end: string }[] }[] }[] };
+
+/** The visit of the agenda JSON's first day. */
+function visitIn(json: string): { start: string; end: string } | undefined {
+  return (JSON.parse(json) as Json).agendas[0]?.days[0]?.items.find((i) => i.kind === "visit");
+}
 
 function vevent(ics: string): { start: string; minutes: number } {
   const calendar = new ICAL.Component(ICAL.parse(ics));

@@ -118,6 +118,19 @@ describe("warnings: printed like a compiler's, exit 0, --strict exits 3", () => 
     ]);
   });
 
+  it("plan exits 4 naming the base, not the host, when the hotel is what lies far away", async () => {
+    const dir = threeCities({ "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']] });
+    const run = await runCli(["plan", "london-2026", "--data", "."], { cwd: dir });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain(
+      "because the base `hotel-london-bridge` is 7,486 km from the nearest place of the visit, `tower-hamlets-town-hall`",
+    );
+    expect(run.stderr).toContain(
+      "hint: check the position (`geo`) of the base `hotel-london-bridge`: latitude first, then longitude; `studyvisit check` says whether swapping them fits",
+    );
+    expect(run.stderr).not.toContain("free the host's time");
+  });
+
   it("a host's place outside the host's country", async () => {
     const dir = threeCities({ "places/madrid.yaml": [['geo: "40.3919, -3.6970"', 'geo: "-3.6970, 40.3919"']] });
     const run = await runCli(["check", "--data", "."], { cwd: dir });
