@@ -4,7 +4,9 @@ import type { Geo } from "./formats.js";
 import {
   countriesAt,
   countryAt,
+  countryOfZoneAt,
   distanceKm,
+  liesIn,
   formatGeo,
   formatKm,
   matchingZone,
@@ -74,7 +76,7 @@ export const checkHostHoursZone: CrossCheck = (ws) => {
 
 function hostZones(host: Host, place: Place | undefined): { zones: string[]; who: string } | undefined {
   const geo = place && !place.online ? place.geo : undefined;
-  const country = host.country ?? (geo ? countryAt(geo) : undefined);
+  const country = host.country ?? (geo ? countryOfZoneAt(geo) : undefined);
   const countryZones = country ? zonesOfCountry(country) : [];
   // A country with several zones (ES has the Canaries) is narrowed by the place's own zone when that is one of them.
   const here = geo ? zoneAt(geo) : undefined;
@@ -156,8 +158,8 @@ export const checkPlacePosition: CrossCheck = (ws) => {
   for (const host of ws.hosts.values()) {
     const place = ws.places.get(host.place);
     if (!host.country || !place?.geo || place.online || reasons.has(place.id)) continue;
+    if (liesIn(place.geo, host.country)) continue;
     const codes = countriesAt(place.geo);
-    if (codes.includes(host.country)) continue;
     const flipped = swapped(place.geo);
     const hint =
       flipped && countriesAt(flipped).includes(host.country)
@@ -183,7 +185,7 @@ export const checkPlacePosition: CrossCheck = (ws) => {
         place,
         `place \`${place.id}\` is ${formatKm(now.km)} from the nearest other place, \`${now.place.id}\`; latitude and longitude swapped? \`${formatGeo(flipped)}\` is ${formatKm(then.km)} from \`${then.place.id}\``,
       );
-    } else if (!now && countriesAt(place.geo).length === 0 && countriesAt(flipped).length > 0) {
+    } else if (!now && !zoneAt(place.geo) && countriesAt(place.geo).length === 0 && countriesAt(flipped).length > 0) {
       add(
         place,
         `place \`${place.id}\` lies in no country (at sea?); latitude and longitude swapped? \`${formatGeo(flipped)}\` lies in ${countryAt(flipped) ?? countriesAt(flipped)[0]}`,

@@ -1,7 +1,8 @@
 import { tzOffset } from "@date-fns/tz";
 import tzLookup from "@photostructure/tz-lookup";
-import { iso1A2Code, iso1A2Codes } from "@rapideditor/country-coder";
+import type * as CountryCoder from "@rapideditor/country-coder";
 import countriesAndTimezones from "countries-and-timezones";
+import { createRequire } from "node:module";
 import type { Geo } from "./formats.js";
 
 // Where a position lies and which clock it reads, from well-kept data sets:
@@ -27,17 +28,46 @@ export function formatKm(km: number): string {
   return `${String(Math.round(km)).replace(/\B(?=(\d{3})+$)/g, ",")} km`;
 }
 
+let borders: typeof CountryCoder | undefined;
+
+// The borders are 700 kB of code: loaded on first use only, so that a workspace
+// whose places all lie where the time-zone data already puts them never pays for it.
+function countryCoder(): typeof CountryCoder {
+  borders ??= createRequire(import.meta.url)("@rapideditor/country-coder") as typeof CountryCoder;
+  return borders;
+}
+
 /**
  * The ISO 3166-1 alpha-2 codes of the countries and territories containing a
  * point (Jersey gives JE and GB; the Canaries IC and ES); empty at sea.
  */
 export function countriesAt(geo: Geo): string[] {
-  return iso1A2Codes([geo.lon, geo.lat]).filter((code) => /^[A-Z]{2}$/.test(code) && code !== "EU" && code !== "UN");
+  return countryCoder()
+    .iso1A2Codes([geo.lon, geo.lat])
+    .filter((code) => /^[A-Z]{2}$/.test(code) && code !== "EU" && code !== "UN");
 }
 
 /** The country at a point (Jersey gives GB, the Canaries ES), or undefined at sea. */
 export function countryAt(geo: Geo): string | undefined {
-  return iso1A2Code([geo.lon, geo.lat], { level: "country" }) ?? undefined;
+  return countryCoder().iso1A2Code([geo.lon, geo.lat], { level: "country" }) ?? undefined;
+}
+
+/**
+ * Whether a point lies in `country`. The zone at the point answers first, when
+ * only that country and its dependencies keep it (Europe/Madrid: ES); the
+ * borders decide otherwise (Europe/Brussels is also NL's and LU's).
+ */
+export function liesIn(geo: Geo, country: string): boolean {
+  const zone = zoneAt(geo);
+  const keepers = zone ? (countriesAndTimezones.getTimezone(zone)?.countries ?? []) : [];
+  if (keepers.length > 0 && keepers[0] === country) return true;
+  return countriesAt(geo).includes(country);
+}
+
+/** The country whose clock a point reads (Europe/London: GB), from the zone data alone; undefined at sea. */
+export function countryOfZoneAt(geo: Geo): string | undefined {
+  const zone = zoneAt(geo);
+  return zone ? countriesAndTimezones.getTimezone(zone)?.countries[0] : undefined;
 }
 
 /** The IANA zone at a point; undefined at sea (where the data gives an `Etc/GMT±N` nautical zone). */
