@@ -63,10 +63,8 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
     return fails ? 3 : 0;
   }
   if (fails) throw new RecordsError(problems);
-  if (problems.length > 0) {
-    for (const problem of problems) deps.err(formatProblem(problem));
-    deps.err(deps.style.warn(problemSummary(problems)));
-  }
+  for (const problem of problems) deps.err(formatProblem(problem));
+  if (problems.length > 0 && !deps.quiet) deps.err(deps.style.warn(problemSummary(problems)));
   if (!deps.quiet) {
     const agendas = options.agendas.length > 0 ? `, ${count(options.agendas.length, "agenda")}` : "";
     const verdict = warnings > 0 ? `valid, with ${count(warnings, "warning")}` : "all valid";

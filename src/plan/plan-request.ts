@@ -97,8 +97,9 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   const plan = buildInstance(ws, request, planned, pace, input.pins);
   const result = solve(plan.instance, input.solver);
   if (!result.feasible) {
-    // Unreachable because the hotel is in the wrong place: name the hotel, not the host.
-    const far = result.missing.some((m) => m.reason === "unreachable") ? farBase(plan) : undefined;
+    // Unreachable because the hotel (or the host) is in the wrong place: name the place, not the host's time.
+    const unreachable = result.missing.some((m) => m.reason === "unreachable");
+    const far = unreachable ? (farBase(plan) ?? farHost(plan, result)) : undefined;
     return {
       agenda: empty,
       candidates,
@@ -157,6 +158,26 @@ function farBase(plan: PlanInstance): { reason: string; hint: string } | undefin
     reason: `the base \`${base.id}\` is ${formatKm(nearest.km)} from the nearest place of the visit, \`${nearest.place.id}\``,
     hint: `check the position (\`geo\`) of the base \`${base.id}\`: latitude first, then longitude; \`studyvisit check\` says whether swapping them fits`,
   };
+}
+
+/** A must-visit host that cannot be reached because its place lies further than FAR_KM from the base. */
+function farHost(plan: PlanInstance, result: SolveResult): { reason: string; hint: string } | undefined {
+  const base = plan.base;
+  if (!base?.geo || base.online) return undefined;
+  for (const m of result.missing) {
+    const meaning = plan.meanings[m.nodes[0] as number] as NodeMeaning;
+    if (m.reason !== "unreachable" || meaning.kind !== "visit") continue;
+    const place = meaning.candidate.place;
+    if (!place.geo || place.online) continue;
+    const km = greatCircleKm(base.geo, place.geo);
+    if (km <= FAR_KM) continue;
+    const host = meaning.candidate.host.id;
+    return {
+      reason: `the place of ${host}, \`${place.id}\`, is ${formatKm(km)} from the base \`${base.id}\``,
+      hint: `check the position (\`geo\`) of \`${place.id}\`, or drop ${host} from must_visit if it is in another city`,
+    };
+  }
+  return undefined;
 }
 
 function explainMissing(plan: PlanInstance, result: SolveResult, request: Request): string {

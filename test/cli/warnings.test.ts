@@ -131,6 +131,20 @@ describe("warnings: printed like a compiler's, exit 0, --strict exits 3", () => 
     expect(run.stderr).not.toContain("free the host's time");
   });
 
+  it("plan exits 4 naming a must-visit host's place when that is what lies far away", async () => {
+    const dir = threeCities({
+      "requests/london-2026.yaml": [["must_visit: [tower-hamlets]", "must_visit: [matadero]"]],
+    });
+    const run = await runCli(["plan", "london-2026", "--data", "."], { cwd: dir });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain(
+      "because the place of matadero, `matadero`, is 1,267 km from the base `hotel-london-bridge`",
+    );
+    expect(run.stderr).toContain(
+      "hint: check the position (`geo`) of `matadero`, or drop matadero from must_visit if it is in another city",
+    );
+  });
+
   it("a host's place outside the host's country", async () => {
     const dir = threeCities({ "places/madrid.yaml": [['geo: "40.3919, -3.6970"', 'geo: "-3.6970, 40.3919"']] });
     const run = await runCli(["check", "--data", "."], { cwd: dir });
