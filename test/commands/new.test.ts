@@ -759,6 +759,28 @@ describe("the wizards on a three-city workspace", () => {
     );
   });
 
+  it("after writing, the warnings of other files are counted apart from their errors", async () => {
+    const dir = threeCities("london");
+    const host = join(dir, "hosts", "tower-hamlets.yaml");
+    writeFileSync(host, readFileSync(host, "utf8").replace("  timezone: Europe/London\n", ""));
+    const run = await runWizard(
+      ["new", "place", "--data", dir],
+      [
+        { q: "Place name", a: "Toynbee Hall" },
+        { q: "Id", a: "" },
+        { q: "virtual venue", a: false },
+        { q: "Street address", a: "28 Commercial Street, London E1 6LS" },
+        { q: "Position", a: "51.5176, -0.0727" },
+        { q: "Kind of place", a: "leave it out" },
+        { q: "Step-free", a: true },
+        { q: "How many people", a: "" },
+        { q: "Write", a: true },
+      ],
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("note: 1 warning elsewhere in the workspace; run studyvisit check");
+  });
+
   it("new place in an empty workspace: a position at sea whose swap lies on land is refused", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "places"));
