@@ -13,7 +13,7 @@ import { matchCommand } from "../commands/match.js";
 import { planCommand } from "../commands/plan.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
-import { formatProblem, isError } from "../records/problem.js";
+import { formatProblem, problemSummary } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
@@ -150,14 +150,7 @@ function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): 
   }
   if (error instanceof RecordsError) {
     for (const problem of error.problems) say(`${formatProblem(problem)}`);
-    // Notes and warnings are printed with the errors but are not what failed.
-    const errors = error.problems.filter(isError);
-    const files = new Set(errors.map((p) => p.file)).size;
-    say(
-      style.error(
-        `${errors.length} problem${errors.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`,
-      ),
-    );
+    say(style.error(problemSummary(error.problems)));
     return error.exitCode;
   }
   if (error instanceof StudyvisitError) {

@@ -17,13 +17,16 @@ export function inquirerPrompter(): Prompter {
         default: q.default,
         loop: false,
       }),
+    // inquirer throws "No selectable choices" on an empty list: nothing to tick is an empty answer.
     checkbox: <T>(q: { message: string; choices: readonly PromptChoice<T>[] }) =>
-      ask<T[]>({
-        type: "checkbox",
-        message: q.message,
-        choices: q.choices.map(({ name, value, description, checked }) => ({ name, value, description, checked })),
-        loop: false,
-      }),
+      q.choices.length === 0
+        ? Promise.resolve([])
+        : ask<T[]>({
+            type: "checkbox",
+            message: q.message,
+            choices: q.choices.map(({ name, value, description, checked }) => ({ name, value, description, checked })),
+            loop: false,
+          }),
     confirm: (q) => ask<boolean>({ type: "confirm", message: q.message, default: q.default }),
   };
 }

@@ -1,6 +1,6 @@
 import { RecordsError } from "../errors.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
-import { formatProblem, isError, type Problem } from "../records/problem.js";
+import { formatProblem, hasErrors, problemSummary, severityOf, type Severity } from "../records/problem.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
@@ -10,49 +10,67 @@ export interface CheckOptions {
   data?: string;
   agendas: string[];
   json: boolean;
+  /** Warnings fail the check too (exit 3). */
+  strict?: boolean;
 }
 
 export interface CheckSummary {
+  /** No error (warnings allowed). */
   valid: boolean;
   files: number;
   places: number;
   hosts: number;
   requests: number;
-  /** errors, and notes with `severity: "note"` (an agreed exception, said once) */
-  problems: Problem[];
+  errors: number;
+  warnings: number;
+  problems: { file: string; line: number; col: number; severity: Severity; message: string }[];
 }
 
 /**
  * Validate every record of the workspace, and every agenda file given, against
- * every planning rule; every problem is reported, not only the first.
+ * every planning rule; every problem is reported, not only the first. Errors
+ * exit 3; warnings are printed and exit 0, unless `strict`.
  */
 export function runCheck(options: CheckOptions, deps: CommandDeps): number {
   const { workspace, problems: recordProblems, files } = loadWorkspaceOrFail(options.data, deps);
   const problems = [...recordProblems];
   // Agendas are checked against valid records only: against broken ones every rule would misfire.
-  if (recordProblems.length === 0) {
+  if (!hasErrors(recordProblems)) {
     const holidays = createHolidayCalendar();
     for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
   }
+  const errors = problems.filter((p) => severityOf(p) === "error").length;
+  const warnings = problems.filter((p) => severityOf(p) === "warning").length;
   const summary: CheckSummary = {
-    valid: !problems.some(isError),
+    valid: errors === 0,
     files,
     places: workspace.places.size,
     hosts: workspace.hosts.size,
     requests: workspace.requests.size,
-    problems,
+    errors,
+    warnings,
+    problems: problems.map((p) => ({
+      file: p.file,
+      line: p.line,
+      col: p.col,
+      severity: severityOf(p),
+      message: p.message,
+    })),
   };
+  const fails = errors > 0 || (options.strict === true && warnings > 0);
   if (options.json) {
     deps.out(JSON.stringify(summary, null, 2));
-    return summary.valid ? 0 : 3;
+    return fails ? 3 : 0;
   }
-  if (!summary.valid) throw new RecordsError(problems);
+  if (fails) throw new RecordsError(problems);
   for (const problem of problems) deps.err(formatProblem(problem));
+  if (problems.length > 0 && !deps.quiet) deps.err(deps.style.warn(problemSummary(problems)));
   if (!deps.quiet) {
     const notes = problems.filter((p) => p.severity === "note").length;
     const agendas = options.agendas.length > 0 ? `, ${count(options.agendas.length, "agenda")}` : "";
+    const verdict = warnings > 0 ? `valid, with ${count(warnings, "warning")}` : "all valid";
     deps.out(
-      `${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — all valid${notes > 0 ? ` (${count(notes, "note")})` : ""}`,
+      `${deps.style.ok("✓")} ${files} file${files === 1 ? "" : "s"}: ${count(summary.places, "place")}, ${count(summary.hosts, "host")}, ${count(summary.requests, "request")}${agendas} — ${verdict}${notes > 0 ? ` (${count(notes, "note")})` : ""}`,
     );
   }
   return 0;
@@ -65,9 +83,13 @@ function count(n: number, noun: string): string {
 export const checkCommand: CommandDefinition = {
   name: "check",
   args: "[agenda...]",
-  summary: "validate every record (and agenda files) and print each problem as FILE:LINE:COL: message",
-  options: [dataOption, jsonOption],
-  examples: ["studyvisit check --data data", "studyvisit check --json"],
+  summary:
+    "validate every record (and agenda files) and print each problem as FILE:LINE:COL: message; warnings exit 0 unless --strict",
+  options: [dataOption, { flags: "--strict", description: "warnings fail the check too (exit 3)" }, jsonOption],
+  examples: ["studyvisit check --data data", "studyvisit check --strict", "studyvisit check --json"],
   run: (args, opts, deps) =>
-    runCheck({ data: opts.data as string | undefined, agendas: args, json: opts.json === true }, deps),
+    runCheck(
+      { data: opts.data as string | undefined, agendas: args, json: opts.json === true, strict: opts.strict === true },
+      deps,
+    ),
 };

@@ -81,10 +81,11 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
   const impossible = planned
     .map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined))
     .filter((m): m is string => m !== undefined);
+  const hints = [...new Set(planned.flatMap((p) => (p.impossible && p.hint ? [p.hint] : [])))];
   if (impossible.length > 0)
     throw new PlanImpossibleError(
       `no plan exists: ${impossible.join("; ")}`,
-      "free the host's time, drop it from must_visit, or move the fixed item",
+      hints.length > 0 ? hints.join("; ") : "free the host's time, drop it from must_visit, or move the fixed item",
     );
   // What the organiser wrote in the previous agenda (statuses, notes) and the invitations' SEQUENCE carry over.
   const plans = planned.map((p) =>

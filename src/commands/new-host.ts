@@ -1,9 +1,11 @@
-import { WEEKDAYS } from "../records/formats.js";
+import { WEEKDAYS, type Geo } from "../records/formats.js";
+import { countryAt, zoneAt, zonesOfCountry } from "../records/geography.js";
 import { hostSchema } from "../records/schemas.js";
 import { newPlace } from "./new-place.js";
 import {
   Draft,
   duration,
+  hours,
   list,
   NONE,
   numberish,
@@ -41,11 +43,12 @@ export async function newHost(wizard: RecordWizard): Promise<Fields> {
   });
   await wizard.field(draft, { message: "One-sentence summary", path: ["summary"], optional: true });
   await wizard.field(draft, { message: "Web site", path: ["url"], optional: true });
+  const where = placeGeo(wizard, draft);
   const country = (await wizard.field(draft, {
     message: "Country, for public holidays (two letters, like BE)",
     path: ["country"],
     optional: true,
-    ...optionalDefault(mostCommon([...ws.hosts.values()].map((h) => h.country))),
+    ...optionalDefault((where && countryAt(where)) ?? mostCommon([...ws.hosts.values()].map((h) => h.country))),
     convert: upper,
   })) as string | undefined;
   if (country) {
@@ -89,6 +92,16 @@ export async function newHost(wizard: RecordWizard): Promise<Fields> {
     if (endsAt !== NONE) setAt(draft.value, ["visit", "ends_at"], endsAt);
   }
   await availability(wizard, draft);
+  // The zone first, as in SPEC's example: it says how to read every hour below it.
+  if (draft.value.availability)
+    draft.value.availability = ordered(draft.value.availability as Fields, [
+      "timezone",
+      "weekly",
+      "dates",
+      "slots",
+      "closed",
+      "parallel",
+    ]);
   return ordered(draft.value, [
     "id",
     "name",
@@ -178,6 +191,7 @@ async function availability(wizard: RecordWizard, draft: Draft): Promise<void> {
         message: "Between which hours (09:00-17:00)?",
         path: at("weekly", i, "hours"),
         default: "09:00-17:00",
+        convert: hours,
       });
     } else if (choice === "closed") {
       const i = count.closed++;
@@ -193,19 +207,24 @@ async function availability(wizard: RecordWizard, draft: Draft): Promise<void> {
         path: at(choice, i, "date"),
         also: (v) => (choice === "slots" && listed("closed").includes(v) ? clash(v) : undefined),
       });
-      await wizard.field(draft, { message: "Hours (09:30-11:00)", path: at(choice, i, "hours") });
+      await wizard.field(draft, { message: "Hours (09:30-11:00)", path: at(choice, i, "hours"), convert: hours });
     }
   }
   if (count.weekly + count.dates + count.slots === 0) {
     wizard.say("no availability yet: the planner will not place this host until you add `availability:` to its file");
     return;
   }
+  // The clock of the host's place (else of its country), not the workspace's: a London host keeps London time.
   const zone = wizard.ws.config.timezone;
+  const where = placeGeo(wizard, draft);
+  const country = draft.value.country as string | undefined;
+  const countryZones = country ? zonesOfCountry(country) : [];
+  const own = (where && zoneAt(where)) ?? (countryZones.length === 1 ? countryZones[0] : undefined) ?? zone;
   const tz = await wizard.field(draft, {
     message: "Time zone of these hours",
     path: at("timezone"),
-    ...(zone ? { default: zone } : {}),
-    optional: !zone,
+    ...(own ? { default: own } : {}),
+    optional: !own,
   });
   // The workspace's zone is the default: repeating it in every host would only be something to keep in step.
   if (tz === zone) setAt(draft.value, at("timezone"), undefined);
@@ -216,6 +235,17 @@ async function availability(wizard: RecordWizard, draft: Draft): Promise<void> {
     convert: numberish,
   });
   if (parallel === 1) setAt(draft.value, at("parallel"), undefined);
+}
+
+/** The position of the host's place (an existing one, or the inline one just described). */
+function placeGeo(wizard: RecordWizard, draft: Draft): Geo | undefined {
+  const place = draft.value.place;
+  if (typeof place === "string") {
+    const known = wizard.ws.places.get(place);
+    return known && !known.online ? known.geo : undefined;
+  }
+  const inline = place as { geo?: Geo; online?: string } | undefined;
+  return inline && !inline.online ? inline.geo : undefined;
 }
 
 function optionalDefault(value: string | undefined): { default?: string } {

@@ -1,4 +1,6 @@
-import { parseGeo } from "../records/formats.js";
+import { parseGeo, type Geo } from "../records/formats.js";
+import { FAR_KM } from "../records/geo-checks.js";
+import { judgePosition } from "../records/geography.js";
 import { placeSchema } from "../records/schemas.js";
 import { Draft, NONE, numberish, ordered, required, type Fields, type RecordWizard } from "./record-wizard.js";
 
@@ -30,15 +32,29 @@ export async function newPlace(wizard: RecordWizard, inline = false): Promise<Fi
       path: ["address"],
       also: required(`place \`${id}\` needs an \`address\` unless it is \`online\``),
     });
-    await wizard.field(draft, {
-      message: 'Position "latitude, longitude" (copy it from a map app)',
-      path: ["geo"],
-      also: required(`place \`${id}\` needs \`geo\` (its position, to compute walking times) unless it is \`online\``),
-      store: (v) => {
-        const geo = parseGeo(v);
-        return geo.ok ? geo.value : v;
-      },
-    });
+    // Checked against the workspace's places as it is typed: a position typed longitude first lands in the sea.
+    const others = wizard.ws.places;
+    const near = [...others.values()].flatMap((p) => (p.geo && !p.online ? [{ id: p.id, geo: p.geo }] : []));
+    for (;;) {
+      const geo = (await wizard.field(draft, {
+        message: 'Position "latitude, longitude" (copy it from a map app)',
+        path: ["geo"],
+        also: (v) => {
+          const missing = required(
+            `place \`${id}\` needs \`geo\` (its position, to compute walking times) unless it is \`online\``,
+          )(v);
+          if (missing) return missing;
+          const parsed = parseGeo(v);
+          return parsed.ok ? judgePosition(parsed.value, near, FAR_KM).swap : undefined;
+        },
+        store: (v) => {
+          const parsed = parseGeo(v);
+          return parsed.ok ? parsed.value : v;
+        },
+      })) as Geo;
+      const far = judgePosition(geo, near, FAR_KM).far;
+      if (!far || (await wizard.prompter.confirm({ message: `${far}. Keep this position?`, default: false }))) break;
+    }
   }
   await placeKind(wizard, draft, online);
   if (!online) {

@@ -1,8 +1,11 @@
 import { formatHours, parseDuration, parseHours, parseMargin } from "../records/formats.js";
+import { zoneAt } from "../records/geography.js";
 import { requestSchema } from "../records/schemas.js";
+import type { Workspace } from "../records/workspace.js";
 import {
   Draft,
   duration,
+  hours,
   list,
   NONE,
   numberish,
@@ -61,7 +64,8 @@ export async function newRequest(wizard: RecordWizard): Promise<Fields> {
     ["delegation", "step_free"],
     await wizard.prompter.confirm({ message: "Does anyone need step-free access (no stairs)?", default: false }),
   );
-  const zone = wizard.ws.config.timezone;
+  // The zone where the workspace's places are (a London workspace made by `init` still says Brussels).
+  const zone = placesZone(wizard.ws) ?? wizard.ws.config.timezone;
   // Written even when it is the workspace's: a request is often copied to another workspace.
   await wizard.field(draft, {
     message: "Time zone of the visit",
@@ -120,17 +124,22 @@ async function days(wizard: RecordWizard, draft: Draft): Promise<void> {
       also: (v) => (dates.includes(String(v)) ? `day ${String(v)} is listed twice` : undefined),
     })) as string;
     dates.push(date);
-    await wizard.field(draft, { message: `Hours on ${date}`, path: ["days", i, "hours"], default: "09:00-17:00" });
+    await wizard.field(draft, {
+      message: `Hours on ${date}`,
+      path: ["days", i, "hours"],
+      default: "09:00-17:00",
+      convert: hours,
+    });
   } while (await wizard.prompter.confirm({ message: "Add another day?", default: false }));
 }
 
 async function interests(wizard: RecordWizard, draft: Draft): Promise<void> {
   const themes = await wizard.themes(draft, ["interests"], "What the delegation wants to learn about");
   if (themes.length < 2) return;
-  const heavier = await wizard.prompter.checkbox({
-    message: "Do some interests matter more than the others? Tick them (Enter for none)",
-    choices: themes.map((t) => ({ name: t, value: t })),
-  });
+  const heavier = await wizard.tick(
+    "Do some interests matter more than the others? Tick them (Enter for none)",
+    themes.map((t) => ({ name: t, value: t })),
+  );
   for (const theme of heavier) {
     const i = themes.indexOf(theme);
     // A plain theme weighs 1; a weighted one is written as {theme, weight}, as in SPEC.
@@ -149,15 +158,13 @@ async function hostLists(wizard: RecordWizard, draft: Draft): Promise<void> {
     .sort((a, b) => a.name.localeCompare(b.name, "en"))
     .map((h) => ({ name: `${h.name} (${h.id})`, value: h.id }));
   if (hosts.length === 0) return;
-  const must = await wizard.prompter.checkbox({
-    message: "Hosts the delegation must visit (Enter for none)",
-    choices: hosts,
-  });
+  const must = await wizard.tick("Hosts the delegation must visit (Enter for none)", hosts);
   draft.value.must_visit = must;
-  const avoid = await wizard.prompter.checkbox({
-    message: "Hosts to leave out (Enter for none)",
-    choices: hosts.filter((h) => !must.includes(h.value)),
-  });
+  // Every host ticked as must-visit leaves none to leave out: the question is not asked.
+  const avoid = await wizard.tick(
+    "Hosts to leave out (Enter for none)",
+    hosts.filter((h) => !must.includes(h.value)),
+  );
   draft.value.avoid = avoid;
 }
 
@@ -165,10 +172,11 @@ async function meals(wizard: RecordWizard, draft: Draft): Promise<void> {
   await wizard.repeat("Plan a meal break (lunch) on each day?", "Add another meal?", async (i) => {
     const at = (key: string): Path => ["meals", i, key];
     await wizard.field(draft, { message: "Name of the meal", path: at("name"), default: i === 0 ? "lunch" : "dinner" });
-    const hours = (await wizard.field(draft, {
+    const span = (await wizard.field(draft, {
       message: "Between which hours",
       path: at("hours"),
       default: i === 0 ? "12:00-14:00" : "19:00-21:00",
+      convert: hours,
     })) as string;
     const name = String(((draft.value.meals as Fields[])[i] as Fields).name);
     await wizard.field(draft, {
@@ -177,19 +185,16 @@ async function meals(wizard: RecordWizard, draft: Draft): Promise<void> {
       default: "60min",
       convert: duration,
       also: (v) => {
-        const span = parseHours(hours);
+        const window = parseHours(span);
         const length = parseDuration(v);
-        return span.ok && length.ok && length.value > span.value.end - span.value.start
-          ? `${name} lasts ${length.value} min, longer than its hours ${formatHours(span.value)}`
+        return window.ok && length.ok && length.value > window.value.end - window.value.start
+          ? `${name} lasts ${length.value} min, longer than its hours ${formatHours(window.value)}`
           : undefined;
       },
     });
     const places = wizard.placeChoices(false);
     if (places.length > 0) {
-      const chosen = await wizard.prompter.checkbox({
-        message: "Where (tick any; none = wherever the delegation is)",
-        choices: places,
-      });
+      const chosen = await wizard.tick("Where (tick any; none = wherever the delegation is)", places);
       if (chosen.length > 0) setAt(draft.value, at("places"), chosen);
     }
   });
@@ -252,4 +257,17 @@ function formatMinutes(value: number | string): string {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The zone most of the workspace's places lie in (the workspace's own zone on a tie), if any lies in one. */
+export function placesZone(ws: Workspace): string | undefined {
+  const counts = new Map<string, number>();
+  for (const place of ws.places.values()) {
+    const zone = place.geo && !place.online ? zoneAt(place.geo) : undefined;
+    if (zone) counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  }
+  const top = Math.max(0, ...counts.values());
+  const tied = [...counts].filter(([, n]) => n === top).map(([zone]) => zone);
+  if (tied.length === 0) return undefined;
+  return ws.config.timezone && tied.includes(ws.config.timezone) ? ws.config.timezone : tied.sort()[0];
 }

@@ -3,6 +3,7 @@ import { Document, isCollection, isMap, isScalar, isSeq, stringify, visit, type 
 import { RecordsError, UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import { loadWorkspace } from "../records/load-workspace.js";
+import { formatProblem, hasErrors, problemSummary, severityOf } from "../records/problem.js";
 import type { CommandDeps } from "./context.js";
 import { dataOption, type CommandDefinition } from "./definition.js";
 import { newHost } from "./new-host.js";
@@ -67,15 +68,17 @@ export async function runNew(options: NewOptions, deps: CommandDeps): Promise<nu
   const shown = display(deps.cwd, path);
   const after = loadWorkspace(dir, deps.cwd);
   const own = after.problems.filter((p) => p.file === shown);
-  if (own.length > 0) {
+  if (hasErrors(own)) {
     deps.err(`wrote ${shown}, but check finds problems in it: fix them by hand`);
     throw new RecordsError(own);
   }
+  for (const warning of own) deps.err(formatProblem(warning));
   deps.out(`${deps.style.ok("✓")} wrote ${shown}`);
-  const others = after.problems.length;
-  if (others > 0)
+  // Problems of other files are not this record's: counted (warnings apart), not listed.
+  const others = after.problems.filter((p) => p.file !== shown && severityOf(p) !== "note");
+  if (others.length > 0)
     deps.err(
-      `note: ${others} problem${others === 1 ? "" : "s"} elsewhere in the workspace; run studyvisit check${options.data ? ` --data ${options.data}` : ""}`,
+      `note: ${problemSummary(others).replace(/ in \d+ files?$/, "")} elsewhere in the workspace; run studyvisit check${options.data ? ` --data ${options.data}` : ""}`,
     );
   return 0;
 }

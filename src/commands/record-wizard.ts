@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import { formatHours, parseHours } from "../records/formats.js";
 import { slugify as idSlug } from "../records/slug.js";
 import type { Workspace } from "../records/workspace.js";
 import { parseYaml, type PathSegment } from "../records/yaml-source.js";
@@ -95,18 +96,58 @@ export const list = (answer: string): unknown => {
   return items.length === 0 ? undefined : items;
 };
 export const duration = (answer: string): unknown => (/^\s*\d+\s*$/.test(answer) ? Number(answer) : text(answer));
+/** Hours as people type them (`9-17`, `9h-17h`, `9:00-17:00`), written as the files show them (`09:00-17:00`). */
+export const hours = (answer: string): unknown => {
+  const parsed = parseHours(answer.trim());
+  return parsed.ok ? formatHours(parsed.value) : text(answer);
+};
 
 /** For `also`: the message when the field was skipped. The schema lets these fields out; a rule of `check` across fields does not. */
 export function required(message: string): (value: unknown) => string | undefined {
   return (value) => (value === undefined ? message : undefined);
 }
 
+/** The longest id proposed from a name: longer ones make unwieldy file names. */
+const MAX_PROPOSED = 40;
+
+// Words an id should not end on: "cire-coordination-et-initiatives-pour" stops mid-phrase.
+const LINKING_WORDS = new Set(
+  (
+    "a an and at by d de del della der des di du e en et for from het in l la le les of on op or pour par " +
+    "the to und van voor y zu"
+  ).split(" "),
+);
+
+/**
+ * An id proposed from a name: the whole name when it is short; else the
+ * longest run of its leading phrases that fits (`CPAS de Saint-Gilles (Centre
+ * public d'action sociale)` → `cpas-de-saint-gilles`); else whole words, never
+ * ending on a linking word like "de" or "for".
+ */
 export function slugify(name: string): string {
   const slug = idSlug(name);
-  // Long names make unwieldy file names: keep whole words up to about 40 characters.
-  if (slug.length <= 40) return slug;
-  const cut = slug.slice(0, 41);
-  return cut.slice(0, cut.lastIndexOf("-") > 10 ? cut.lastIndexOf("-") : 40).replace(/-+$/, "");
+  if (slug.length <= MAX_PROPOSED) return slug;
+  const phrases = name.split(/\s*[—–:;,(/]\s*|\s+-\s+|\)\s*/).filter((p) => idSlug(p) !== "");
+  let byPhrase = "";
+  for (let i = 1; i <= phrases.length; i++) {
+    const candidate = idSlug(phrases.slice(0, i).join(" "));
+    if (candidate.length > MAX_PROPOSED) break;
+    byPhrase = candidate;
+  }
+  if (byPhrase.includes("-") || byPhrase.length >= 4) return byPhrase;
+  // Words as written, so that "Saint-Gilles" stays whole or goes whole.
+  const words = name
+    .split(/\s+/)
+    .map(idSlug)
+    .filter((w) => w !== "");
+  const kept: string[] = [];
+  for (const word of words) {
+    if ([...kept, word].join("-").length > MAX_PROPOSED) break;
+    kept.push(word);
+  }
+  while (kept.length > 1 && LINKING_WORDS.has((kept.at(-1) as string).split("-").at(-1) as string)) kept.pop();
+  // A first word longer than the limit is cut: an id cannot be empty.
+  return kept.length > 0 ? kept.join("-") : slug.slice(0, MAX_PROPOSED);
 }
 
 /** The record's keys in the order the hand-written files use; keys not listed follow, skipped ones are left out. */
@@ -148,6 +189,11 @@ export class RecordWizard {
     const stored = value === undefined || !q.store ? value : q.store(value);
     setAt(draft.value, q.path, stored);
     return stored;
+  }
+
+  /** Tick any of `choices`; with none to offer, nothing is asked (a prompt without choices cannot be answered). */
+  async tick<T>(message: string, choices: PromptChoice<T>[]): Promise<T[]> {
+    return choices.length === 0 ? [] : this.prompter.checkbox({ message, choices });
   }
 
   async pick<T>(message: string, choices: PromptChoice<T>[], fallback?: T): Promise<T> {
@@ -209,13 +255,10 @@ export class RecordWizard {
     const known = [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "en"))
       .map(([theme]) => theme);
-    const picked =
-      known.length === 0
-        ? []
-        : await this.prompter.checkbox({
-            message: `${message}: tick those that apply`,
-            choices: known.map((t) => ({ name: t, value: t })),
-          });
+    const picked = await this.tick(
+      `${message}: tick those that apply`,
+      known.map((t) => ({ name: t, value: t })),
+    );
     const more = await this.field(draft, {
       message: known.length === 0 ? `${message} (comma-separated)` : "Other themes (comma-separated)",
       path,

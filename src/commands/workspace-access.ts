@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
 import { loadWorkspace, workspaceExists, type LoadResult } from "../records/load-workspace.js";
+import { formatProblem, hasErrors, warningsIn } from "../records/problem.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
 
@@ -21,9 +22,14 @@ export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd"
   return loadWorkspace(dir, deps.cwd);
 }
 
-/** Load and insist on valid records: commands other than `check` cannot work on a broken workspace. */
-export function loadValidWorkspace(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env">): Workspace {
+/**
+ * Load and insist on valid records: commands other than `check` cannot work on
+ * a broken workspace. Warnings do not stop them: they are printed on stderr,
+ * once, before the command's own output.
+ */
+export function loadValidWorkspace(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env" | "err">): Workspace {
   const result = loadWorkspaceOrFail(flag, deps);
-  if (result.problems.length > 0) throw new RecordsError(result.problems);
+  if (hasErrors(result.problems)) throw new RecordsError(result.problems);
+  for (const warning of warningsIn(result.problems)) deps.err(formatProblem(warning));
   return result.workspace;
 }

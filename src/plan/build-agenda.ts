@@ -3,7 +3,7 @@ import { slugify } from "../records/slug.js";
 import { agendaPlace, type AgendaDay, type AgendaItem } from "./agenda.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
 import type { SolveResult } from "./engine/index.js";
-import { zonedIso } from "./zoned-time.js";
+import { zonedIsoSpan } from "./zoned-time.js";
 
 const DAY = 1440;
 /** Gaps shorter than this are just slack; longer ones show as free time. */
@@ -126,10 +126,11 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
     const items = withFree.map((t, i): AgendaItem => {
       // Key order as in SPEC's example: kind, start, end, then the rest, uid last.
       const { kind, ...rest } = t.item;
+      const { start, end } = zonedIsoSpan(day.date, t.start, t.end, zone);
       return {
         kind,
-        start: zonedIso(day.date, t.start, zone),
-        end: zonedIso(day.date, t.end, zone),
+        start,
+        end,
         ...rest,
         uid: uids[i] as string,
       };

@@ -4,7 +4,7 @@ import type { Workspace } from "../records/workspace.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { clip, mergeIntervals, overlaps, subtract } from "./intervals.js";
 import { createThemeMatcher } from "./themes.js";
-import { localParts, shiftMinutes } from "./zoned-time.js";
+import { localParts, shiftMinutes, skippedOn } from "./zoned-time.js";
 
 /** Why a host cannot be in a request's plan at all (before any ordering). */
 export type ExclusionCode =
@@ -146,11 +146,16 @@ function hostDay(host: Host, day: { date: string; hours: Hours }, zone: string, 
     ...host.availability.weekly.filter((w) => w.days.includes(weekday)).map((w) => local(w.hours)),
     ...host.availability.dates.filter((d) => d.date === day.date).map((d) => local(d.hours)),
   ];
-  let windows = clip(mergeIntervals(open), day.hours);
+  // The hour the clocks skip in spring is no time to meet: a visit in a window may neither start, end nor lie in it;
+  // a slot may span it (01:30-03:30 that night is an hour), not start or end in it.
+  const skipped = skippedOn(day.date, zone);
+  const inSkipped = (m: number, end: boolean) => !!skipped && m >= skipped.start + (end ? 1 : 0) && m < skipped.end;
+  let windows = subtract(clip(mergeIntervals(open), day.hours), skipped ? [skipped] : []);
   let slots = host.availability.slots
     .filter((s) => s.date === day.date)
     .map((s) => local(s.hours))
     .filter((s) => s.start >= day.hours.start && s.end <= day.hours.end)
+    .filter((s) => !inSkipped(s.start, false) && !inSkipped(s.end, true))
     .filter((s, i, all) => all.findIndex((o) => o.start === s.start && o.end === s.end) === i);
 
   const full = fullIntervals(ctx.bookings?.get(host.id) ?? [], host.availability.parallel)

@@ -1,3 +1,4 @@
+import { tzOffset } from "@date-fns/tz";
 import { formatClock, formatHours, type Hours } from "../records/formats.js";
 import type { Place, Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
@@ -360,7 +361,29 @@ function checkFixed(
   }
 }
 
-function describe(item: LocalItem): string {
+/**
+ * Why an agenda file on `agendaZone`'s clock cannot be read as its request's
+ * (on `requestZone`), or nothing: every time in it would be read hours off in
+ * the calendar files.
+ */
+export function agendaZoneIssue(
+  agendaZone: string | undefined,
+  requestZone: string,
+  requestId: string,
+  date: string | undefined,
+): string | undefined {
+  if (agendaZone === undefined || agendaZone === requestZone) return undefined;
+  const at = new Date(`${date ?? "2025-01-15"}T12:00:00Z`);
+  const apart = (tzOffset(agendaZone, at) - tzOffset(requestZone, at)) / 60;
+  const gap =
+    apart === 0
+      ? "the same clock that day, but another zone"
+      : `${Math.abs(apart)} hour${Math.abs(apart) === 1 ? "" : "s"} apart${date ? ` on ${shortDate(date)}` : ""}`;
+  return `the agenda is on ${agendaZone} time, but request \`${requestId}\` is planned in ${requestZone} (${gap}): write \`timezone: ${requestZone}\` if its times are ${requestZone} times, or plan it again`;
+}
+
+/** How messages name an item: `visit to microstart`, `walk to hotel-midi`, `fixed "Welcome"`. */
+export function describe(item: Pick<LocalItem, "kind" | "host" | "to" | "title">): string {
   if (item.kind === "visit") return `visit to ${item.host}`;
   if (item.kind === "walk" || item.kind === "transit") return `${item.kind} to ${item.to}`;
   return item.title ? `${item.kind} "${item.title}"` : item.kind;

@@ -1,4 +1,6 @@
-import { formatClock, formatHours } from "../records/formats.js";
+import { formatClock, formatHours, type Geo } from "../records/formats.js";
+import { FAR_KM } from "../records/geo-checks.js";
+import { formatKm } from "../records/geography.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda, UnscheduledHost } from "./agenda.js";
@@ -8,6 +10,7 @@ import { rankCandidates, shortDate, type Bookings, type Candidate } from "./cand
 import { solve, type SolveOptions, type SolveResult, type UnplacedReason } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace } from "./pace.js";
+import { greatCircleKm } from "./travel.js";
 
 export interface PlanRequestInput {
   ws: Workspace;
@@ -32,6 +35,8 @@ export interface RequestPlan {
   candidates: Candidate[];
   /** set when no plan exists: exit 4 with this reason */
   impossible?: string;
+  /** with `impossible`, what to change when it is not the host's time (a base far from everything) */
+  hint?: string;
   proven: boolean;
   method: "exact" | "heuristic";
 }
@@ -143,14 +148,19 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
       method: "exact",
     };
   const result = solve(plan.instance, input.solver);
-  if (!result.feasible)
+  if (!result.feasible) {
+    // Unreachable because the hotel (or the host) is in the wrong place: name the place, not the host's time.
+    const unreachable = result.missing.some((m) => m.reason === "unreachable");
+    const far = unreachable ? (farBase(plan) ?? farHost(plan, result)) : undefined;
     return {
       agenda: empty,
       candidates,
-      impossible: explainMissing(plan, result, request, pins),
+      impossible: `${explainMissing(plan, result, request, pins)}${far ? `, because ${far.reason}` : ""}`,
+      ...(far ? { hint: far.hint } : {}),
       proven: false,
       method: result.stats.method,
     };
+  }
 
   const days = buildAgendaDays(plan, result, request, zone);
   const visited = new Set(days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)));
@@ -182,6 +192,42 @@ function fixedClash(request: Request): string | undefined {
     if (a && b && a.date === b.date && b.hours.start < a.hours.end) {
       return `fixed items "${a.title}" (${formatHours(a.hours)}) and "${b.title}" (${formatHours(b.hours)}) overlap on ${shortDate(a.date)}`;
     }
+  }
+  return undefined;
+}
+
+/** The base, when it lies further than FAR_KM from every other place of the plan: the likely culprit of "cannot be reached". */
+function farBase(plan: PlanInstance): { reason: string; hint: string } | undefined {
+  const base = plan.base;
+  if (!base?.geo || base.online) return undefined;
+  const from = base.geo;
+  const nearest = plan.places
+    .filter((p): p is typeof p & { geo: Geo } => p.id !== base.id && !p.online && p.geo !== undefined)
+    .map((p) => ({ place: p, km: greatCircleKm(from, p.geo) }))
+    .sort((a, b) => a.km - b.km)[0];
+  if (!nearest || nearest.km <= FAR_KM) return undefined;
+  return {
+    reason: `the base \`${base.id}\` is ${formatKm(nearest.km)} from the nearest place of the visit, \`${nearest.place.id}\``,
+    hint: `check the position (\`geo\`) of the base \`${base.id}\`: latitude first, then longitude; \`studyvisit check\` says whether swapping them fits`,
+  };
+}
+
+/** A must-visit host that cannot be reached because its place lies further than FAR_KM from the base. */
+function farHost(plan: PlanInstance, result: SolveResult): { reason: string; hint: string } | undefined {
+  const base = plan.base;
+  if (!base?.geo || base.online) return undefined;
+  for (const m of result.missing) {
+    const meaning = plan.meanings[m.nodes[0] as number] as NodeMeaning;
+    if (m.reason !== "unreachable" || meaning.kind !== "visit") continue;
+    const place = meaning.candidate.place;
+    if (!place.geo || place.online) continue;
+    const km = greatCircleKm(base.geo, place.geo);
+    if (km <= FAR_KM) continue;
+    const host = meaning.candidate.host.id;
+    return {
+      reason: `the place of ${host}, \`${place.id}\`, is ${formatKm(km)} from the base \`${base.id}\``,
+      hint: `check the position (\`geo\`) of \`${place.id}\`, or drop ${host} from must_visit if it is in another city`,
+    };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { AgendaFile, AgendaFileItem } from "../records/agenda-schema.js";
+import { formatHours } from "../records/formats.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
@@ -6,9 +7,9 @@ import type { PathSegment } from "../records/yaml-source.js";
 import { agendaPlace, type Agenda, type AgendaDay, type AgendaItem } from "./agenda.js";
 import { dayUids } from "./build-agenda.js";
 import { rankCandidates } from "./candidates.js";
-import { checkAgendaRules } from "./check-agenda.js";
+import { agendaZoneIssue, checkAgendaRules, describe } from "./check-agenda.js";
 import type { HolidayCalendar } from "./holidays.js";
-import { zonedIso } from "./zoned-time.js";
+import { skippedHour, zonedIsoSpan } from "./zoned-time.js";
 
 /** Something to say about an agenda file, located by its path inside the file's data. */
 export interface AgendaFileIssue {
@@ -48,13 +49,32 @@ export function resolveAgenda(file: AgendaFile, ws: Workspace, holidays: Holiday
   );
   if (issues.length > 0) return { request, issues };
 
-  const zone = file.timezone ?? request.timezone ?? ws.config.timezone ?? "UTC";
+  const requestZone = request.timezone ?? ws.config.timezone ?? "UTC";
+  // An old agenda is still read on its own clock (--previous, --booked); checked, it must be on its request's.
+  const zone = file.timezone ?? requestZone;
+  const zoneIssue = agendaZoneIssue(file.timezone, requestZone, request.id, file.days[0]?.date);
+  if (zoneIssue) issues.push({ path: ["timezone"], message: zoneIssue });
+  // Checked on the file's own wall-clock times: once turned into instants, 02:30 of the spring night reads as 03:30.
+  let clockIssues = 0;
+  file.days.forEach((day, d) =>
+    day.items.forEach((item, i) => {
+      const reason = skippedHour(day.date, item.time.start, zone) ?? skippedHour(day.date, item.time.end, zone, true);
+      if (!reason) return;
+      clockIssues++;
+      issues.push({
+        path: ["days", d, "items", i, "time"],
+        message: `${describe(item)} (${formatHours(item.time)}): ${reason}`,
+      });
+    }),
+  );
   // File order first: the rules point at items by their index in the file.
   const inFileOrder: AgendaDay[] = file.days.map((day) => ({
     date: day.date,
     items: resolveDay(day, request, ws, zone),
   }));
-  for (const issue of checkAgendaRules(inFileOrder, zone, { ws, request, holidays })) {
+  // The rules cannot be judged on another zone's clock, nor on times the clock never shows.
+  const judge = !zoneIssue && clockIssues === 0;
+  for (const issue of judge ? checkAgendaRules(inFileOrder, zone, { ws, request, holidays }) : []) {
     const path: PathSegment[] =
       issue.day < 0
         ? ["request"]
@@ -160,8 +180,7 @@ function resolveDay(day: AgendaFile["days"][number], request: Request, ws: Works
     const online = item.online ?? (item.kind === "visit" ? place?.online : undefined);
     return {
       kind: item.kind,
-      start: zonedIso(day.date, item.time.start, zone),
-      end: zonedIso(day.date, item.time.end, zone),
+      ...zonedIsoSpan(day.date, item.time.start, item.time.end, zone),
       title,
       ...(item.host ? { host: item.host } : {}),
       ...(place ? { place: agendaPlace(place) } : {}),

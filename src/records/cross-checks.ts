@@ -1,5 +1,7 @@
+import { checkHostClock, checkRequestClock } from "./clock-checks.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatHours } from "./formats.js";
+import { checkHostHoursZone, checkHostRegion, checkPlacePosition, checkRequestZone } from "./geo-checks.js";
 import type { Problem } from "./problem.js";
 import { problemIn, type Origin, type Workspace } from "./workspace.js";
 import type { PathSegment } from "./yaml-source.js";
@@ -230,6 +232,12 @@ export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkMeals,
   checkFixedItems,
   checkTravelPairs,
+  checkHostRegion,
+  checkHostHoursZone,
+  checkRequestZone,
+  checkPlacePosition,
+  checkRequestClock,
+  checkHostClock,
 ];
 
 export function crossChecks(ws: Workspace): Problem[] {

@@ -24,12 +24,20 @@ export function parseId(input: unknown): Parsed<string> {
   return ok(input);
 }
 
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
 /** A calendar date as `YYYY-MM-DD`; kept as that string because it names a local day, not an instant. */
 export function parseDate(input: unknown): Parsed<string> {
   if (typeof input !== "string") return fail(`expected a date like 2018-09-19, got ${describe(input)}`);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
   if (!m) return fail(`\`${input}\` is not a date: write it as YYYY-MM-DD, e.g. 2018-09-19`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // A study visit in the year 50 or 9999 is a typo; time-zone data before 1900 is local mean time anyway.
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return fail(
+      `\`${input}\`: the year ${year} is not plausible for a visit (write a year from ${MIN_YEAR} to ${MAX_YEAR})`,
+    );
   if (month < 1 || month > 12) return fail(`\`${input}\` is not a real date: month ${month} does not exist`);
   const last = daysInMonth(year, month);
   if (day < 1 || day > last)
@@ -63,11 +71,12 @@ export interface Hours {
   end: number;
 }
 
+/** `09:30`, `9:30`, `9.30`, `9h30`, and whole hours `9h` or `9`. */
 export function parseClock(text: string): number | undefined {
-  const m = /^(\d{1,2})[:.h](\d{2})$/.exec(text.trim());
+  const m = /^(\d{1,2})(?:[:.h](\d{2})|h)?$/.exec(text.trim());
   if (!m) return undefined;
   const h = Number(m[1]);
-  const min = Number(m[2]);
+  const min = Number(m[2] ?? 0);
   if (min > 59) return undefined;
   if (h > 24 || (h === 24 && min > 0)) return undefined;
   return h * 60 + min;
@@ -270,7 +279,10 @@ const FULL_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satu
 /** Weekday of a `YYYY-MM-DD` date, computed on the calendar, not in any machine zone. */
 export function weekdayOf(date: string): Weekday {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const index = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
+  const index = day.getUTCDay();
   return WEEKDAYS[(index + 6) % 7] as Weekday;
 }
 

@@ -10,7 +10,11 @@ import { zodProblems } from "./zod-problems.js";
 
 export interface LoadResult {
   workspace: Workspace;
-  /** Every problem of every file, sorted by file and position. Empty means valid. */
+  /**
+   * Every problem of every file, sorted by file and position: errors (no
+   * `severity`, or "error") and warnings (`severity: "warning"`). The
+   * workspace is valid when none is an error (`hasErrors` in problem.ts).
+   */
   problems: Problem[];
   files: number;
 }

@@ -12,6 +12,7 @@ import {
   parseUrl,
   parseWeekday,
 } from "./formats.js";
+import { parseCountry } from "./country-codes.js";
 import { format, listOf } from "./schema-helpers.js";
 
 // The record format of SPEC's "Records". Objects are strict so that a typo
@@ -81,10 +82,7 @@ export const hostSchema = z.strictObject({
   url: urlSchema.optional(),
   themes: listOf(text).default([]),
   languages: listOf(languageSchema).default([]),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "country must be a two-letter ISO 3166 code in capitals, like BE")
-    .optional(),
+  country: format(parseCountry).optional(),
   region: z
     .string()
     .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region must be an ISO 3166-2 code like BE-BRU")

@@ -35,7 +35,9 @@ function parseIso(iso: string): ParsedIso {
     string | undefined,
     string | undefined,
   ];
-  const wallAsUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  const wallAsUtc =
+    calendarDay(Number(y), Number(mo), Number(d)).getTime() +
+    (Number(h) * 3600 + Number(mi) * 60 + Number(s ?? 0)) * 1000;
   if (off === undefined) return { wallAsUtc };
   if (off === "Z") return { wallAsUtc, offset: 0 };
   const digits = off.replace(":", "");
@@ -78,6 +80,13 @@ export function localTime(iso: string, timeZone: string): WallClock {
   };
 }
 
+/** Midnight UTC of a calendar day, for any year (`Date.UTC` reads the years 0-99 as 1900-1999). */
+export function calendarDay(year: number, month: number, day: number): Date {
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  return t;
+}
+
 /** `20180919T073000Z`: an iCalendar UTC DATE-TIME. */
 export function icsUtc(instant: Date): string {
   return instant
@@ -105,7 +114,7 @@ const MONTH_NAMES = [
 /** "Wednesday 19 September 2018", computed on the calendar (no zone, no locale data). */
 export function dayHeading(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? "";
+  const weekday = WEEKDAY_NAMES[calendarDay(y, m, d).getUTCDay()] ?? "";
   return `${weekday} ${d} ${MONTH_NAMES[m - 1] ?? ""} ${y}`;
 }
 

@@ -1,4 +1,5 @@
 import type { Agenda, AgendaItem } from "../plan/agenda.js";
+import { calendarDay } from "./agenda-time.js";
 
 /** The colours the timeline uses; the CLI passes its Style, tests pass plain text. */
 export interface Paint {
@@ -46,7 +47,7 @@ const MONTHS = [
 /** `Wednesday 19 September 2018`, in English and without the machine's locale. */
 export function longDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  const weekday = (calendarDay(y, m, d).getUTCDay() + 6) % 7;
   return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 

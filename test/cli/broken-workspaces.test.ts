@@ -67,7 +67,7 @@ describe("broken workspaces: every problem positioned, exit 3, nothing written",
     expect(run.code).toBe(3);
     const report = JSON.parse(run.stdout) as {
       valid: boolean;
-      problems: { file: string; line: number; col: number; message: string }[];
+      problems: { file: string; line: number; col: number; severity: string; message: string }[];
     };
     expect(report.valid).toBe(false);
     expect(report.problems).toEqual([
@@ -75,6 +75,7 @@ describe("broken workspaces: every problem positioned, exit 3, nothing written",
         file: "requests/ljubljana.yaml",
         line: 6,
         col: 12,
+        severity: "error",
         message: "days[0].date: `2018-09-31` is not a real date: September 2018 has 30 days",
       },
     ]);

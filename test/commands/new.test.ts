@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -521,9 +521,32 @@ describe("studyvisit new: where and when it runs", () => {
 describe("helpers", () => {
   it("slugify turns a name into an id", () => {
     expect(slugify("Hôtel de la Gare du Midi")).toBe("hotel-de-la-gare-du-midi");
-    expect(slugify("CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers")).toMatch(
-      /^cire-coordination-et-initiatives-pour(-[a-z]+)?$/,
+    expect(slugify("!!!")).toBe("");
+  });
+
+  it("slugify cuts a long name at a phrase or a word, never mid-word nor on a linking word", () => {
+    // The leading phrase when it says enough; else whole words as written ("Saint-Gilles" stays whole or goes).
+    expect(slugify("CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers")).toBe("cire");
+    expect(slugify("Riga delegation in Brussels: study visit on migrant entrepreneurship")).toBe(
+      "riga-delegation-in-brussels",
     );
+    expect(slugify("Municipality of Etterbeek, Department of Social Affairs and Integration")).toBe(
+      "municipality-of-etterbeek",
+    );
+    expect(slugify("Centre Public d'Action Sociale de Saint-Gilles pour les Étrangers")).toBe(
+      "centre-public-d-action-sociale",
+    );
+    expect(slugify("Brussels-Capital Region Public Service for Employment (Actiris)")).toBe(
+      "brussels-capital-region-public-service",
+    );
+    for (const name of [
+      "Centre Public d'Action Sociale de Saint-Gilles pour les Étrangers",
+      "Agence bruxelloise pour l'accompagnement de l'entreprise et des indépendants",
+    ]) {
+      const id = slugify(name);
+      expect(id.length).toBeLessThanOrEqual(40);
+      expect(id).not.toMatch(/-(de|pour|les|l|et|des|for|of|and)$/);
+    }
     expect(slugify("!!!")).toBe("");
   });
 
@@ -533,5 +556,252 @@ describe("helpers", () => {
       "# x",
     );
     expect(yaml).toContain("themes:\n  - a long theme number 0\n");
+  });
+});
+
+/** A copy of the Brussels–London–Madrid workspace; `only` keeps the records of one city. */
+function threeCities(only?: "london"): string {
+  const dir = copyFixture(join(repoRoot, "test", "fixtures", "three-cities"));
+  if (only === "london") {
+    for (const file of [
+      "places/brussels.yaml",
+      "places/madrid.yaml",
+      "hosts/microstart.yaml",
+      "hosts/matadero.yaml",
+      "requests/brussels-2026.yaml",
+      "requests/madrid-2026.yaml",
+    ])
+      rmSync(join(dir, file));
+  }
+  return dir;
+}
+
+describe("the wizards on a three-city workspace", () => {
+  const requestScript = (hosts: ScriptedAnswer[], zone: string, hours = "9-17", meal = "12h-14h"): ScriptedAnswer[] => [
+    { q: "Title", a: "Housing visit in London" },
+    { q: "Id", a: "" },
+    { q: "Organiser's name", a: "Ilze Ozola" },
+    { q: "Organiser's organisation", a: "" },
+    { q: "Organiser's e-mail", a: "i.ozola@example.org" },
+    { q: "Organiser's phone", a: "" },
+    { q: "Organiser's language", a: "" },
+    { q: "Where the delegation comes from", a: "" },
+    { q: "How many people", a: "6" },
+    { q: "Who they are", a: "" },
+    { q: "Languages they speak", a: "" },
+    { q: "step-free", a: false },
+    { q: "Time zone", a: zone },
+    { q: "First day", a: "2026-04-01" },
+    { q: "Hours on 2026-04-01", a: hours },
+    { q: "Add another day", a: false },
+    { q: "Where does each day start", a: "hotel-london-bridge" },
+    { q: "learn about: tick", a: ["housing"] },
+    { q: "Other themes", a: "" },
+    ...hosts,
+    { q: "Plan a meal break", a: true },
+    { q: "Name of the meal", a: "" },
+    { q: "Between which hours", a: meal },
+    { q: "How long", a: "" },
+    { q: "Where", a: ["borough-market"] },
+    { q: "Add another meal", a: false },
+    { q: "walking pace", a: true },
+    { q: "At most how many visits", a: "" },
+    { q: "Write", a: true },
+  ];
+
+  it("new request: every host ticked as must-visit leaves no list to pick from, and nothing crashes", async () => {
+    const dir = threeCities();
+    const run = await runWizard(
+      ["new", "request", "--data", dir],
+      requestScript([{ q: "must visit", a: ["tower-hamlets", "matadero", "microstart"] }], "Europe/London"),
+    );
+    expect(run.stderr).not.toContain("error");
+    expect(run.code).toBe(0);
+    expectScriptUsedUp(run.prompter);
+    expect(run.prompter.asked.some((a) => a.message.includes("leave out"))).toBe(false);
+    const text = readFileSync(join(dir, "requests", "housing-visit-in-london.yaml"), "utf8");
+    expect(text).toContain("must_visit: [tower-hamlets, matadero, microstart]\navoid: []\n");
+  });
+
+  it("new request: hours typed 9-17, 9h-17h or 9:00-17:00 are written 09:00-17:00", async () => {
+    for (const [typed, meal] of [
+      ["9-17", "12h-14h"],
+      ["9h-17h", "12-14"],
+      ["9:00-17:00", "12:00 - 14:00"],
+    ] as const) {
+      const dir = threeCities();
+      const run = await runWizard(
+        ["new", "request", "--data", dir],
+        requestScript(
+          [
+            { q: "must visit", a: ["tower-hamlets"] },
+            { q: "leave out", a: [] },
+          ],
+          "Europe/London",
+          typed,
+          meal,
+        ),
+      );
+      expect(run.code, typed).toBe(0);
+      expect(rejections(run.prompter), typed).toEqual([]);
+      const text = readFileSync(join(dir, "requests", "housing-visit-in-london.yaml"), "utf8");
+      expect(text, typed).toContain('  - {date: 2026-04-01, hours: "09:00-17:00"}\n');
+      expect(text, typed).toContain(
+        '  - {name: lunch, hours: "12:00-14:00", duration: 60min, places: [borough-market]}\n',
+      );
+      expectValid(dir);
+    }
+  });
+
+  it("new request: the time zone offered is the one the workspace's places keep, not the workspace file's Brussels", async () => {
+    const dir = threeCities("london");
+    expect(readFileSync(join(dir, "studyvisit.yaml"), "utf8")).toContain("timezone: Europe/Brussels");
+    const run = await runWizard(
+      ["new", "request", "--data", dir],
+      requestScript(
+        [
+          { q: "must visit", a: [] },
+          { q: "leave out", a: [] },
+        ],
+        "",
+      ),
+    );
+    expect(run.code).toBe(0);
+    expect(run.prompter.asked.find((a) => a.message.startsWith("Time zone"))?.default).toBe("Europe/London");
+    expect(readFileSync(join(dir, "requests", "housing-visit-in-london.yaml"), "utf8")).toContain(
+      "timezone: Europe/London\n",
+    );
+  });
+
+  it("new host at a London place: country GB and the hours' zone Europe/London are offered; hours in any usual form", async () => {
+    const dir = threeCities("london");
+    const run = await runWizard(
+      ["new", "host", "--data", dir],
+      [
+        { q: "Organisation name", a: "Toynbee Hall" },
+        { q: "Id", a: "" },
+        { q: "Where does it receive visitors", a: "borough-market" },
+        { q: "Themes of its practice: tick", a: ["housing"] },
+        { q: "Other themes", a: "" },
+        { q: "Languages", a: "" },
+        { q: "Kind of organisation", a: "" },
+        { q: "summary", a: "" },
+        { q: "Web site", a: "" },
+        { q: "Country", a: "" },
+        { q: "Region of GB", a: "" },
+        { q: "Add a contact", a: false },
+        { q: "Length of a visit", a: "" },
+        { q: "Largest group", a: "" },
+        { q: "Where does a visit end", a: "where it starts" },
+        { q: "When can it receive", a: "weekly" },
+        { q: "On which days", a: ["tue", "wed"] },
+        { q: "Between which hours", a: "9h-17h" },
+        { q: "Anything else", a: "slots" },
+        { q: "Date", a: "2026-04-01" },
+        { q: "Hours", a: "9:00-10:30" },
+        { q: "Anything else", a: "done" },
+        { q: "Time zone", a: "" },
+        { q: "at the same time", a: "" },
+        { q: "Write", a: true },
+      ],
+    );
+    expect(run.stderr).not.toContain("error");
+    expect(run.code).toBe(0);
+    expectScriptUsedUp(run.prompter);
+    const asked = (start: string) => run.prompter.asked.find((a) => a.message.startsWith(start))?.default;
+    expect(asked("Country")).toBe("GB");
+    expect(asked("Time zone")).toBe("Europe/London");
+    const text = readFileSync(join(dir, "hosts", "toynbee-hall.yaml"), "utf8");
+    expect(text).toContain("country: GB\nregion: GB-ENG\n");
+    expect(text).toContain(
+      [
+        "availability:",
+        "  timezone: Europe/London",
+        "  weekly:",
+        '    - {days: [tue, wed], hours: "09:00-17:00"}',
+        "  slots:",
+        '    - {date: 2026-04-01, hours: "09:00-10:30"}',
+        "",
+      ].join("\n"),
+    );
+    expect((await runCli(["check", "--strict", "--data", dir])).code).toBe(0);
+  });
+
+  it("new place: a London hotel typed longitude first is refused with the swap hint; a far one is confirmed first", async () => {
+    const dir = threeCities();
+    const run = await runWizard(
+      ["new", "place", "--data", dir],
+      [
+        { q: "Place name", a: "Hotel by the Tower" },
+        { q: "Id", a: "" },
+        { q: "virtual venue", a: false },
+        { q: "Street address", a: "7 Pepys Street, London EC3N 4AF" },
+        { q: "Position", a: "-0.0937, 51.5060" },
+        { q: "Position", a: "48.8566, 2.3522" },
+        { q: "Keep this position", a: false },
+        { q: "Position", a: "51.5060, -0.0937" },
+        { q: "Kind of place", a: "hotel" },
+        { q: "Step-free", a: true },
+        { q: "How many people", a: "" },
+        { q: "Write", a: true },
+      ],
+    );
+    expect(run.code).toBe(0);
+    expectScriptUsedUp(run.prompter);
+    expect(rejections(run.prompter)).toEqual([
+      "`-0.0937, 51.506` is 7,150 km from the nearest place of the workspace (`matadero`); latitude and longitude swapped? `51.506, -0.0937` is 0.2 km from `borough-market`: type the latitude first",
+    ]);
+    expect(run.prompter.asked.find((a) => a.kind === "confirm" && a.message.includes("Keep"))?.message).toBe(
+      "`48.8566, 2.3522` lies in FR, 262 km from the nearest place of the workspace (`microstart-office`). Keep this position?",
+    );
+    expect(readFileSync(join(dir, "places", "hotel-by-the-tower.yaml"), "utf8")).toContain(
+      "geo: {lat: 51.506, lon: -0.0937}\n",
+    );
+  });
+
+  it("after writing, the warnings of other files are counted apart from their errors", async () => {
+    const dir = threeCities("london");
+    const host = join(dir, "hosts", "tower-hamlets.yaml");
+    writeFileSync(host, readFileSync(host, "utf8").replace("  timezone: Europe/London\n", ""));
+    const run = await runWizard(
+      ["new", "place", "--data", dir],
+      [
+        { q: "Place name", a: "Toynbee Hall" },
+        { q: "Id", a: "" },
+        { q: "virtual venue", a: false },
+        { q: "Street address", a: "28 Commercial Street, London E1 6LS" },
+        { q: "Position", a: "51.5176, -0.0727" },
+        { q: "Kind of place", a: "leave it out" },
+        { q: "Step-free", a: true },
+        { q: "How many people", a: "" },
+        { q: "Write", a: true },
+      ],
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("note: 1 warning elsewhere in the workspace; run studyvisit check");
+  });
+
+  it("new place in an empty workspace: a position at sea whose swap lies on land is refused", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "places"));
+    const run = await runWizard(
+      ["new", "place", "--data", dir],
+      [
+        { q: "Place name", a: "Hotel by the Tower" },
+        { q: "Id", a: "" },
+        { q: "virtual venue", a: false },
+        { q: "Street address", a: "7 Pepys Street, London EC3N 4AF" },
+        { q: "Position", a: "-0.0937, 51.5060" },
+        { q: "Position", a: "51.5060, -0.0937" },
+        { q: "Kind of place", a: "hotel" },
+        { q: "Step-free", a: true },
+        { q: "How many people", a: "" },
+        { q: "Write", a: true },
+      ],
+    );
+    expect(run.code).toBe(0);
+    expect(rejections(run.prompter)).toEqual([
+      "`-0.0937, 51.506` lies at sea; latitude and longitude swapped? `51.506, -0.0937` lies in GB: type the latitude first",
+    ]);
   });
 });

@@ -45,6 +45,11 @@ export function scriptedPrompter(script: readonly ScriptedAnswer[]): ScriptedPro
     return entry.a;
   };
 
+  // Like inquirer, which throws "No selectable choices" rather than ask a question nobody can answer.
+  const needChoices = <T>(kind: string, message: string, choices: readonly PromptChoice<T>[]) => {
+    if (choices.length === 0) throw new Error(`scripted prompter: ${kind} "${message}" has no selectable choices`);
+  };
+
   const checkValues = <T>(message: string, choices: readonly PromptChoice<T>[], values: unknown[]) => {
     const allowed = choices.map((c) => c.value);
     for (const value of values) {
@@ -78,6 +83,7 @@ export function scriptedPrompter(script: readonly ScriptedAnswer[]): ScriptedPro
       }
     },
     select: async <T>(q: { message: string; choices: readonly PromptChoice<T>[]; default?: T }) => {
+      needChoices("select", q.message, q.choices);
       const given = next("select", q.message);
       // A label is easier to read in a script than a sentinel value such as "none".
       const byName = q.choices.find(
@@ -95,6 +101,7 @@ export function scriptedPrompter(script: readonly ScriptedAnswer[]): ScriptedPro
       return answer as T;
     },
     checkbox: async <T>(q: { message: string; choices: readonly PromptChoice<T>[] }) => {
+      needChoices("checkbox", q.message, q.choices);
       const answer = next("checkbox", q.message);
       if (!Array.isArray(answer))
         throw new Error(

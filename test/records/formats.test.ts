@@ -50,6 +50,13 @@ describe("hours", () => {
     expect(value(parseHours("9:00 - 17:30"))).toEqual({ start: 540, end: 1050 });
     expect(value(parseHours("18:00-24:00"))).toEqual({ start: 1080, end: 1440 });
   });
+  it("reads whole hours as people write them: 9-17, 9h-17h, 9h30-17h", () => {
+    expect(value(parseHours("9-17"))).toEqual({ start: 540, end: 1020 });
+    expect(value(parseHours("9h-17h"))).toEqual({ start: 540, end: 1020 });
+    expect(value(parseHours("9h30-17h"))).toEqual({ start: 570, end: 1020 });
+    expect(message(parseHours("9-25"))).toContain("not a time of day");
+    expect(message(parseHours("900-1700"))).toContain("not a time of day");
+  });
   it("rejects reversed, empty and malformed ranges", () => {
     expect(message(parseHours("17:00-09:00"))).toContain("end before they start");
     expect(message(parseHours("10:00-10:00"))).toContain("end before they start");

@@ -59,9 +59,9 @@ describe("positions of problems", () => {
   });
 
   it("reaches inside flow sequences and interest objects", () => {
-    const text = "id: h\nname: H\nplace: p\navailability:\n  weekly:\n    - {days: [mon, tue], hours: '9-17'}\n";
+    const text = "id: h\nname: H\nplace: p\navailability:\n  weekly:\n    - {days: [mon, tue], hours: '9-25'}\n";
     expect(problems(text, hostSchema)).toEqual([
-      "f.yaml:6:33: availability.weekly[0].hours: `9` is not a time of day (00:00 to 24:00)",
+      "f.yaml:6:33: availability.weekly[0].hours: `25` is not a time of day (00:00 to 24:00)",
     ]);
   });
 
