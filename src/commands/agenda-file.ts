@@ -1,6 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { UsageError } from "../errors.js";
 import type { Agenda, AgendaItem, AgendaDay } from "../plan/agenda.js";
 import { agendaPlace } from "../plan/agenda.js";
 import { dayUids } from "../plan/build-agenda.js";
@@ -14,8 +12,10 @@ import type { Problem } from "../records/problem.js";
 import { sortProblems } from "../records/problem.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
-import { MAX_FILE_BYTES, oversized, parseYaml, type PathSegment, type YamlSource } from "../records/yaml-source.js";
+import { fileProblem, isContentFailure, MAX_RECORD_BYTES, readTextFile } from "../records/read-text-file.js";
+import { parseYaml, type PathSegment, type YamlSource } from "../records/yaml-source.js";
 import { zodProblems } from "../records/zod-problems.js";
+import { userFileError } from "./read-user-file.js";
 
 export interface LoadedAgenda {
   agenda?: Agenda;
@@ -30,15 +30,17 @@ export interface LoadedAgenda {
  */
 export function loadAgendaFile(path: string, ws: Workspace, cwd: string, holidays: HolidayCalendar): LoadedAgenda {
   const abs = resolve(cwd, path);
-  let size: number;
-  try {
-    size = statSync(abs).size;
-  } catch {
-    throw new UsageError(`no agenda file at ${path}`, "write one with `studyvisit plan REQUEST --out DIR`");
-  }
   const display = relative(cwd, abs).split(sep).join("/") || abs;
-  if (size > MAX_FILE_BYTES) return { problems: [oversized(display, size)] };
-  const parsed = parseYaml(display, readFileSync(abs, "utf8"));
+  // An agenda is a record: bad bytes are positioned problems (exit 3); a path that leads to no readable file is exit 2.
+  const read = readTextFile(abs, { maxBytes: MAX_RECORD_BYTES, what: "an agenda file" });
+  if (read.failure) {
+    if (isContentFailure(read.failure)) return { problems: [fileProblem(display, read.failure)] };
+    throw userFileError(path, read.failure, {
+      message: `no agenda file at ${path}`,
+      hint: "write one with `studyvisit plan REQUEST --out DIR`",
+    });
+  }
+  const parsed = parseYaml(display, read.text);
   if (!parsed.source) return { problems: parsed.problems };
   const result = agendaFileSchema.safeParse(parsed.data);
   if (!result.success)

@@ -1,5 +1,6 @@
 import { RecordsError } from "../errors.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
+import { pushAll } from "../records/load-workspace.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
@@ -30,7 +31,7 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
   // Agendas are checked against valid records only: against broken ones every rule would misfire.
   if (recordProblems.length === 0) {
     const holidays = createHolidayCalendar();
-    for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+    for (const path of options.agendas) pushAll(problems, loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
   }
   const summary: CheckSummary = {
     valid: problems.length === 0,

@@ -16,7 +16,7 @@ import { carrySequences, previousChoices } from "./previous-agenda.js";
 import { inside, planOutputFiles, renderInput } from "./render-outputs.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
-import { writeFilesSafely, type OutputFile } from "./write-files.js";
+import { writeOutputs, type OutputFile } from "./write-files.js";
 
 export interface PlanInputs {
   data?: string;
@@ -104,20 +104,41 @@ export function printTimelines(
   });
 }
 
-/** Per request: DIR/<request>/agenda.yaml, written whole or not at all, never over existing files without --force. */
-export function writePlanOutputs(
+/**
+ * What a request's folder under `plan --out` may hold: the files `plan` writes
+ * there. A re-run with --force rebuilds the folder from scratch, so a file of
+ * an earlier run (an invitation to a host no longer visited) cannot survive;
+ * a file of anyone else's stops the run instead of being deleted.
+ */
+export function ownsPlanOutput(relativePath: string): boolean {
+  return (
+    /^(agenda\.yaml|itinerary\.(md|ics|html)|report\.md)$/.test(relativePath) ||
+    /^invites\/[^/]+\.(ics|eml)$/.test(relativePath)
+  );
+}
+
+/**
+ * Per request: DIR/<request>/ with agenda.yaml, the itinerary and invites/,
+ * every request's folder built fresh beside it and swapped in at the end, so
+ * the run writes all of them or none; never over existing outputs without
+ * --force, and never two runs into DIR at once.
+ */
+export async function writePlanOutputs(
   out: string,
   ws: Workspace,
   requests: Request[],
   plans: RequestPlan[],
   options: { force: boolean },
   deps: CommandDeps,
-): void {
+): Promise<void> {
   const shown = (path: string) => relative(deps.cwd, path).split(sep).join("/");
   const summaries: string[] = [];
+  const root = resolve(deps.cwd, out);
+  const folders: string[] = [];
   const files: OutputFile[] = plans.flatMap((plan, i) => {
     const request = requests[i] as Request;
-    const dir = inside(resolve(deps.cwd, out), request.id);
+    const dir = inside(root, request.id);
+    folders.push(dir);
     const check = `studyvisit check --data ${relative(deps.cwd, ws.dir) || "."} ${shown(join(dir, "agenda.yaml"))}`;
     const outputs = planOutputFiles(dir, agendaToYaml(plan.agenda, check), renderInput(ws, request, plan.agenda, deps));
     const invites = outputs.files.length - 3;
@@ -129,6 +150,9 @@ export function writePlanOutputs(
     );
     return outputs.files;
   });
-  writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
+  await writeOutputs(
+    { files, folders: folders.map((path) => ({ path, owns: ownsPlanOutput })), lock: root, force: options.force },
+    deps,
+  );
   if (!deps.quiet) for (const line of summaries) deps.err(deps.style.dim(line));
 }

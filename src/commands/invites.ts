@@ -9,7 +9,7 @@ import { dataOption, forceOption, type CommandDefinition } from "./definition.js
 import { loadCheckedAgenda } from "./export.js";
 import { inviteFiles, renderInput } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
-import { writeFilesSafely } from "./write-files.js";
+import { writeOutputs } from "./write-files.js";
 
 export interface InvitesOptions {
   data?: string;
@@ -24,7 +24,7 @@ export interface InvitesOptions {
  * visit gets SEQUENCE + 1, an unchanged one keeps it, and a dropped one gets a
  * METHOD:CANCEL file of its own. The diff is printed.
  */
-export function runInvites(options: InvitesOptions, deps: CommandDeps): number {
+export async function runInvites(options: InvitesOptions, deps: CommandDeps): Promise<number> {
   const ws = loadValidWorkspace(options.data, deps);
   const { agenda, request } = loadCheckedAgenda(options.agenda, ws, deps);
   let previousInput: RenderInput | undefined;
@@ -40,7 +40,7 @@ export function runInvites(options: InvitesOptions, deps: CommandDeps): number {
   }
   const dir = resolve(deps.cwd, options.output);
   const result = inviteFiles(dir, renderInput(ws, request, agenda, deps), previousInput);
-  writeFilesSafely(result.files, { force: options.force, cwd: deps.cwd });
+  await writeOutputs({ files: result.files, lock: dir, force: options.force }, deps);
   const name = (id: string) => ws.hosts.get(id)?.name ?? id;
   for (const file of result.files) deps.out(relative(deps.cwd, file.path).split(sep).join("/"));
   if (options.previous) {

@@ -21,7 +21,7 @@ export interface PlanOptions {
 export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   if (options.interactive) return runInteractivePlan(options, deps);
   const { ws, requests, plans, previous } = computePlans(options, deps);
-  if (options.out) writePlanOutputs(options.out, ws, requests, plans, options, deps);
+  if (options.out) await writePlanOutputs(options.out, ws, requests, plans, options, deps);
   const hostName = (id: string) => ws.hosts.get(id)?.name ?? id;
   const diff = previous
     ? planDiff(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda ?? previous, hostName)
