@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { crossChecks } from "./cross-checks.js";
 import { describe } from "./formats.js";
@@ -37,7 +37,7 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
   // lstat, not exists: a dangling link named studyvisit.yaml is a problem to report, not an absent file.
   if (present(configPath)) {
     files++;
-    const parsed = readSource(configPath, display(configPath), problems);
+    const parsed = readSource(configPath, display(configPath), problems, () => (ws.invalid.config = true));
     if (parsed && parsed.data !== null && parsed.data !== undefined) {
       const result = configSchema.safeParse(parsed.data);
       if (result.success) {
@@ -55,7 +55,13 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
     const firstById = new Map<string, Origin>();
     for (const file of listYamlFiles(join(dir, kind), display)) {
       files++;
-      const parsed = readSource(file, display(file), problems);
+      // A file that cannot be read is reported once; by convention it holds the record named after it, so
+      // references to that id are not reported again as unknown (a UTF-16 file gives one message, not ten).
+      const parsed = readSource(file, display(file), problems, () =>
+        ws.invalid[kind === "places" ? "place" : kind === "hosts" ? "host" : "request"].add(
+          basename(file).replace(/\.ya?ml$/i, ""),
+        ),
+      );
       if (!parsed) continue;
       forEachRecord(parsed.source, parsed.data, problems, (data, path) => {
         const origin: Origin = { source: parsed.source, path };
@@ -151,11 +157,13 @@ function readSource(
   abs: string,
   display: string,
   problems: Problem[],
+  unreadable: () => void,
 ): { source: YamlSource; data: unknown } | undefined {
   // Refused before reading: a huge file, a FIFO or /dev/zero is never loaded.
   const read = readTextFile(abs, { maxBytes: MAX_RECORD_BYTES, what: "a record file" });
   if (read.failure) {
     problems.push(fileProblem(display, read.failure));
+    unreadable();
     return undefined;
   }
   const parsed = parseYaml(display, read.text);

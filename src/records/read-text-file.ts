@@ -88,7 +88,8 @@ export function isContentFailure(failure: TextFileFailure): boolean {
 
 /** A failure as a record problem: `FILE:LINE:COL: the file is a FIFO (named pipe), not a regular file: …`. */
 export function fileProblem(file: string, failure: TextFileFailure): Problem {
-  const reason = isContentFailure(failure) ? failure.reason : `the file ${failure.reason}`;
+  const subject = failure.code === "EISDIR" ? "this" : "the file";
+  const reason = isContentFailure(failure) ? failure.reason : `${subject} ${failure.reason}`;
   const message = failure.hint ? `${reason}: ${failure.hint}` : reason;
   return { file, line: failure.line, col: failure.col, message };
 }
@@ -142,7 +143,7 @@ function notRegular(stats: Stats, path: string): TextFileFailure {
           : "not a regular file";
   const target = linkTarget(path);
   const what = target === undefined ? `is ${kind}` : `is a symbolic link to \`${target}\`, ${kind}`;
-  if (stats.isDirectory()) return at1("EISDIR", `${what}, not a file`, "name a file, not a folder");
+  if (stats.isDirectory()) return at1("EISDIR", `${what}, where a file is expected`, "");
   return at1(
     "ENOTREG",
     `${what}, not a regular file`,

@@ -33,7 +33,7 @@ class DataContext extends Mustache.Context {
 /** A rendered template may be this long (characters): a letter is a few thousand, an itinerary a few tens of thousands. */
 export const MAX_TEMPLATE_OUTPUT = 8 * 1024 * 1024;
 /** Tokens rendered, counting every repetition of a section: sections nested in sections multiply, and this bounds the time. */
-export const MAX_TEMPLATE_STEPS = 2_000_000;
+export const MAX_TEMPLATE_STEPS = 1_000_000;
 
 /** A user's template that cannot be rendered: its syntax, or a size or time bound; positioned in the template. */
 export class TemplateError extends Error {
@@ -113,17 +113,45 @@ function at(template: string, offset: number, message: string): TemplateError {
   return new TemplateError(message, line, col);
 }
 
-/** mustache's syntax errors ("Unclosed section \"days\" at 120") in our words, positioned. */
+function lastMatch(text: string, before: number, pattern: RegExp): number | undefined {
+  let found: number | undefined;
+  for (const match of text.slice(0, before).matchAll(pattern)) found = match.index;
+  return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** mustache's syntax errors ("Unclosed section \"days\" at 120") in our words, positioned where the user must look. */
 function syntaxError(template: string, error: Error): TemplateError {
   const where = /at (\d+)$/.exec(error.message);
   const offset = where ? Number(where[1]) : 0;
   const name = /"([^"]*)"/.exec(error.message)?.[1] ?? "";
-  if (/^Unclosed section/.test(error.message))
-    return at(template, offset, `section \`{{#${name}}}\` is never closed: add \`{{/${name}}}\` where it ends`);
+  if (/^Unclosed section/.test(error.message)) {
+    // mustache gives the offset where it gave up: the closing tag of another section, or the end of the template.
+    const wrongClose = /^\{\{\s*\/\s*([^}\s]*)\s*\}\}/.exec(template.slice(offset));
+    if (wrongClose)
+      return at(
+        template,
+        offset,
+        `\`{{/${wrongClose[1]}}}\` does not close the open section \`{{#${name}}}\`: close \`{{/${name}}}\` first`,
+      );
+    const opening = new RegExp(`\\{\\{\\s*[#^]\\s*${escapeRegExp(name)}\\s*\\}\\}`, "g");
+    return at(
+      template,
+      lastMatch(template, offset, opening) ?? offset,
+      `section \`{{#${name}}}\` is never closed: add \`{{/${name}}}\` where it ends`,
+    );
+  }
   if (/^Unopened section/.test(error.message))
     return at(template, offset, `\`{{/${name}}}\` closes a section that is not open`);
   if (/^Unclosed tag/.test(error.message))
-    return at(template, offset, "a tag opened with `{{` is never closed with `}}`");
+    return at(
+      template,
+      lastMatch(template, offset, /\{\{/g) ?? offset,
+      "a tag opened with `{{` is never closed with `}}`",
+    );
   return at(template, offset, `the template cannot be read: ${error.message.replace(/ at \d+$/, "")}`);
 }
 
