@@ -178,8 +178,12 @@ function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
 
 /** SIGINT and SIGTERM abort the work instead of ending the process, for as long as the work runs. */
 function signalCatcher(signals: SignalSource): NonNullable<CommandDeps["catchSignals"]> {
+  // Nested scopes (the writer inside a run that holds its lock from the start) share the outer one's signal.
+  let current: AbortController | undefined;
   return async (work) => {
+    if (current) return work(current.signal);
     const controller = new AbortController();
+    current = controller;
     const onInt = () => controller.abort("SIGINT");
     const onTerm = () => controller.abort("SIGTERM");
     signals.on("SIGINT", onInt);
@@ -189,6 +193,7 @@ function signalCatcher(signals: SignalSource): NonNullable<CommandDeps["catchSig
     } finally {
       signals.off("SIGINT", onInt);
       signals.off("SIGTERM", onTerm);
+      current = undefined;
     }
   };
 }

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { AgendaDocument } from "../plan/agenda.js";
 import { computePlans, printTimelines, writePlanOutputs } from "./compute-plans.js";
 import type { CommandDeps } from "./context.js";
@@ -5,6 +6,7 @@ import { dataOption, forceOption, jsonOption, type CommandDefinition } from "./d
 import { parsePin, type Adjustments } from "./plan-adjustments.js";
 import { runInteractivePlan } from "./plan-interactive.js";
 import { planDiff } from "./previous-agenda.js";
+import { withOutputLock } from "./write-files.js";
 
 export interface PlanOptions {
   data?: string;
@@ -20,6 +22,12 @@ export interface PlanOptions {
 
 export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   if (options.interactive) return runInteractivePlan(options, deps);
+  // With --out, the folder is locked from the start: a second run into it stops at once, not after planning.
+  if (options.out) return withOutputLock(resolve(deps.cwd, options.out), deps, () => planAndPrint(options, deps));
+  return planAndPrint(options, deps);
+}
+
+async function planAndPrint(options: PlanOptions, deps: CommandDeps): Promise<number> {
   const { ws, requests, plans, previous } = computePlans(options, deps);
   if (options.out) await writePlanOutputs(options.out, ws, requests, plans, options, deps);
   const hostName = (id: string) => ws.hosts.get(id)?.name ?? id;

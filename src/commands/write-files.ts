@@ -73,6 +73,35 @@ export async function writeOutputs(set: OutputSet, deps: WriterDeps): Promise<vo
   return run(new AbortController().signal);
 }
 
+/** Folders whose lock this process holds: a writer inside `withOutputLock` does not take it again. */
+const heldLocks = new Set<string>();
+
+/**
+ * Hold `dir`'s lock for the whole of `work`, not only while writing: `plan
+ * --out` plans for a while before it writes, and a second run started
+ * meanwhile must stop at once rather than both write. SIGINT and SIGTERM are
+ * caught for as long (a signal while planning is acted on when the writer
+ * starts: nothing is written, the lock is released), so no lock is left
+ * behind by a Ctrl-C.
+ */
+export async function withOutputLock<T>(dir: string, deps: WriterDeps, work: () => Promise<T>): Promise<T> {
+  const locked = async (signal: AbortSignal): Promise<T> => {
+    if (heldLocks.has(dir)) return work();
+    const holder = new OutputRun({ files: [], force: false }, deps, signal);
+    let done = false;
+    try {
+      holder.lockFolder(dir);
+      const result = await work();
+      done = true;
+      return result;
+    } finally {
+      holder.cleanUp(done);
+    }
+  };
+  if (deps.catchSignals) return deps.catchSignals(locked);
+  return locked(new AbortController().signal);
+}
+
 class OutputRun {
   private readonly token = `${process.pid}-${randomBytes(4).toString("hex")}`;
   private readonly created: string[] = [];
@@ -94,7 +123,7 @@ class OutputRun {
     if (device) return this.stream(device);
     let done = false;
     try {
-      if (this.set.lock) this.lock(this.set.lock);
+      if (this.set.lock && !heldLocks.has(this.set.lock)) this.lockFolder(this.set.lock);
       this.preflight();
       const staged = await this.stage();
       this.commit(staged);
@@ -271,7 +300,7 @@ class OutputRun {
     }
   }
 
-  private cleanUp(done: boolean): void {
+  cleanUp(done: boolean): void {
     for (const path of this.scratch.reverse()) rmSync(path, { recursive: true, force: true });
     this.releaseLock?.();
     if (!done)
@@ -340,7 +369,7 @@ class OutputRun {
     );
   }
 
-  private lock(dir: string): void {
+  lockFolder(dir: string): void {
     this.ensureFolder(dir);
     const lock = join(dir, LOCK_FILE);
     const mine = `${process.pid}\n`;
@@ -360,7 +389,9 @@ class OutputRun {
         rmSync(lock, { force: true });
       }
     }
+    heldLocks.add(dir);
     this.releaseLock = () => {
+      heldLocks.delete(dir);
       try {
         if (readFileSync(lock, "utf8") === mine) rmSync(lock, { force: true });
       } catch {
