@@ -184,7 +184,9 @@ class OutputRun {
         );
       existing.push(`${this.shown(folder.path)}/`);
       if (!this.set.force) continue;
-      const foreign = filesUnder(folder.path).filter((rel) => !folder.owns(rel));
+      let inside: string[] = [];
+      this.attempt(folder.path, () => (inside = filesUnder(folder.path)));
+      const foreign = inside.filter((rel) => !folder.owns(rel));
       if (foreign.length > 0)
         throw new UsageError(
           `${this.shown(folder.path)}/ holds ${foreign.length === 1 ? "a file" : "files"} studyvisit does not write (${listed(foreign)}): a run with --force replaces the folder whole`,
