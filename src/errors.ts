@@ -33,9 +33,20 @@ export class PlanImpossibleError extends StudyvisitError {
   }
 }
 
-/** Exit 2: the world around the command failed (a mail server refused or is unreachable); what is on disk stays. */
+/**
+ * Exit 2: the file system or the environment refused, not the records: a file
+ * named on the command line that cannot be read, an output that cannot be
+ * written (full disk, no permission, name too long), another run's lock.
+ */
 export class EnvironmentError extends StudyvisitError {
   constructor(message: string, hint?: string) {
     super(message, 2, hint);
+  }
+}
+
+/** Exit 128 + the signal's number (130 for SIGINT, 143 for SIGTERM): the run was stopped and cleaned up after itself. */
+export class InterruptedError extends StudyvisitError {
+  constructor(readonly signal: "SIGINT" | "SIGTERM") {
+    super(`interrupted (${signal}): nothing was replaced`, signal === "SIGINT" ? 130 : 143);
   }
 }

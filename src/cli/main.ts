@@ -13,9 +13,11 @@ import { matchCommand } from "../commands/match.js";
 import { planCommand } from "../commands/plan.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
+import { describeSystemError, isSystemError } from "../records/file-system-error.js";
 import { formatProblem, problemSummary } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
+import { safeSink, type TextSink } from "./terminal-text.js";
 
 export const COMMANDS: readonly CommandDefinition[] = [
   initCommand,
@@ -33,20 +35,53 @@ export const COMMANDS: readonly CommandDefinition[] = [
 export interface MainIO {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdout: TextSink;
+  stderr: TextSink;
   stdinIsTTY: boolean;
   /** Answers questions instead of the terminal (tests); by default inquirer asks when stdin is a TTY. */
   prompter?: Prompter;
+  /** Where SIGINT and SIGTERM come from while outputs are written: the process, or a test's emitter. */
+  signals?: SignalSource;
+}
+
+export type SignalName = "SIGINT" | "SIGTERM";
+
+export interface SignalSource {
+  on(signal: SignalName, listener: () => void): unknown;
+  off(signal: SignalName, listener: () => void): unknown;
 }
 
 function processIO(): MainIO {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: closableStream(process.stdout, "stdout"),
+    stderr: closableStream(process.stderr, "stderr"),
     stdinIsTTY: process.stdin.isTTY === true,
+    signals: process,
+  };
+}
+
+/**
+ * stdout closed early (`studyvisit hosts | head -c1`) is not an error: the
+ * reader has all it wanted, so the run ends quietly, without a stack. Any
+ * other failure to write the results (a full disk behind `>`) is said on
+ * stderr and makes the exit status 2.
+ */
+function closableStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): TextSink {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    closed = true;
+    if (error.code === "EPIPE" || name === "stderr") return;
+    const trouble = isSystemError(error) ? describeSystemError(error, true) : undefined;
+    process.stderr.write(
+      `error: cannot write the results to stdout: ${trouble ? `${trouble.reason}: ${trouble.hint}` : error.message}\n`,
+    );
+    process.exitCode = 2;
+  });
+  return {
+    write: (text: string) => (closed ? false : stream.write(text)),
+    isTTY: stream.isTTY === true,
   };
 }
 
@@ -61,8 +96,14 @@ interface GlobalFlags {
  * errors to exit codes (SPEC): 0 ok, 1 internal, 2 usage, 3 invalid records,
  * 4 impossible plan. Only bin/ turns the code into the process's exit status.
  */
-export async function main(argv: readonly string[], io: MainIO = processIO()): Promise<number> {
+export async function main(argv: readonly string[], rawIO: MainIO = processIO()): Promise<number> {
   const globals: GlobalFlags = { debug: argv.includes("--debug") };
+  // Every byte printed goes through a sink that drops escape sequences and control characters (our own colours excepted).
+  const io: MainIO = {
+    ...rawIO,
+    stdout: safeSink(rawIO.stdout, () => wantsColour(globals.color, rawIO.env, rawIO.stdout.isTTY === true)),
+    stderr: safeSink(rawIO.stderr, () => wantsColour(globals.color, rawIO.env, rawIO.stderr.isTTY === true)),
+  };
   const errStyle = () => createStyle(wantsColour(globals.color, io.env, io.stderr.isTTY === true));
   const program = buildProgram(io, globals);
   try {
@@ -131,6 +172,29 @@ function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
     quiet: globals.quiet === true,
     stdinIsTTY: io.stdinIsTTY,
     ...(io.prompter ? { prompter: io.prompter } : io.stdinIsTTY ? { prompter: inquirerPrompter() } : {}),
+    ...(io.signals ? { catchSignals: signalCatcher(io.signals) } : {}),
+  };
+}
+
+/** SIGINT and SIGTERM abort the work instead of ending the process, for as long as the work runs. */
+function signalCatcher(signals: SignalSource): NonNullable<CommandDeps["catchSignals"]> {
+  // Nested scopes (the writer inside a run that holds its lock from the start) share the outer one's signal.
+  let current: AbortController | undefined;
+  return async (work) => {
+    if (current) return work(current.signal);
+    const controller = new AbortController();
+    current = controller;
+    const onInt = () => controller.abort("SIGINT");
+    const onTerm = () => controller.abort("SIGTERM");
+    signals.on("SIGINT", onInt);
+    signals.on("SIGTERM", onTerm);
+    try {
+      return await work(controller.signal);
+    } finally {
+      signals.off("SIGINT", onInt);
+      signals.off("SIGTERM", onTerm);
+      current = undefined;
+    }
   };
 }
 
@@ -157,6 +221,13 @@ function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): 
     say(`${style.error("error:")} ${error.message}`);
     if (error.hint) say(style.dim(`hint: ${error.hint}`));
     return error.exitCode;
+  }
+  if (isSystemError(error)) {
+    // The file system refused somewhere no command expected it to: still the environment, not a bug.
+    const trouble = describeSystemError(error, error.syscall !== "open" && error.syscall !== "read");
+    say(`${style.error("error:")} ${error.path ? `${error.path}: ` : ""}${trouble.reason}: ${trouble.hint}`);
+    if (debug && error.stack) say(error.stack);
+    return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   say(`${style.error("internal error:")} ${message.split("\n")[0]}`);

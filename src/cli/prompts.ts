@@ -1,5 +1,6 @@
 import type { PromptChoice, Prompter } from "../commands/prompter.js";
 import { UsageError } from "../errors.js";
+import { stripControlCharacters } from "../records/control-characters.js";
 
 /**
  * The Prompter of a real terminal, backed by inquirer. inquirer is imported on
@@ -8,12 +9,22 @@ import { UsageError } from "../errors.js";
  */
 export function inquirerPrompter(): Prompter {
   return {
-    input: (q) => ask<string>({ type: "input", message: q.message, default: q.default, validate: q.validate }),
+    input: (q) =>
+      ask<string>({
+        type: "input",
+        message: line(q.message),
+        default: q.default === undefined ? undefined : line(q.default),
+        validate: q.validate ? (answer: string) => cleanResult(q.validate?.(answer) ?? true) : undefined,
+      }),
     select: <T>(q: { message: string; choices: readonly PromptChoice<T>[]; default?: T }) =>
       ask<T>({
         type: "select",
-        message: q.message,
-        choices: q.choices.map(({ name, value, description }) => ({ name, value, description })),
+        message: line(q.message),
+        choices: q.choices.map(({ name, value, description }) => ({
+          name: line(name),
+          value,
+          description: description === undefined ? undefined : line(description),
+        })),
         default: q.default,
         loop: false,
       }),
@@ -23,12 +34,29 @@ export function inquirerPrompter(): Prompter {
         ? Promise.resolve([])
         : ask<T[]>({
             type: "checkbox",
-            message: q.message,
-            choices: q.choices.map(({ name, value, description, checked }) => ({ name, value, description, checked })),
+            message: line(q.message),
+            choices: q.choices.map(({ name, value, description, checked }) => ({
+              name: line(name),
+              value,
+              description: description === undefined ? undefined : line(description),
+              checked,
+            })),
             loop: false,
           }),
-    confirm: (q) => ask<boolean>({ type: "confirm", message: q.message, default: q.default }),
+    confirm: (q) => ask<boolean>({ type: "confirm", message: line(q.message), default: q.default }),
   };
+}
+
+/**
+ * inquirer writes to the terminal itself, past main's output sink: every text
+ * it shows (choices are record names) is cleaned here, on one line.
+ */
+function line(text: string): string {
+  return stripControlCharacters(text).replace(/[\n\t]+/g, " ");
+}
+
+function cleanResult(result: true | string): true | string {
+  return result === true ? true : stripControlCharacters(result);
 }
 
 async function ask<T>(question: Record<string, unknown>): Promise<T> {

@@ -1,4 +1,3 @@
-import { UsageError } from "../errors.js";
 import type { Agenda } from "../plan/agenda.js";
 import type { HolidayCalendar } from "../plan/holidays.js";
 import { resolveAgenda } from "../plan/resolve-agenda.js";
@@ -6,6 +5,7 @@ import { readAgendaFile } from "../records/agenda-file.js";
 import { sortProblems, type Problem } from "../records/problem.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
+import { userFileError } from "./read-user-file.js";
 
 export interface LoadedAgenda {
   agenda?: Agenda;
@@ -21,7 +21,11 @@ export interface LoadedAgenda {
  */
 export function loadAgendaFile(path: string, ws: Workspace, cwd: string, holidays: HolidayCalendar): LoadedAgenda {
   const read = readAgendaFile(path, cwd);
-  if (!read) throw new UsageError(`no agenda file at ${path}`, "write one with `studyvisit plan REQUEST --out DIR`");
+  if (read.failure)
+    throw userFileError(path, read.failure, {
+      message: `no agenda file at ${path}`,
+      hint: "write one with `studyvisit plan REQUEST --out DIR`",
+    });
   if (!read.file || !read.source) return { problems: read.problems };
   const source = read.source;
   const resolved = resolveAgenda(read.file, ws, holidays);

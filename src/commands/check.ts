@@ -1,5 +1,6 @@
 import { RecordsError } from "../errors.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
+import { pushAll } from "../records/load-workspace.js";
 import { formatProblem, hasErrors, problemSummary, severityOf, type Severity } from "../records/problem.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
@@ -37,7 +38,7 @@ export function runCheck(options: CheckOptions, deps: CommandDeps): number {
   // Agendas are checked against valid records only: against broken ones every rule would misfire.
   if (!hasErrors(recordProblems)) {
     const holidays = createHolidayCalendar();
-    for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+    for (const path of options.agendas) pushAll(problems, loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
   }
   const errors = problems.filter((p) => severityOf(p) === "error").length;
   const warnings = problems.filter((p) => severityOf(p) === "warning").length;

@@ -15,10 +15,10 @@ import { renderTimeline } from "../render/timeline.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { adjustRequest, noAdjustments, requireHost, type Adjustments } from "./plan-adjustments.js";
-import { inside, planOutputFiles, refuseStale, removeStale, renderInput, staleInvites } from "./render-outputs.js";
+import { inside, planOutputFiles, renderInput } from "./render-outputs.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
-import { writeFilesSafely, type OutputFile } from "./write-files.js";
+import { writeOutputs, type OutputFile } from "./write-files.js";
 
 export interface PlanInputs {
   data?: string;
@@ -115,27 +115,43 @@ export function printTimelines(
 }
 
 /**
- * Per request: DIR/<request>/agenda.yaml and the documents, written whole or
- * not at all, never over existing files without --force. Re-planning into a
- * folder that holds an earlier agenda (or with `previous`) also writes a
- * METHOD:CANCEL for each host that left the programme, and removes that
- * host's leftover REQUEST.
+ * What a request's folder under `plan --out` may hold: the files `plan` writes
+ * there. A re-run with --force rebuilds the folder from scratch, so a file of
+ * an earlier run (an invitation to a host no longer visited) cannot survive;
+ * a file of anyone else's stops the run instead of being deleted.
  */
-export function writePlanOutputs(
+export function ownsPlanOutput(relativePath: string): boolean {
+  return (
+    /^(agenda\.yaml|itinerary\.(md|ics|html)|report\.md)$/.test(relativePath) ||
+    /^invites\/[^/]+\.(ics|eml)$/.test(relativePath)
+  );
+}
+
+/**
+ * Per request: DIR/<request>/ with agenda.yaml, the itinerary and invites/,
+ * every request's folder built fresh beside it and swapped in at the end, so
+ * the run writes all of them or none; never over existing outputs without
+ * --force, and never two runs into DIR at once. Re-planning into a folder that
+ * holds an earlier agenda (or with `previous`) also writes a METHOD:CANCEL for
+ * each host that left the programme; its old REQUEST goes with the old folder.
+ */
+export async function writePlanOutputs(
   out: string,
   ws: Workspace,
   requests: Request[],
   plans: RequestPlan[],
   options: { force: boolean; previous?: Agenda },
   deps: CommandDeps,
-): void {
+): Promise<void> {
   const shown = (path: string) => relative(deps.cwd, path).split(sep).join("/");
   const summaries: string[] = [];
-  const stale: string[] = [];
+  const root = resolve(deps.cwd, out);
+  const folders: string[] = [];
   const holidays = createHolidayCalendar();
   const files: OutputFile[] = plans.flatMap((plan, i) => {
     const request = requests[i] as Request;
-    const dir = inside(resolve(deps.cwd, out), request.id);
+    const dir = inside(root, request.id);
+    folders.push(dir);
     const agendaPath = join(dir, "agenda.yaml");
     const earlier =
       earlierAgenda(agendaPath, ws, deps.cwd, holidays) ??
@@ -148,9 +164,6 @@ export function writePlanOutputs(
     ]);
     const input = renderInput(ws, request, plan.agenda, deps);
     const outputs = planOutputFiles(dir, yaml, input, earlier ? renderInput(ws, request, earlier, deps) : undefined);
-    const invited = new Set(outputs.invites.messages.map((m) => m.host));
-    const gone = [...ws.hosts.keys()].filter((h) => !invited.has(h));
-    stale.push(...staleInvites(join(dir, "invites"), outputs.invites.messages, gone));
     const invitations = outputs.invites.messages.filter((m) => m.method === "REQUEST").length;
     const cancels = outputs.invites.messages.length - invitations;
     summaries.push(
@@ -161,9 +174,10 @@ export function writePlanOutputs(
     );
     return outputs.files;
   });
-  refuseStale(stale, { force: options.force, cwd: deps.cwd });
-  writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
-  removeStale(stale);
+  await writeOutputs(
+    { files, folders: folders.map((path) => ({ path, owns: ownsPlanOutput })), lock: root, force: options.force },
+    deps,
+  );
   if (!deps.quiet) for (const line of summaries) deps.err(deps.style.dim(line));
 }
 
@@ -174,7 +188,7 @@ function earlierAgenda(
   cwd: string,
   holidays: ReturnType<typeof createHolidayCalendar>,
 ): Agenda | undefined {
-  if (!readAgendaFile(path, cwd)) return undefined;
+  if (readAgendaFile(path, cwd).failure) return undefined;
   const agenda = loadAgendaFile(path, ws, cwd, holidays).agenda;
   return agenda && path.endsWith(`${agenda.request}/agenda.yaml`) ? agenda : undefined;
 }

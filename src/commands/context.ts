@@ -14,4 +14,12 @@ export interface CommandDeps {
   stdinIsTTY: boolean;
   /** Questions to the user; present only when there is a terminal to ask in (see `studyvisit new`). */
   prompter?: Prompter;
+  /**
+   * Runs `work` with SIGINT and SIGTERM caught: instead of ending the process
+   * they abort `signal`, so the writer can remove its temporary files and
+   * leave the old outputs whole. Outside it a signal ends the process at once
+   * (nothing is being written then). `main` wires it to the process; absent in
+   * tests that call a command directly.
+   */
+  catchSignals?<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
 import { isError } from "../records/problem.js";
+import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { renderHtml } from "../render/html.js";
@@ -12,9 +12,10 @@ import { renderMarkdown } from "../render/markdown.js";
 import { loadAgendaFile, type LoadedAgenda } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { renderInput } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
-import { writeFilesSafely } from "./write-files.js";
+import { writeOutputs } from "./write-files.js";
 
 export const EXPORT_FORMATS = ["md", "ics", "json", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,19 +41,23 @@ export function loadCheckedAgenda(
   return { agenda: loaded.agenda, request: loaded.request as Request };
 }
 
-export function runExport(options: ExportOptions, deps: CommandDeps): number {
+export async function runExport(options: ExportOptions, deps: CommandDeps): Promise<number> {
   if (options.template && options.format !== "md") throw new UsageError("--template applies to --format md only");
   const ws = loadValidWorkspace(options.data, deps);
   const { agenda, request } = loadCheckedAgenda(options.agenda, ws, deps);
   const input = renderInput(ws, request, agenda, deps);
-  let template: string | undefined;
-  if (options.template) {
-    try {
-      template = readFileSync(resolve(deps.cwd, options.template), "utf8");
-    } catch {
-      throw new UsageError(`cannot read the template ${options.template}`);
-    }
-  }
+  const template =
+    options.template === undefined
+      ? undefined
+      : readUserFile(
+          resolve(deps.cwd, options.template),
+          options.template,
+          { maxBytes: MAX_TEMPLATE_BYTES, what: "a template" },
+          {
+            message: `no template file at ${options.template}`,
+            hint: "copy the package's templates/itinerary.md and pass its path",
+          },
+        );
   const text =
     options.format === "json"
       ? `${JSON.stringify({ agendas: [agenda] }, null, 2)}\n`
@@ -60,15 +65,17 @@ export function runExport(options: ExportOptions, deps: CommandDeps): number {
         ? renderItineraryIcs(input, { version: packageVersion() })
         : options.format === "html"
           ? renderHtml(input)
-          : renderMarkdown(input, ...(template === undefined ? [] : [template]));
+          : withUserTemplate(options.template, () =>
+              renderMarkdown(input, ...(template === undefined ? [] : [template])),
+            );
   if (!options.output) {
     deps.out(text.replace(/\n$/, ""));
     return 0;
   }
-  writeFilesSafely([{ path: resolve(deps.cwd, options.output), content: text }], {
-    force: options.force,
-    cwd: deps.cwd,
-  });
+  await writeOutputs(
+    { files: [{ path: resolve(deps.cwd, options.output), content: text }], force: options.force, allowDevice: true },
+    deps,
+  );
   if (!deps.quiet) deps.err(deps.style.dim(`wrote ${options.output}`));
   return 0;
 }

@@ -4,7 +4,7 @@ import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import type { CommandDeps } from "./context.js";
 import { forceOption, type CommandDefinition } from "./definition.js";
-import { writeFilesSafely, type OutputFile } from "./write-files.js";
+import { writeOutputs, type OutputFile } from "./write-files.js";
 
 export interface InitOptions {
   dir: string;
@@ -21,12 +21,12 @@ export function starterFiles(target: string): OutputFile[] {
   return walk(from).map((file) => ({ path: join(target, relative(from, file)), content: readFileSync(file, "utf8") }));
 }
 
-export function runInit(options: InitOptions, deps: CommandDeps): number {
+export async function runInit(options: InitOptions, deps: CommandDeps): Promise<number> {
   const target = resolve(deps.cwd, options.dir);
   if (existsSync(target) && !statSync(target).isDirectory())
     throw new UsageError(`${options.dir} exists and is not a folder`);
   const files = starterFiles(target);
-  writeFilesSafely(files, { force: options.force, cwd: deps.cwd });
+  await writeOutputs({ files, force: options.force }, deps);
   if (!deps.quiet) {
     const shown = options.dir;
     deps.out(`${deps.style.ok("✓")} created a workspace in ${shown}:`);

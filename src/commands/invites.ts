@@ -11,16 +11,9 @@ import { dataOption, forceOption, type CommandDefinition } from "./definition.js
 import { loadCheckedAgenda } from "./export.js";
 import { composeEml, smtpTransport, type MailTransportFactory } from "./invite-mail.js";
 import { requireHost } from "./plan-adjustments.js";
-import {
-  inviteFiles,
-  refuseStale,
-  removeStale,
-  renderInput,
-  staleInvites,
-  type InviteMessage,
-} from "./render-outputs.js";
+import { inviteFiles, refuseStale, renderInput, staleInvites, type InviteMessage } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
-import { writeFilesSafely, type OutputFile } from "./write-files.js";
+import { writeOutputs, type OutputFile } from "./write-files.js";
 
 export interface InvitesOptions {
   data?: string;
@@ -110,11 +103,7 @@ export async function runInvites(options: InvitesOptions, deps: InvitesDeps): Pr
     outputs.map((o) => ({ ...o.message, file: o.file })),
   );
   refuseStale(stale, { force: options.force, cwd: deps.cwd });
-  writeFilesSafely(
-    outputs.map((o) => o.file),
-    { force: options.force, cwd: deps.cwd },
-  );
-  removeStale(stale);
+  await writeOutputs({ files: outputs.map((o) => o.file), stale, lock: dir, force: options.force }, deps);
 
   const name = (id: string) => ws.hosts.get(id)?.name ?? id;
   const shown = (path: string) => relative(deps.cwd, path).split(sep).join("/");

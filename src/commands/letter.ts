@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
@@ -6,15 +6,17 @@ import { rankCandidates, type Candidate } from "../plan/candidates.js";
 import { createHolidayCalendar } from "../plan/holidays.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import { languageName } from "../records/formats.js";
+import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
 import type { Request } from "../records/schemas.js";
 import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../render/letter-language.js";
 import { renderLetter } from "../render/letter.js";
 import type { CommandDeps } from "./context.js";
 import { generatedAt } from "./render-outputs.js";
 import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
-import { writeFilesSafely, type OutputFile } from "./write-files.js";
+import { writeOutputs, type OutputSet } from "./write-files.js";
 
 export interface LetterOptions {
   data?: string;
@@ -34,7 +36,7 @@ export interface LetterOptions {
  * with `--host`, since the organiser may want to ask anyway; stderr says why
  * it is not a candidate. `--all` writes to candidates only.
  */
-export function runLetter(options: LetterOptions, deps: CommandDeps): number {
+export async function runLetter(options: LetterOptions, deps: CommandDeps): Promise<number> {
   if ((options.host !== undefined) === options.all)
     throw new UsageError(
       "name one host with --host ID, or write to every candidate host with --all",
@@ -62,10 +64,14 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
     const language = chooseLanguage(candidate, request, options.lang as LetterLanguage | undefined, deps);
     let template = userTemplate ?? templates.get(language);
     if (template === undefined) {
-      template = readFileSync(join(packageRoot(), "templates", "letters", `${language}.md`), "utf8");
+      const bundled = join(packageRoot(), "templates", "letters", `${language}.md`);
+      template = readUserFile(bundled, bundled, { maxBytes: MAX_TEMPLATE_BYTES, what: "a template" });
       templates.set(language, template);
     }
-    return { language, text: renderLetter({ request, candidate, language, date }, template) };
+    const text = withUserTemplate(options.template, () =>
+      renderLetter({ request, candidate, language, date }, template as string),
+    );
+    return { language, text };
   };
 
   if (options.host !== undefined) {
@@ -90,7 +96,7 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
     }
     let path = resolve(deps.cwd, options.output);
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, `${candidate.host.id}.${language}.md`);
-    write([{ path, content: text }], options.force, deps);
+    await write({ files: [{ path, content: text }], force: options.force, allowDevice: true }, deps);
     return 0;
   }
 
@@ -122,12 +128,36 @@ export function runLetter(options: LetterOptions, deps: CommandDeps): number {
       content: text,
     };
   });
-  write(files, options.force, deps);
+  // Letters of an earlier run that this one does not write again (the ranking or a language changed) would sit
+  // beside the new ones as duplicates: --force removes them, and without it they stop the run like any existing file.
+  const fresh = new Set(files.map((f) => f.path));
+  const stale = letterFilesIn(dir).filter((path) => !fresh.has(path));
+  if (stale.length > 0 && !options.force)
+    throw new UsageError(
+      `refusing to write beside the letters of an earlier run in ${options.output} (${stale
+        .slice(0, 3)
+        .map((p) => relative(dir, p))
+        .join(", ")}${stale.length > 3 ? ` and ${stale.length - 3} more` : ""})`,
+      "pass --force to replace them all, or choose another folder",
+    );
+  await write({ files, stale, lock: dir, force: options.force }, deps);
   return 0;
 }
 
-function write(files: OutputFile[], force: boolean, deps: CommandDeps): void {
-  writeFilesSafely(files, { force, cwd: deps.cwd });
+/** Files named like `letter --all` names its letters (`03-etterbeek.fr.md`). */
+function letterFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => /^\d{2,}-[a-z0-9][a-z0-9-]*\.[a-z]{2}\.md$/.test(name)).map((name) => join(dir, name));
+}
+
+async function write(set: OutputSet, deps: CommandDeps): Promise<void> {
+  const { files } = set;
+  await writeOutputs(set, deps);
   if (deps.quiet) return;
   for (const f of files) {
     const shown = relative(deps.cwd, f.path);
@@ -136,13 +166,15 @@ function write(files: OutputFile[], force: boolean, deps: CommandDeps): void {
 }
 
 function readUserTemplate(file: string, cwd: string): string {
-  const path = resolve(cwd, file);
-  if (!existsSync(path) || !statSync(path).isFile())
-    throw new UsageError(
-      `no template file at ${file}`,
-      "copy one of the package's templates/letters/*.md and pass its path",
-    );
-  return readFileSync(path, "utf8");
+  return readUserFile(
+    resolve(cwd, file),
+    file,
+    { maxBytes: MAX_TEMPLATE_BYTES, what: "a template" },
+    {
+      message: `no template file at ${file}`,
+      hint: "copy one of the package's templates/letters/*.md and pass its path",
+    },
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import { newPlace } from "./new-place.js";
 import { newRequest } from "./new-request.js";
 import { RecordWizard, type Fields } from "./record-wizard.js";
 import { loadWorkspaceOrFail, resolveDataDir } from "./workspace-access.js";
-import { writeFilesSafely } from "./write-files.js";
+import { writeOutputs } from "./write-files.js";
 
 // Imported from here by new's tests; it lives next to the id question, its only user.
 export { slugify } from "./record-wizard.js";
@@ -62,7 +62,7 @@ export async function runNew(options: NewOptions, deps: CommandDeps): Promise<nu
     deps.err("nothing was written");
     return 0;
   }
-  writeFilesSafely([{ path, content }], { force: false, cwd: deps.cwd });
+  await writeOutputs({ files: [{ path, content }], force: false }, deps);
 
   // The wizard checked each answer; loading the workspace again checks the references and cross-record rules too.
   const shown = display(deps.cwd, path);

@@ -47,7 +47,7 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
     if (action === "quit") return 0;
     if (action === "save") {
       const out = options.out ?? (await prompter.input({ message: "Folder to write the agenda into", default: "out" }));
-      writePlanOutputs(
+      await writePlanOutputs(
         out,
         ws,
         run.requests,

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { AgendaDocument } from "../plan/agenda.js";
 import { computePlans, printTimelines, writePlanOutputs } from "./compute-plans.js";
@@ -7,6 +8,7 @@ import { parsePin, type Adjustments } from "./plan-adjustments.js";
 import { runInteractivePlan } from "./plan-interactive.js";
 import { diffAgendas } from "../plan/agenda-diff.js";
 import { describeAgendaDiff, unchangedSummary } from "../render/agenda-diff.js";
+import { withOutputLock } from "./write-files.js";
 
 export interface PlanOptions {
   data?: string;
@@ -23,11 +25,17 @@ export interface PlanOptions {
 
 export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   if (options.interactive) return runInteractivePlan(options, deps);
+  // With --out, the folder is locked from the start: a second run into it stops at once, not after planning.
+  if (options.out) return withOutputLock(resolve(deps.cwd, options.out), deps, () => planAndPrint(options, deps));
+  return planAndPrint(options, deps);
+}
+
+async function planAndPrint(options: PlanOptions, deps: CommandDeps): Promise<number> {
   const { ws, requests, plans, previous } = computePlans(options, deps);
   if (options.keepProposed && !previous)
     throw new UsageError("--keep-proposed needs --previous AGENDA: the visits to keep come from it");
   if (options.out)
-    writePlanOutputs(
+    await writePlanOutputs(
       options.out,
       ws,
       requests,

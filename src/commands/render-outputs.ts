@@ -13,12 +13,18 @@ import type { RenderInput } from "../render/render-input.js";
 import type { CommandDeps } from "./context.js";
 import type { OutputFile } from "./write-files.js";
 
+const MAX_EPOCH_SECONDS = 253402300799;
+
 /** SOURCE_DATE_EPOCH (seconds) makes every "generated" time, and so the bytes, reproducible. */
 export function generatedAt(env: CommandDeps["env"]): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch))
-      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got \`${epoch}\``);
+    // Up to the last second of 9999: calendar files and letters write four-digit years.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS)
+      throw new UsageError(
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 to ${MAX_EPOCH_SECONDS} (the end of 9999), got \`${epoch.length > 40 ? `${epoch.slice(0, 40)}…` : epoch}\``,
+        "unset it to use the current time",
+      );
     return new Date(Number(epoch) * 1000);
   }
   return new Date();

@@ -1,8 +1,14 @@
-import { readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { agendaFileSchema, type AgendaFile } from "./agenda-schema.js";
 import type { Problem } from "./problem.js";
-import { MAX_FILE_BYTES, oversized, parseYaml, type YamlSource } from "./yaml-source.js";
+import {
+  fileProblem,
+  isContentFailure,
+  MAX_RECORD_BYTES,
+  readTextFile,
+  type TextFileFailure,
+} from "./read-text-file.js";
+import { parseYaml, type YamlSource } from "./yaml-source.js";
 import { zodProblems } from "./zod-problems.js";
 
 export interface ReadAgendaFile {
@@ -13,6 +19,8 @@ export interface ReadAgendaFile {
   /** positions in the file, for the problems found later (rules, unknown ids) */
   source?: YamlSource;
   problems: Problem[];
+  /** set when there is no readable file at the path at all (missing, a folder, a FIFO, no permission) */
+  failure?: TextFileFailure;
 }
 
 /** Parse an agenda file's text: YAML with positions, then the agenda schema. */
@@ -29,18 +37,18 @@ export function parseAgendaYaml(display: string, text: string): ReadAgendaFile {
   return { display, file: result.data, source: parsed.source, problems: [] };
 }
 
-/** Read an agenda file (maybe edited by hand); `undefined` when there is no file at `path`. */
-export function readAgendaFile(path: string, cwd: string): ReadAgendaFile | undefined {
+/**
+ * Read an agenda file (maybe edited by hand). An agenda is a record: bad bytes
+ * or a file too large are positioned problems; a path that leads to no
+ * readable file comes back as `failure`, for the caller's exit-2 message.
+ */
+export function readAgendaFile(path: string, cwd: string): ReadAgendaFile {
   const abs = resolve(cwd, path);
-  let size: number;
-  try {
-    const stat = statSync(abs);
-    if (!stat.isFile()) return undefined;
-    size = stat.size;
-  } catch {
-    return undefined;
-  }
   const display = relative(cwd, abs).split(sep).join("/") || abs;
-  if (size > MAX_FILE_BYTES) return { display, problems: [oversized(display, size)] };
-  return parseAgendaYaml(display, readFileSync(abs, "utf8"));
+  const read = readTextFile(abs, { maxBytes: MAX_RECORD_BYTES, what: "an agenda file" });
+  if (read.failure) {
+    if (isContentFailure(read.failure)) return { display, problems: [fileProblem(display, read.failure)] };
+    return { display, problems: [], failure: read.failure };
+  }
+  return parseAgendaYaml(display, read.text);
 }

@@ -1,11 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
+import { EnvironmentError } from "../errors.js";
 import { crossChecks } from "./cross-checks.js";
+import { describe } from "./formats.js";
+import { describeSystemError, isSystemError } from "./file-system-error.js";
 import { type Problem, sortProblems } from "./problem.js";
 import { configSchema, hostSchema, placeSchema, requestSchema } from "./schemas.js";
+import { fileProblem, MAX_MATRIX_BYTES, MAX_RECORD_BYTES, readTextFile } from "./read-text-file.js";
 import { parseTravelMatrix } from "./travel-matrix.js";
 import { emptyWorkspace, problemIn, travelKey, type Origin, type Workspace } from "./workspace.js";
-import { MAX_FILE_BYTES, oversized, parseYaml, type PathSegment, type YamlSource } from "./yaml-source.js";
+import { parseYaml, type PathSegment, type YamlSource } from "./yaml-source.js";
 import { zodProblems } from "./zod-problems.js";
 
 export interface LoadResult {
@@ -34,9 +38,10 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
   let files = 0;
 
   const configPath = join(dir, CONFIG_FILE);
-  if (existsSync(configPath)) {
+  // lstat, not exists: a dangling link named studyvisit.yaml is a problem to report, not an absent file.
+  if (present(configPath)) {
     files++;
-    const parsed = readSource(configPath, display(configPath), problems);
+    const parsed = readSource(configPath, display(configPath), problems, () => (ws.invalid.config = true));
     if (parsed && parsed.data !== null && parsed.data !== undefined) {
       const result = configSchema.safeParse(parsed.data);
       if (result.success) {
@@ -44,7 +49,7 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
         ws.configOrigin = { source: parsed.source, path: [] };
       } else {
         ws.invalid.config = true;
-        problems.push(...zodProblems(parsed.source, [], configSchema, result.error.issues, parsed.data));
+        pushAll(problems, zodProblems(parsed.source, [], configSchema, result.error.issues, parsed.data));
       }
     }
   }
@@ -52,16 +57,22 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
   for (const kind of RECORD_DIRS) {
     // Ids are checked for duplicates before validation, so a duplicate is reported even when the first record has other problems.
     const firstById = new Map<string, Origin>();
-    for (const file of listYamlFiles(join(dir, kind))) {
+    for (const file of listYamlFiles(join(dir, kind), display)) {
       files++;
-      const parsed = readSource(file, display(file), problems);
+      // A file that cannot be read is reported once; by convention it holds the record named after it, so
+      // references to that id are not reported again as unknown (a UTF-16 file gives one message, not ten).
+      const parsed = readSource(file, display(file), problems, () =>
+        ws.invalid[kind === "places" ? "place" : kind === "hosts" ? "host" : "request"].add(
+          basename(file).replace(/\.ya?ml$/i, ""),
+        ),
+      );
       if (!parsed) continue;
       forEachRecord(parsed.source, parsed.data, problems, (data, path) => {
         const origin: Origin = { source: parsed.source, path };
         const rawId = (data as { id?: unknown }).id;
         const invalid = (ids: Set<string>, issues: Problem[]) => {
           if (typeof rawId === "string") ids.add(rawId);
-          return problems.push(...issues);
+          return pushAll(problems, issues);
         };
         if (typeof rawId === "string") {
           const first = firstById.get(rawId);
@@ -111,7 +122,10 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
 
   if (ws.config.travel_matrix && ws.configOrigin) {
     const matrixPath = join(dir, ws.config.travel_matrix);
-    if (!existsSync(matrixPath)) {
+    const read = present(matrixPath)
+      ? readTextFile(matrixPath, { maxBytes: MAX_MATRIX_BYTES, what: "a travel matrix" })
+      : undefined;
+    if (!read) {
       problems.push(
         problemIn(
           ws.configOrigin,
@@ -121,8 +135,9 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
       );
     } else {
       files++;
-      const matrix = parseTravelMatrix(display(matrixPath), readFileSync(matrixPath, "utf8"), ws.places);
-      problems.push(...matrix.problems);
+      if (read.failure) problems.push(fileProblem(display(matrixPath), read.failure));
+      const matrix = parseTravelMatrix(display(matrixPath), read.text ?? "", ws.places);
+      pushAll(problems, read.failure ? [] : matrix.problems);
       for (const [key, minutes] of matrix.minutes) ws.travel.set(key, minutes);
     }
   }
@@ -134,7 +149,7 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
     if (!explicit.has(travelKey(pair.to, pair.from))) ws.travel.set(travelKey(pair.to, pair.from), pair.minutes);
   }
 
-  problems.push(...crossChecks(ws));
+  pushAll(problems, crossChecks(ws));
   return { workspace: ws, problems: sortProblems(problems), files };
 }
 
@@ -146,16 +161,33 @@ function readSource(
   abs: string,
   display: string,
   problems: Problem[],
+  unreadable: () => void,
 ): { source: YamlSource; data: unknown } | undefined {
-  const size = statSync(abs).size;
-  if (size > MAX_FILE_BYTES) {
-    // Refuse before reading: the limit exists so a huge file is never loaded.
-    problems.push(oversized(display, size));
+  // Refused before reading: a huge file, a FIFO or /dev/zero is never loaded.
+  const read = readTextFile(abs, { maxBytes: MAX_RECORD_BYTES, what: "a record file" });
+  if (read.failure) {
+    problems.push(fileProblem(display, read.failure));
+    unreadable();
     return undefined;
   }
-  const parsed = parseYaml(display, readFileSync(abs, "utf8"));
-  problems.push(...parsed.problems);
+  const parsed = parseYaml(display, read.text);
+  pushAll(problems, parsed.problems);
   return parsed.source ? { source: parsed.source, data: parsed.data } : undefined;
+}
+
+/** `push(...items)` passes every item as an argument and overflows the stack past ~100,000 of them. */
+export function pushAll<T>(into: T[], items: readonly T[]): number {
+  for (const item of items) into.push(item);
+  return into.length;
+}
+
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function forEachRecord(
@@ -165,7 +197,18 @@ function forEachRecord(
   each: (data: unknown, path: PathSegment[]) => unknown,
 ): void {
   if (data === null || data === undefined) return; // an empty file holds no records
-  if (Array.isArray(data)) data.forEach((item, i) => each(item, [i]));
+  if (Array.isArray(data))
+    data.forEach((item, i) => {
+      // `- ` alone is a null item, `- 3` a number: neither is a record, and neither may reach the schemas as one.
+      if (item !== null && typeof item === "object" && !Array.isArray(item)) each(item, [i]);
+      else
+        problems.push(
+          source.problemAt(
+            [i],
+            `list item ${i + 1}: expected a record (a mapping of keys), got ${item === null || item === undefined ? "an empty item" : describe(item)}`,
+          ),
+        );
+    });
   else if (typeof data === "object") each(data, []);
   else problems.push(source.problemAt([], "expected a record (a mapping of keys) or a list of records"));
 }
@@ -197,12 +240,24 @@ function addRecord<T extends { id: string }>(
   origins.set(record.id, origin);
 }
 
-function listYamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+function listYamlFiles(dir: string, display: (abs: string) => string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    if (error.code === "ENOTDIR")
+      throw new EnvironmentError(
+        `${display(dir)} is a file, where the workspace needs a folder of records: move it away or rename it`,
+      );
+    const trouble = describeSystemError(error, false);
+    throw new EnvironmentError(`the workspace folder ${display(dir)}/ ${trouble.reason}: ${trouble.hint}`);
+  }
+  for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listYamlFiles(full));
+    // A link to a folder is not followed (a link loop would never end); a link to a file is read like a file.
+    if (entry.isDirectory()) listYamlFiles(full, display, out);
     else if (/\.ya?ml$/i.test(entry.name) && !entry.name.startsWith(".")) out.push(full);
   }
   // Plain code-point order: the same on every machine and locale.

@@ -10,10 +10,12 @@ import {
   type Document,
   type Node,
 } from "yaml";
+import { stripControlCharacters } from "./control-characters.js";
 import type { Problem } from "./problem.js";
+import { formatSize, MAX_RECORD_BYTES } from "./read-text-file.js";
 
 /** Larger record files are refused: a workspace file is hand-written, a few kilobytes. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_RECORD_BYTES;
 /** yaml's own guard: expanding more aliases than this is treated as a "billion laughs" attack. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -106,6 +108,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   });
   visit(doc, {
     Node(_key, node) {
+      // Record text never carries terminal escapes or bidi overrides: it is printed, and written into calendars and letters.
+      if (isScalar(node) && typeof node.value === "string") node.value = stripControlCharacters(node.value);
       if (node.tag && !STANDARD_TAGS.has(node.tag)) {
         const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
         // The node's range starts after its tag; point at the tag itself when it is on the same line.
@@ -180,8 +184,4 @@ export function oversized(file: string, bytes: number): Problem {
     col: 1,
     message: `file is ${formatSize(bytes)}, larger than the ${formatSize(MAX_FILE_BYTES)} a record file may be`,
   };
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

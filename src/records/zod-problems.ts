@@ -82,6 +82,9 @@ function unionExpectation(branches: Issue[][]): string {
 function message(issue: Issue, value: unknown): string {
   switch (issue.code) {
     case "invalid_type":
+      // zod reports 2.5 for an int as a wrong type ("expected a number, got number"): it is the right type, not whole.
+      if (issue.expected === "int" && typeof value === "number" && Number.isFinite(value))
+        return `must be a whole number, got ${String(value)}`;
       return `expected ${typeName(issue.expected)}, got ${describe(value)}`;
     case "too_small":
       if (issue.origin === "string") return "must not be empty";

@@ -30,3 +30,17 @@ export function snapshotTree(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/** What a run of ours may leave behind: temporary files and folders, backups, a lock. Empty after every run. */
+export function leftovers(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (/^\.studyvisit|\.tmp$|\.old$/.test(entry.name)) out.push(relative(dir, full));
+      if (entry.isDirectory()) walk(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
