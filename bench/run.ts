@@ -7,6 +7,7 @@ import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
 import { runScale } from "./scale.js";
+import { runStartup } from "./startup.js";
 import { verifyRoutes } from "./verify.js";
 
 interface Args {
@@ -15,6 +16,10 @@ interface Args {
   scale: boolean;
   /** only the bundled requests' solver times */
   bundled: boolean;
+  /** only the CLI's start-up times against a bare Node start */
+  startup: boolean;
+  /** rounds of the start-up run */
+  runs: number;
   ms: number[];
   files: string[];
   effort: number;
@@ -37,6 +42,8 @@ function parseArgs(argv: string[]): Args {
     json: false,
     scale: false,
     bundled: false,
+    startup: false,
+    runs: 9,
     ms: [],
     files: [],
     effort: 1,
@@ -53,6 +60,8 @@ function parseArgs(argv: string[]): Args {
     if (a === "--json") args.json = true;
     else if (a === "--scale") args.scale = true;
     else if (a === "--bundled") args.bundled = true;
+    else if (a === "--startup") args.startup = true;
+    else if (a === "--runs") args.runs = Number(value());
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -62,6 +71,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.ms.length === 0) args.ms = [1, 2, 3, 4];
   if (args.ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error("--m takes positive integers");
+  if (!Number.isInteger(args.runs) || args.runs < 7) throw new Error("--runs takes a whole number of at least 7");
   return args;
 }
 
@@ -203,8 +213,24 @@ function printScale(): void {
   if (r.doubleBooked > 0) throw new Error(`the scale run double-booked ${r.doubleBooked} visits`);
 }
 
+function printStartup(runs: number): void {
+  const rows = runStartup(repoRoot(), runs);
+  console.log(
+    [
+      `Start-up: median wall time of ${runs} runs each, interleaved, against a bare Node start (bench/startup.ts)`,
+      "| command | median ms | × node -e 0 | target | met |",
+      "|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| \`${r.label}\` | ${r.medianMs} | ${r.ratio.toFixed(2)} | ${r.target === undefined ? "" : `≤ ${r.target}`} | ${r.target === undefined ? "" : r.ratio <= r.target ? "yes" : "no"} |`,
+      ),
+    ].join("\n"),
+  );
+}
+
 function main(argv: string[]): void {
   const args = parseArgs(argv);
+  if (args.startup) return printStartup(args.runs);
   if (args.scale) return printScale();
   if (args.bundled) return printBundled();
   const dir = benchDir();
