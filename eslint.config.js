@@ -1,6 +1,30 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Imports that would slow every start: each names what to do instead (issue 12, BENCHMARKS.md "Start-up"). */
+const slowImports = [
+  {
+    name: "date-fns",
+    allowTypeImports: true,
+    message: "Import each function from its own module (date-fns/format): the index loads all of date-fns.",
+  },
+  {
+    name: "date-fns/locale",
+    allowTypeImports: true,
+    message: "Import each locale from its own module (date-fns/locale/fr): the index loads every locale.",
+  },
+  { name: "inquirer", message: "Load inquirer with import() where a question is asked (src/cli/prompts.ts)." },
+  {
+    name: "date-holidays",
+    message: "Use loadHolidays (src/commands/load-holidays.ts): it loads the rules of the workspace's countries only.",
+  },
+  {
+    name: "date-holidays-parser",
+    allowTypeImports: true,
+    message: "Use loadHolidays (src/commands/load-holidays.ts): it imports the parser only when a host has a country.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/fixtures/**", "scratch/**"] },
   js.configs.recommended,
@@ -11,6 +35,7 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: slowImports }],
       "no-restricted-syntax": [
         "error",
         {
@@ -51,6 +76,25 @@ export default tseslint.config(
             {
               group: ["**/cli/**", "**/commands/**", "chalk"],
               message: "records never import cli, commands or colour.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The registry builds --help from every command's light definition; a command's code is imported when it runs.
+    files: ["src/cli/main.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: slowImports,
+          patterns: [
+            {
+              group: ["../commands/*", "!../commands/*-command.js", "!../commands/definition.js"],
+              allowTypeImports: true,
+              message: "main.ts imports command definitions (*-command.ts); CommandDefinition.load imports the rest.",
             },
           ],
         },

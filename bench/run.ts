@@ -183,8 +183,8 @@ function printTable(rows: Row[], dir: string): void {
   console.log(out.join("\n"));
 }
 
-function printBundled(): void {
-  const rows = runBundled(repoRoot());
+async function printBundled(): Promise<void> {
+  const rows = await runBundled(repoRoot());
   console.log(
     [
       "",
@@ -228,11 +228,11 @@ function printStartup(runs: number): void {
   );
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   if (args.startup) return printStartup(args.runs);
   if (args.scale) return printScale();
-  if (args.bundled) return printBundled();
+  if (args.bundled) return await printBundled();
   const dir = benchDir();
   const files =
     args.files.length > 0
@@ -254,14 +254,14 @@ function main(argv: string[]): void {
   else {
     printTable(rows, dir);
     if (args.files.length === 0) {
-      printBundled();
+      await printBundled();
       printScale();
     }
   }
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exitCode = 1;

@@ -1,22 +1,23 @@
 import { Command, CommanderError, Option } from "commander";
-import { checkCommand } from "../commands/check.js";
+import { checkCommand } from "../commands/check-command.js";
 import type { CommandDeps } from "../commands/context.js";
 import type { CommandDefinition } from "../commands/definition.js";
-import { hostsCommand } from "../commands/hosts.js";
-import { initCommand } from "../commands/init.js";
-import { letterCommand } from "../commands/letter.js";
-import { newCommand } from "../commands/new.js";
+import { hostsCommand } from "../commands/hosts-command.js";
+import { initCommand } from "../commands/init-command.js";
+import { letterCommand } from "../commands/letter-command.js";
+import { newCommand } from "../commands/new-command.js";
 import type { Prompter } from "../commands/prompter.js";
-import { exportCommand } from "../commands/export.js";
-import { invitesCommand } from "../commands/invites.js";
-import { matchCommand } from "../commands/match.js";
-import { planCommand } from "../commands/plan.js";
+import { exportCommand } from "../commands/export-command.js";
+import { invitesCommand } from "../commands/invites-command.js";
+import { matchCommand } from "../commands/match-command.js";
+import { planCommand } from "../commands/plan-command.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { formatProblem } from "../records/problem.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
+/** Every command as plain data; a command's code is imported only when it runs (see CommandDefinition.load). */
 export const COMMANDS: readonly CommandDefinition[] = [
   initCommand,
   checkCommand,
@@ -114,8 +115,9 @@ function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
       const positional = self.processedArgs.flatMap((a: unknown) =>
         a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string],
       );
+      const run = await definition.load();
       const deps = commandDeps(io, globals);
-      program.exitCodeOfRun = await definition.run(positional, self.opts(), deps);
+      program.exitCodeOfRun = await run(positional, self.opts(), deps);
     });
   }
   return program;

@@ -1,8 +1,8 @@
 import { RecordsError } from "../errors.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
+import { loadHolidays } from "./load-holidays.js";
+import type { CommandRunner } from "./definition.js";
 import { loadWorkspaceOrFail } from "./workspace-access.js";
 
 export interface CheckOptions {
@@ -24,12 +24,12 @@ export interface CheckSummary {
  * Validate every record of the workspace, and every agenda file given, against
  * every planning rule; every problem is reported, not only the first.
  */
-export function runCheck(options: CheckOptions, deps: CommandDeps): number {
+export async function runCheck(options: CheckOptions, deps: CommandDeps): Promise<number> {
   const { workspace, problems: recordProblems, files } = loadWorkspaceOrFail(options.data, deps);
   const problems = [...recordProblems];
   // Agendas are checked against valid records only: against broken ones every rule would misfire.
-  if (recordProblems.length === 0) {
-    const holidays = createHolidayCalendar();
+  if (recordProblems.length === 0 && options.agendas.length > 0) {
+    const holidays = await loadHolidays(workspace);
     for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
   }
   const summary: CheckSummary = {
@@ -58,12 +58,6 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-export const checkCommand: CommandDefinition = {
-  name: "check",
-  args: "[agenda...]",
-  summary: "validate every record (and agenda files) and print each problem as FILE:LINE:COL: message",
-  options: [dataOption, jsonOption],
-  examples: ["studyvisit check --data data", "studyvisit check --json"],
-  run: (args, opts, deps) =>
-    runCheck({ data: opts.data as string | undefined, agendas: args, json: opts.json === true }, deps),
-};
+/** `studyvisit check` from its parsed command line; its definition is in check-command.ts. */
+export const runCheckCommand: CommandRunner = (args, opts, deps) =>
+  runCheck({ data: opts.data as string | undefined, agendas: args, json: opts.json === true }, deps);

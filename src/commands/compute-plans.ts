@@ -3,7 +3,6 @@ import { PlanImpossibleError, RecordsError, UsageError } from "../errors.js";
 import type { Agenda } from "../plan/agenda.js";
 import { agendaToYaml } from "../plan/agenda-yaml.js";
 import type { Pins } from "../plan/build-instance.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import type { RequestPlan } from "../plan/plan-request.js";
 import { planRequests } from "../plan/plan-requests.js";
 import type { Request } from "../records/schemas.js";
@@ -11,6 +10,7 @@ import type { Workspace } from "../records/workspace.js";
 import { renderTimeline } from "../render/timeline.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
+import { loadHolidays } from "./load-holidays.js";
 import { adjustRequest, noAdjustments, requireHost, type Adjustments } from "./plan-adjustments.js";
 import { carrySequences, previousChoices } from "./previous-agenda.js";
 import { inside, planOutputFiles, renderInput } from "./render-outputs.js";
@@ -36,7 +36,7 @@ export interface PlanRun {
 }
 
 /** Plan the requests together; exit 4 (nothing written) when a plan is impossible. */
-export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
+export async function computePlans(options: PlanInputs, deps: CommandDeps): Promise<PlanRun> {
   const ws = options.workspace ?? loadValidWorkspace(options.data, deps);
   const adjust = options.adjust ?? noAdjustments();
   for (const host of [...adjust.avoid, ...adjust.mustVisit, ...adjust.pins.keys()]) requireHost(ws, host);
@@ -47,7 +47,7 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
     throw new UsageError(
       "--pin needs exactly one request: a host pinned in several delegations' days would receive them all at once",
     );
-  const holidays = createHolidayCalendar();
+  const holidays = await loadHolidays(ws);
   const readAgenda = (path: string): Agenda => {
     const loaded = loadAgendaFile(path, ws, deps.cwd, holidays);
     // An old agenda may break today's rules (that is why one re-plans); only an unreadable one stops us.

@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import type { CommandDeps } from "./context.js";
-import { forceOption, type CommandDefinition } from "./definition.js";
+import type { CommandRunner } from "./definition.js";
 import { writeFilesSafely, type OutputFile } from "./write-files.js";
 
 export interface InitOptions {
@@ -36,11 +36,6 @@ export function runInit(options: InitOptions, deps: CommandDeps): number {
   return 0;
 }
 
-export const initCommand: CommandDefinition = {
-  name: "init",
-  args: "[dir]",
-  summary: "create a workspace with one example place, host and request (refuses to overwrite)",
-  options: [forceOption],
-  examples: ["studyvisit init my-visit && studyvisit check --data my-visit"],
-  run: (args, opts, deps) => runInit({ dir: args[0] ?? ".", force: opts.force === true }, deps),
-};
+/** `studyvisit init` from its parsed command line; its definition is in init-command.ts. */
+export const runInitCommand: CommandRunner = (args, opts, deps) =>
+  runInit({ dir: args[0] ?? ".", force: opts.force === true }, deps);

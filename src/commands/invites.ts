@@ -1,11 +1,11 @@
 import { relative, resolve, sep } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { describeAgendaDiff } from "../render/agenda-diff.js";
 import type { RenderInput } from "../render/render-input.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import { loadHolidays } from "./load-holidays.js";
+import type { CommandRunner } from "./definition.js";
 import { loadCheckedAgenda } from "./export.js";
 import { inviteFiles, renderInput } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -24,13 +24,13 @@ export interface InvitesOptions {
  * visit gets SEQUENCE + 1, an unchanged one keeps it, and a dropped one gets a
  * METHOD:CANCEL file of its own. The diff is printed.
  */
-export function runInvites(options: InvitesOptions, deps: CommandDeps): number {
+export async function runInvites(options: InvitesOptions, deps: CommandDeps): Promise<number> {
   const ws = loadValidWorkspace(options.data, deps);
-  const { agenda, request } = loadCheckedAgenda(options.agenda, ws, deps);
+  const { agenda, request } = await loadCheckedAgenda(options.agenda, ws, deps);
   let previousInput: RenderInput | undefined;
   if (options.previous) {
     // The old agenda may break today's rules (that is why it changed); it only has to be readable and of the same request.
-    const old = loadAgendaFile(options.previous, ws, deps.cwd, createHolidayCalendar());
+    const old = loadAgendaFile(options.previous, ws, deps.cwd, await loadHolidays(ws));
     if (!old.agenda) throw new RecordsError(old.problems);
     if (old.agenda.request !== agenda.request)
       throw new UsageError(
@@ -52,30 +52,18 @@ export function runInvites(options: InvitesOptions, deps: CommandDeps): number {
   return 0;
 }
 
-export const invitesCommand: CommandDefinition = {
-  name: "invites",
-  args: "<agenda>",
-  summary:
-    "one METHOD:REQUEST .ics per host; with --previous, higher SEQUENCE for moved visits and METHOD:CANCEL files for dropped ones",
-  options: [
-    dataOption,
-    { flags: "-o, --output <dir>", description: "folder for the .ics files (required)" },
-    { flags: "--previous <agenda>", description: "the agenda whose invitations were sent before" },
-    forceOption,
-  ],
-  examples: ["studyvisit invites out/ljubljana-2018/agenda.yaml -o invites --previous sent/agenda.yaml"],
-  run: (args, opts, deps) => {
-    if (typeof opts.output !== "string")
-      throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
-    return runInvites(
-      {
-        data: opts.data as string | undefined,
-        agenda: args[0] as string,
-        output: opts.output,
-        ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
-        force: opts.force === true,
-      },
-      deps,
-    );
-  },
+/** `studyvisit invites` from its parsed command line; its definition is in invites-command.ts. */
+export const runInvitesCommand: CommandRunner = (args, opts, deps) => {
+  if (typeof opts.output !== "string")
+    throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
+  return runInvites(
+    {
+      data: opts.data as string | undefined,
+      agenda: args[0] as string,
+      output: opts.output,
+      ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
+      force: opts.force === true,
+    },
+    deps,
+  );
 };

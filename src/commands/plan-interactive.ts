@@ -28,7 +28,7 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
   const ws = loadValidWorkspace(options.data, deps);
   const history: Adjustments[] = [];
   let adjust = options.adjust;
-  let run = computePlans({ ...options, adjust, workspace: ws }, deps);
+  let run = await computePlans({ ...options, adjust, workspace: ws }, deps);
   for (;;) {
     printTimelines(run, deps);
     const changes = describe(adjust, ws);
@@ -59,7 +59,7 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
       adjust = next;
     }
     try {
-      run = computePlans({ ...options, adjust, workspace: ws }, deps);
+      run = await computePlans({ ...options, adjust, workspace: ws }, deps);
     } catch (error) {
       if (!(error instanceof PlanImpossibleError)) throw error;
       deps.err(

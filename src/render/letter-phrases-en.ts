@@ -1,4 +1,4 @@
-import { enGB } from "date-fns/locale";
+import { enGB } from "date-fns/locale/en-GB";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";

@@ -1,4 +1,4 @@
-import { fr } from "date-fns/locale";
+import { fr } from "date-fns/locale/fr";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
