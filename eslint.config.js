@@ -35,7 +35,6 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/no-restricted-imports": ["error", { paths: slowImports }],
       "no-restricted-syntax": [
         "error",
         {
@@ -81,6 +80,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["src/**/*.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: slowImports }] },
   },
   {
     // The registry builds --help from every command's light definition; a command's code is imported when it runs.

@@ -20,11 +20,11 @@ function sh(command: string, args: string[], cwd: string) {
 }
 
 // What a user without the repository does: install the packed package globally,
-// then work in a folder of their own. Dependencies come from the npm cache that
-// `npm ci` filled (--prefer-offline), so the test does not depend on the network.
+// then work in a folder of their own. The package bundles its dependencies
+// (dist/cli, scripts/build-cli.js), so the install needs no registry: --offline.
 describe("npm pack, then npm install -g of the tarball into an empty prefix", () => {
   it("gives a studyvisit that runs from any folder with its templates and bundled workspace", () => {
-    if (!existsSync(join(repoRoot, "dist", "src", "cli", "main.js")))
+    if (!existsSync(join(repoRoot, "dist", "cli", "main.js")))
       throw new Error("dist/ is not built: run `npm run build` (npm test does) before this test");
     const packDir = tempDir("studyvisit-pack-");
     // dist/ is already built; packing must not rebuild it (prepare) or touch the repository.
@@ -36,13 +36,14 @@ describe("npm pack, then npm install -g of the tarball into an empty prefix", ()
     expect(readdirSync(prefix)).toEqual([]);
     const install = sh(
       npm,
-      ["install", "-g", tarball, "--prefix", prefix, "--prefer-offline", "--no-audit", "--no-fund"],
+      ["install", "-g", tarball, "--prefix", prefix, "--offline", "--no-audit", "--no-fund"],
       packDir,
     );
     expect(install.code, install.stderr).toBe(0);
     const bin = join(prefix, process.platform === "win32" ? "studyvisit.cmd" : join("bin", "studyvisit"));
     const installed = join(prefix, "lib", "node_modules", "studyvisit");
     expect(existsSync(bin)).toBe(true);
+    expect(existsSync(join(installed, "node_modules"))).toBe(false);
 
     const home = tempDir("studyvisit-user-");
     const studyvisit = (...args: string[]) => sh(bin, args, home);

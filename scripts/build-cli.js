@@ -1,0 +1,100 @@
+// Builds what the package runs: dist/cli/, the CLI and its dependencies bundled
+// by esbuild. One file per command (and per heavy library) instead of hundreds
+// of modules is most of the start-up time (BENCHMARKS.md, "Start-up"). Beside
+// it: each country's holiday rules as a small JSON file (a workspace loads only
+// its hosts' countries) and the notices of the bundled packages.
+import { build } from "esbuild";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist", "cli");
+rmSync(out, { recursive: true, force: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/main.ts"],
+  outdir: out,
+  bundle: true,
+  // Every dynamic import() (a command's code, the prompts, the holiday parser) becomes a chunk loaded on demand.
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  // CommonJS dependencies bundled into ES modules still call require() for Node's built-in modules.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+  },
+  legalComments: "eof",
+  // The bundle reads each country's holiday rules from holidays/ (below); the whole data set is for runs from the sources.
+  external: ["date-holidays/data"],
+  metafile: true,
+  logLevel: "warning",
+});
+
+await writeHolidayData(join(out, "holidays"));
+// date-holidays is not bundled as code, but its data is, in holidays/.
+writeNotices(result.metafile, ["date-holidays"], join(out, "THIRD-PARTY-NOTICES.md"));
+
+/**
+ * One file per country in date-holidays' data: the country's rules, the
+ * countries its rules refer to (`_days: [US]`), and the holiday names they use.
+ */
+async function writeHolidayData(dir) {
+  const { data } = await import("date-holidays/data");
+  mkdirSync(dir, { recursive: true });
+  for (const country of Object.keys(data.holidays)) {
+    const countries = new Set();
+    const names = new Set(["substitutes"]);
+    const visit = (value) => {
+      if (!value || typeof value !== "object") return;
+      // `_days: FR` or `_days: [DE, states, BY]`: the first part names the country.
+      const ref = Array.isArray(value._days) ? value._days[0] : value._days;
+      if (typeof ref === "string") include(ref);
+      if (typeof value._name === "string") names.add(value._name);
+      for (const child of Object.values(value)) visit(child);
+    };
+    const include = (code) => {
+      if (countries.has(code)) return;
+      countries.add(code);
+      visit(data.holidays[code]);
+    };
+    include(country);
+    const picked = {
+      version: data.version,
+      license: data.license,
+      holidays: Object.fromEntries([...countries].sort().map((c) => [c, data.holidays[c]])),
+      names: Object.fromEntries(
+        [...names]
+          .sort()
+          .filter((n) => n in data.names)
+          .map((n) => [n, data.names[n]]),
+      ),
+    };
+    writeFileSync(join(dir, `${country}.json`), JSON.stringify(picked));
+  }
+}
+
+/** Name, version, licence and licence text of every package the bundle contains. */
+function writeNotices(metafile, alsoBundled, file) {
+  const packages = new Map(alsoBundled.map((name) => [name, join(root, "node_modules", name)]));
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (match && !packages.has(match[2])) packages.set(match[2], join(root, match[1]));
+  }
+  const sections = [...packages.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, dir]) => {
+      const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+      const text = licenceFile
+        ? readFileSync(join(dir, licenceFile), "utf8").trim()
+        : "(no licence file in the package)";
+      return `## ${name} ${meta.version}\n\nLicence: ${meta.license ?? "see below"}\n\n\`\`\`\n${text}\n\`\`\``;
+    });
+  writeFileSync(
+    file,
+    `# Third-party software in dist/cli\n\nThe files in this folder bundle these packages (built by scripts/build-cli.js); holidays/ holds date-holidays' data.\n\n${sections.join("\n\n")}\n`,
+  );
+}
