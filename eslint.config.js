@@ -13,6 +13,7 @@ const slowImports = [
     allowTypeImports: true,
     message: "Import each locale from its own module (date-fns/locale/fr): the index loads every locale.",
   },
+  { name: "log-update", message: "Load log-update with import() only when progress is drawn (src/cli/progress.ts)." },
   { name: "inquirer", message: "Load inquirer with import() where a question is asked (src/cli/prompts.ts)." },
   {
     name: "date-holidays",

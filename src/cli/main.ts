@@ -14,6 +14,7 @@ import { planCommand } from "../commands/plan-command.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { formatProblem } from "../records/problem.js";
+import { PROGRESS_TIMING, terminalProgress, type ProgressTiming, type TerminalProgress } from "./progress.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
@@ -39,6 +40,8 @@ export interface MainIO {
   stdinIsTTY: boolean;
   /** Answers questions instead of the terminal (tests); by default inquirer asks when stdin is a TTY. */
   prompter?: Prompter;
+  /** When progress shows on a terminal stderr (tests draw it at once); PROGRESS_TIMING by default. */
+  progressTiming?: ProgressTiming;
 }
 
 function processIO(): MainIO {
@@ -116,14 +119,23 @@ function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
         a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string],
       );
       const run = await definition.load();
-      const deps = commandDeps(io, globals);
-      program.exitCodeOfRun = await run(positional, self.opts(), deps);
+      // Progress only where someone watches: a terminal on stderr, and not with --quiet.
+      const progress =
+        io.stderr.isTTY === true && globals.quiet !== true
+          ? await terminalProgress(io.stderr, io.progressTiming ?? PROGRESS_TIMING)
+          : undefined;
+      const deps = commandDeps(io, globals, progress);
+      try {
+        program.exitCodeOfRun = await run(positional, self.opts(), deps);
+      } finally {
+        progress?.done();
+      }
     });
   }
   return program;
 }
 
-function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
+function commandDeps(io: MainIO, globals: GlobalFlags, progress?: TerminalProgress): CommandDeps {
   return {
     cwd: io.cwd,
     env: io.env,
@@ -133,6 +145,7 @@ function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
     quiet: globals.quiet === true,
     stdinIsTTY: io.stdinIsTTY,
     ...(io.prompter ? { prompter: io.prompter } : io.stdinIsTTY ? { prompter: inquirerPrompter() } : {}),
+    ...(progress ? { progress } : {}),
   };
 }
 

@@ -30,7 +30,10 @@ export async function runCheck(options: CheckOptions, deps: CommandDeps): Promis
   // Agendas are checked against valid records only: against broken ones every rule would misfire.
   if (recordProblems.length === 0 && options.agendas.length > 0) {
     const holidays = await loadHolidays(workspace);
-    for (const path of options.agendas) problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+    options.agendas.forEach((path, i) => {
+      deps.progress?.update(`checking the agendas: ${i} of ${options.agendas.length} done`);
+      problems.push(...loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+    });
   }
   const summary: CheckSummary = {
     valid: problems.length === 0,

@@ -4,7 +4,7 @@ import type { Agenda } from "../plan/agenda.js";
 import { agendaToYaml } from "../plan/agenda-yaml.js";
 import type { Pins } from "../plan/build-instance.js";
 import type { RequestPlan } from "../plan/plan-request.js";
-import { planRequests } from "../plan/plan-requests.js";
+import { planRequests, type PlanProgress } from "../plan/plan-requests.js";
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { renderTimeline } from "../render/timeline.js";
@@ -71,7 +71,16 @@ export async function computePlans(options: PlanInputs, deps: CommandDeps): Prom
     const id = (requests[0] as Request).id;
     pins.set(id, new Map([...(pins.get(id) ?? new Map()), ...adjust.pins]));
   }
-  const plans = planRequests({ ws, requests, holidays, booked, pins, declined });
+  const progress = deps.progress;
+  const plans = planRequests({
+    ws,
+    requests,
+    holidays,
+    booked,
+    pins,
+    declined,
+    ...(progress ? { onProgress: (p: PlanProgress) => progress.update(planStatus(p)) } : {}),
+  });
   const impossible = plans
     .map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined))
     .filter((m): m is string => m !== undefined);
@@ -82,6 +91,14 @@ export async function computePlans(options: PlanInputs, deps: CommandDeps): Prom
     );
   if (previous) carrySequences(previous, plans.find((p) => p.agenda.request === previous.request)?.agenda);
   return { ws, requests, plans, ...(previous ? { previous } : {}) };
+}
+
+/** e.g. `planning: 1 of 3 requests done (value 19) · jelgava-schaerbeek: best value so far 12` */
+export function planStatus(p: PlanProgress): string {
+  const done = `planning: ${p.requestsDone} of ${p.requestsTotal} request${p.requestsTotal === 1 ? "" : "s"} done${p.requestsDone > 0 ? ` (value ${p.valueDone})` : ""}`;
+  if (!p.current) return done;
+  const best = p.current.bestValue === undefined ? "searching" : `best value so far ${p.current.bestValue}`;
+  return `${done} · ${p.current.request}: ${best}`;
 }
 
 export function printTimelines(

@@ -14,4 +14,11 @@ export interface CommandDeps {
   stdinIsTTY: boolean;
   /** Questions to the user; present only when there is a terminal to ask in (see `studyvisit new`). */
   prompter?: Prompter;
+  /** Where long work says how far it is; the CLI draws it on a terminal after about a second, never into a pipe or with --quiet. */
+  progress?: Progress;
+}
+
+export interface Progress {
+  /** The current state in a few words, replacing the previous one (e.g. `planning: 2 of 5 requests done`). */
+  update(status: string): void;
 }

@@ -16,7 +16,9 @@ type Action = "drop" | "pin" | "must" | "undo" | "save" | "quit";
  * visit or add a must-visit, re-plan, and save. Each answer is one of the
  * flags --avoid, --pin, --must-visit, so every step can be scripted too.
  */
-export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
+export async function runInteractivePlan(options: PlanOptions, withProgress: CommandDeps): Promise<number> {
+  // The prompts own the terminal: a progress line drawn between two questions would garble them.
+  const { progress: _progress, ...deps } = withProgress;
   const prompter = deps.prompter;
   if (!prompter) {
     throw new UsageError(

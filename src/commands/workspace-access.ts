@@ -10,7 +10,7 @@ export function resolveDataDir(flag: unknown, deps: Pick<CommandDeps, "cwd" | "e
   return resolve(deps.cwd, chosen);
 }
 
-export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env">): LoadResult {
+export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env" | "progress">): LoadResult {
   const dir = resolveDataDir(flag, deps);
   if (!workspaceExists(dir)) {
     throw new UsageError(
@@ -18,11 +18,16 @@ export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd"
       "pass --data DIR, set STUDYVISIT_DATA, or create one with `studyvisit init DIR`",
     );
   }
-  return loadWorkspace(dir, deps.cwd);
+  const progress = deps.progress;
+  return loadWorkspace(
+    dir,
+    deps.cwd,
+    progress && ((read, total) => progress.update(`reading the records: ${read} of ${total} files`)),
+  );
 }
 
 /** Load and insist on valid records: commands other than `check` cannot work on a broken workspace. */
-export function loadValidWorkspace(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env">): Workspace {
+export function loadValidWorkspace(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env" | "progress">): Workspace {
   const result = loadWorkspaceOrFail(flag, deps);
   if (result.problems.length > 0) throw new RecordsError(result.problems);
   return result.workspace;

@@ -23,7 +23,12 @@ export const RECORD_DIRS = ["places", "hosts", "requests"] as const;
  * record, then cross-check references. Never throws on bad input; a missing
  * folder is the caller's usage error (see `workspaceExists`).
  */
-export function loadWorkspace(dir: string, cwd: string): LoadResult {
+export function loadWorkspace(
+  dir: string,
+  cwd: string,
+  /** told after each record file is read (a large workspace takes a while); the caller draws it */
+  onProgress?: (filesRead: number, filesTotal: number) => void,
+): LoadResult {
   const ws = emptyWorkspace(dir);
   const problems: Problem[] = [];
   const display = (abs: string) => relative(cwd, abs).split(sep).join("/") || abs;
@@ -45,11 +50,14 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
     }
   }
 
-  for (const kind of RECORD_DIRS) {
+  const listed = RECORD_DIRS.map((kind) => ({ kind, paths: listYamlFiles(join(dir, kind)) }));
+  const total = files + listed.reduce((n, l) => n + l.paths.length, 0);
+  for (const { kind, paths } of listed) {
     // Ids are checked for duplicates before validation, so a duplicate is reported even when the first record has other problems.
     const firstById = new Map<string, Origin>();
-    for (const file of listYamlFiles(join(dir, kind))) {
+    for (const file of paths) {
       files++;
+      onProgress?.(files - 1, total);
       const parsed = readSource(file, display(file), problems);
       if (!parsed) continue;
       forEachRecord(parsed.source, parsed.data, problems, (data, path) => {
