@@ -14,6 +14,10 @@ import {
 } from "./formats.js";
 import { format, listOf } from "./schema-helpers.js";
 
+// A run validates each record once: compiling zod's eval-based fast path per object schema costs more than it saves
+// (about 6 % of `check`'s CPU on the bundled workspace, BENCHMARKS.md "Start-up").
+z.config({ jitless: true });
+
 // The record format of SPEC's "Records". Objects are strict so that a typo
 // in a key is an error with a "did you mean" rather than a silently ignored field.
 
