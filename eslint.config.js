@@ -42,6 +42,11 @@ export default tseslint.config(
           selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
           message: "Only bin/ may exit; throw a typed error instead.",
         },
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message:
+            'Write `import * as z from "zod"`: the bundle then keeps the parts used; `z` holds all of zod and its locales.',
+        },
       ],
     },
   },
