@@ -92,6 +92,23 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: slowImports }] },
   },
   {
+    // A command's definition is what --help is built from: plain data, so it imports nothing else.
+    files: ["src/commands/*-command.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!\\./definition\\.js$)",
+              message: "A *-command.ts file holds plain data; its code is imported by load() when the command runs.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The registry builds --help from every command's light definition; a command's code is imported when it runs.
     files: ["src/cli/main.ts"],
     rules: {

@@ -33,6 +33,8 @@ const result = await build({
   logLevel: "warning",
 });
 
+// What each chunk holds and imports, for test/bin/bundle.test.ts (outside dist/cli: not shipped).
+writeFileSync(join(root, "dist", "cli-metafile.json"), JSON.stringify(result.metafile));
 await writeHolidayData(join(out, "holidays"));
 // date-holidays is not bundled as code, but its data is, in holidays/.
 writeNotices(result.metafile, ["date-holidays"], join(out, "THIRD-PARTY-NOTICES.md"));
