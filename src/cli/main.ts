@@ -14,7 +14,13 @@ import { planCommand } from "../commands/plan-command.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { formatProblem } from "../records/problem.js";
-import { PROGRESS_TIMING, terminalProgress, type ProgressTiming, type TerminalProgress } from "./progress.js";
+import {
+  clearingProgress,
+  PROGRESS_TIMING,
+  terminalProgress,
+  type ProgressTiming,
+  type TerminalProgress,
+} from "./progress.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
 
@@ -124,11 +130,11 @@ function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
         io.stderr.isTTY === true && globals.quiet !== true
           ? await terminalProgress(io.stderr, io.progressTiming ?? PROGRESS_TIMING)
           : undefined;
-      const deps = commandDeps(io, globals, progress);
+      const deps = commandDeps(progress ? clearingProgress(io, progress) : io, globals, progress);
       try {
         program.exitCodeOfRun = await run(positional, self.opts(), deps);
       } finally {
-        progress?.done();
+        progress?.clear();
       }
     });
   }

@@ -9,8 +9,31 @@ export interface ProgressTiming {
 export const PROGRESS_TIMING: ProgressTiming = { delayMs: 1000, intervalMs: 100 };
 
 export interface TerminalProgress extends Progress {
-  /** Erase the progress line: results and errors then print on a clean terminal. */
-  done(): void;
+  /** Erase the progress line (if shown): what is printed next starts on a clean line; a later update draws it again. */
+  clear(): void;
+}
+
+/**
+ * The streams of `io` with the progress line erased before anything else is
+ * written: results and messages never end up under a line that is erased later.
+ */
+export function clearingProgress<T extends { stdout: Writable; stderr: Writable }>(
+  io: T,
+  progress: TerminalProgress,
+): T {
+  const clearing = (stream: Writable): Writable => ({
+    isTTY: stream.isTTY,
+    write: (text: string) => {
+      progress.clear();
+      return stream.write(text);
+    },
+  });
+  return { ...io, stdout: clearing(io.stdout), stderr: clearing(io.stderr) };
+}
+
+interface Writable {
+  write(text: string): unknown;
+  isTTY?: boolean;
 }
 
 /**
@@ -28,15 +51,19 @@ export async function terminalProgress(
   const draw = createLogUpdate(stream as NodeJS.WritableStream, { showCursor: true });
   const started = now();
   let drawnAt = Number.NEGATIVE_INFINITY;
+  let shown = false;
   return {
     update(status) {
       const t = now();
       if (t - started < timing.delayMs || t - drawnAt < timing.intervalMs) return;
       drawnAt = t;
+      shown = true;
       draw(`${status} · ${Math.floor((t - started) / 1000)} s`);
     },
-    done() {
-      if (drawnAt > Number.NEGATIVE_INFINITY) draw.clear();
+    clear() {
+      if (!shown) return;
+      shown = false;
+      draw.clear();
     },
   };
 }

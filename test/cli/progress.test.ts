@@ -9,16 +9,18 @@ import { repoRoot, tempDir } from "../helpers/files.js";
 async function run(argv: string[], stderrIsTTY: boolean, progressTiming: ProgressTiming, cwd = repoRoot) {
   let stdout = "";
   let stderr = "";
+  /** every write in order, as one terminal showing both streams would receive them */
+  const writes: { stream: "out" | "err"; text: string }[] = [];
   const io: MainIO = {
     cwd,
     env: { NO_COLOR: "1" },
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: stderrIsTTY },
+    stdout: { write: (s: string) => writes.push({ stream: "out", text: s }) && (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => writes.push({ stream: "err", text: s }) && (stderr += s), isTTY: stderrIsTTY },
     stdinIsTTY: false,
     progressTiming,
   };
   const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, writes };
 }
 
 const AT_ONCE: ProgressTiming = { delayMs: 0, intervalMs: 0 };
@@ -70,7 +72,28 @@ describe("progress on stderr", () => {
     expect(tty.stderr.endsWith("\u001b[G") || tty.stderr.endsWith("\u001b[G\u001b[?2026l")).toBe(true);
     // The results are the same bytes as without a terminal.
     const piped = await run(["plan", "big", "--data", "."], false, AT_ONCE, dir);
-    expect(piped).toEqual({ code: 0, stdout: tty.stdout, stderr: "" });
+    expect({ code: piped.code, stdout: piped.stdout, stderr: piped.stderr }).toEqual({
+      code: 0,
+      stdout: tty.stdout,
+      stderr: "",
+    });
+  });
+
+  it("erases the progress line before any result or message is printed, so none is erased later", async () => {
+    const dir = bigWorkspace();
+    const { code, writes } = await run(["plan", "big", "--data", ".", "--out", "out"], true, AT_ONCE, dir);
+    expect(code).toBe(0);
+    const isFrame = (w: { text: string }) => /planning:|reading the records:/.test(w.text);
+    const isErase = (w: { text: string }) => w.text.includes(ERASE_LINE) && !isFrame(w);
+    const lastFrame = writes.findLastIndex(isFrame);
+    const firstOutput = writes.findIndex((w) => !isFrame(w) && !isErase(w) && w.text.trim() !== "");
+    // the timeline on stdout and "wrote out/big/..." on stderr come after the last frame, and an erase comes between
+    expect(writes.filter((w) => w.stream === "out").length).toBeGreaterThan(0);
+    expect(writes.some((w) => w.stream === "err" && w.text.startsWith("wrote out/big/"))).toBe(true);
+    expect(firstOutput).toBeGreaterThan(lastFrame);
+    expect(writes.slice(lastFrame + 1, firstOutput).some(isErase)).toBe(true);
+    // after the first result nothing is erased: every later write is output
+    expect(writes.slice(firstOutput).some(isErase)).toBe(false);
   });
 
   it("says how many agendas check has checked", async () => {
