@@ -1,8 +1,8 @@
 import { join } from "node:path";
+import { loadHolidays } from "../src/commands/load-holidays.js";
 import { buildInstance } from "../src/plan/build-instance.js";
 import { rankCandidates } from "../src/plan/candidates.js";
 import { solve } from "../src/plan/engine/index.js";
-import { createHolidayCalendar } from "../src/plan/holidays.js";
 import { resolvePace } from "../src/plan/pace.js";
 import { loadWorkspace } from "../src/records/load-workspace.js";
 
@@ -16,9 +16,9 @@ export interface BundledRow {
 }
 
 /** Solver time alone (no loading, no rendering) for each bundled request, 21 runs each. */
-export function runBundled(root: string): BundledRow[] {
+export async function runBundled(root: string): Promise<BundledRow[]> {
   const { workspace: ws } = loadWorkspace(join(root, "data"), root);
-  const holidays = createHolidayCalendar();
+  const holidays = await loadHolidays(ws);
   return [...ws.requests.values()].map((request) => {
     const parallel = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
     const candidates = rankCandidates(request, { ws, holidays }).filter((c) => !parallel.has(c.host.id));

@@ -7,6 +7,7 @@ import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
 import { runScale } from "./scale.js";
+import { runStartup } from "./startup.js";
 import { verifyRoutes } from "./verify.js";
 
 interface Args {
@@ -15,6 +16,12 @@ interface Args {
   scale: boolean;
   /** only the bundled requests' solver times */
   bundled: boolean;
+  /** only the CLI's start-up times against a bare Node start */
+  startup: boolean;
+  /** rounds of the start-up run */
+  runs: number;
+  /** another built checkout whose CLI the start-up run times too, in the same rounds */
+  against: string | undefined;
   ms: number[];
   files: string[];
   effort: number;
@@ -37,6 +44,9 @@ function parseArgs(argv: string[]): Args {
     json: false,
     scale: false,
     bundled: false,
+    startup: false,
+    runs: 9,
+    against: undefined,
     ms: [],
     files: [],
     effort: 1,
@@ -53,6 +63,9 @@ function parseArgs(argv: string[]): Args {
     if (a === "--json") args.json = true;
     else if (a === "--scale") args.scale = true;
     else if (a === "--bundled") args.bundled = true;
+    else if (a === "--startup") args.startup = true;
+    else if (a === "--runs") args.runs = Number(value());
+    else if (a === "--against") args.against = resolve(value());
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -62,6 +75,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.ms.length === 0) args.ms = [1, 2, 3, 4];
   if (args.ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error("--m takes positive integers");
+  if (!Number.isInteger(args.runs) || args.runs < 7) throw new Error("--runs takes a whole number of at least 7");
   return args;
 }
 
@@ -173,8 +187,8 @@ function printTable(rows: Row[], dir: string): void {
   console.log(out.join("\n"));
 }
 
-function printBundled(): void {
-  const rows = runBundled(repoRoot());
+async function printBundled(): Promise<void> {
+  const rows = await runBundled(repoRoot());
   console.log(
     [
       "",
@@ -203,10 +217,26 @@ function printScale(): void {
   if (r.doubleBooked > 0) throw new Error(`the scale run double-booked ${r.doubleBooked} visits`);
 }
 
-function main(argv: string[]): void {
+function printStartup(runs: number, against: string | undefined): void {
+  const rows = runStartup(repoRoot(), runs, against);
+  console.log(
+    [
+      `Start-up: medians of ${runs} runs each, interleaved, against a bare Node start (bench/startup.ts); targets on wall time`,
+      "| command | wall ms | × node -e 0 | cpu ms | × node -e 0 | target | met |",
+      "|---|---|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| \`${r.label}\` | ${r.medianMs} | ${r.ratio.toFixed(2)} | ${r.cpuMs} | ${r.cpuRatio.toFixed(2)} | ${r.target === undefined ? "" : `≤ ${r.target}`} | ${r.target === undefined ? "" : r.ratio <= r.target ? "yes" : "no"} |`,
+      ),
+    ].join("\n"),
+  );
+}
+
+async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
+  if (args.startup) return printStartup(args.runs, args.against);
   if (args.scale) return printScale();
-  if (args.bundled) return printBundled();
+  if (args.bundled) return await printBundled();
   const dir = benchDir();
   const files =
     args.files.length > 0
@@ -228,14 +258,14 @@ function main(argv: string[]): void {
   else {
     printTable(rows, dir);
     if (args.files.length === 0) {
-      printBundled();
+      await printBundled();
       printScale();
     }
   }
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exitCode = 1;

@@ -1,24 +1,32 @@
 import { Command, CommanderError, Option } from "commander";
-import { checkCommand } from "../commands/check.js";
+import { checkCommand } from "../commands/check-command.js";
 import type { CommandDeps } from "../commands/context.js";
 import type { CommandDefinition } from "../commands/definition.js";
-import { hostsCommand } from "../commands/hosts.js";
-import { initCommand } from "../commands/init.js";
-import { letterCommand } from "../commands/letter.js";
-import { newCommand } from "../commands/new.js";
+import { hostsCommand } from "../commands/hosts-command.js";
+import { initCommand } from "../commands/init-command.js";
+import { letterCommand } from "../commands/letter-command.js";
+import { newCommand } from "../commands/new-command.js";
 import type { Prompter } from "../commands/prompter.js";
-import { exportCommand } from "../commands/export.js";
-import { invitesCommand } from "../commands/invites.js";
-import { matchCommand } from "../commands/match.js";
-import { planCommand } from "../commands/plan.js";
+import { exportCommand } from "../commands/export-command.js";
+import { invitesCommand } from "../commands/invites-command.js";
+import { matchCommand } from "../commands/match-command.js";
+import { planCommand } from "../commands/plan-command.js";
 import { RecordsError, StudyvisitError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { describeSystemError, isSystemError } from "../records/file-system-error.js";
 import { formatProblem, problemSummary } from "../records/problem.js";
+import {
+  clearingProgress,
+  PROGRESS_TIMING,
+  terminalProgress,
+  type ProgressTiming,
+  type TerminalProgress,
+} from "./progress.js";
 import { inquirerPrompter } from "./prompts.js";
 import { createStyle, wantsColour, type Style } from "./style.js";
-import { safeSink, type TextSink } from "./terminal-text.js";
+import { safeSink, terminalSafe, type TextSink } from "./terminal-text.js";
 
+/** Every command as plain data; a command's code is imported only when it runs (see CommandDefinition.load). */
 export const COMMANDS: readonly CommandDefinition[] = [
   initCommand,
   checkCommand,
@@ -42,6 +50,8 @@ export interface MainIO {
   prompter?: Prompter;
   /** Where SIGINT and SIGTERM come from while outputs are written: the process, or a test's emitter. */
   signals?: SignalSource;
+  /** When progress shows on a terminal stderr (tests draw it at once); PROGRESS_TIMING by default. */
+  progressTiming?: ProgressTiming;
 }
 
 export type SignalName = "SIGINT" | "SIGTERM";
@@ -82,6 +92,10 @@ function closableStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): 
   return {
     write: (text: string) => (closed ? false : stream.write(text)),
     isTTY: stream.isTTY === true,
+    // The terminal's width, read when progress is drawn (log-update wraps at it).
+    get columns() {
+      return stream.columns;
+    },
   };
 }
 
@@ -105,7 +119,7 @@ export async function main(argv: readonly string[], rawIO: MainIO = processIO())
     stderr: safeSink(rawIO.stderr, () => wantsColour(globals.color, rawIO.env, rawIO.stderr.isTTY === true)),
   };
   const errStyle = () => createStyle(wantsColour(globals.color, io.env, io.stderr.isTTY === true));
-  const program = buildProgram(io, globals);
+  const program = buildProgram(io, globals, rawIO.stderr);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof program.exitCodeOfRun === "number" ? program.exitCodeOfRun : 0;
@@ -116,7 +130,8 @@ export async function main(argv: readonly string[], rawIO: MainIO = processIO())
 
 type ProgramWithResult = Command & { exitCodeOfRun?: number };
 
-function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
+/** `progressStream` is stderr before the safe sink: the progress line is drawn with log-update's own escape codes. */
+function buildProgram(io: MainIO, globals: GlobalFlags, progressStream: TextSink): ProgramWithResult {
   const program: ProgramWithResult = new Command("studyvisit");
   program
     .description(
@@ -155,14 +170,24 @@ function buildProgram(io: MainIO, globals: GlobalFlags): ProgramWithResult {
       const positional = self.processedArgs.flatMap((a: unknown) =>
         a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string],
       );
-      const deps = commandDeps(io, globals);
-      program.exitCodeOfRun = await definition.run(positional, self.opts(), deps);
+      const run = await definition.load();
+      // Progress only where someone watches: a terminal on stderr, and not with --quiet.
+      const progress =
+        io.stderr.isTTY === true && globals.quiet !== true
+          ? await terminalProgress(progressStream, io.progressTiming ?? PROGRESS_TIMING)
+          : undefined;
+      const deps = commandDeps(progress ? clearingProgress(io, progress) : io, globals, progress);
+      try {
+        program.exitCodeOfRun = await run(positional, self.opts(), deps);
+      } finally {
+        progress?.clear();
+      }
     });
   }
   return program;
 }
 
-function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
+function commandDeps(io: MainIO, globals: GlobalFlags, progress?: TerminalProgress): CommandDeps {
   return {
     cwd: io.cwd,
     env: io.env,
@@ -173,6 +198,7 @@ function commandDeps(io: MainIO, globals: GlobalFlags): CommandDeps {
     stdinIsTTY: io.stdinIsTTY,
     ...(io.prompter ? { prompter: io.prompter } : io.stdinIsTTY ? { prompter: inquirerPrompter() } : {}),
     ...(io.signals ? { catchSignals: signalCatcher(io.signals) } : {}),
+    ...(progress ? { progress: safeProgress(progress) } : {}),
   };
 }
 
@@ -196,6 +222,11 @@ function signalCatcher(signals: SignalSource): NonNullable<CommandDeps["catchSig
       current = undefined;
     }
   };
+}
+
+/** Progress lines quote request ids and such: drawn like any other text, without escape sequences or control characters. */
+function safeProgress(progress: TerminalProgress): TerminalProgress {
+  return { update: (status) => progress.update(terminalSafe(status, false)), clear: () => progress.clear() };
 }
 
 function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): number {

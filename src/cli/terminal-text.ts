@@ -25,6 +25,8 @@ export function terminalSafe(text: string, keepOwnColours: boolean): string {
 export interface TextSink {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, where known: the progress line (src/cli/progress.ts) wraps at it. */
+  readonly columns?: number | undefined;
 }
 
 /** A stream that only ever receives terminal-safe text; `colours` says, when called, whether our colour codes are on. */

@@ -1,10 +1,10 @@
 import { RecordsError } from "../errors.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { pushAll } from "../records/load-workspace.js";
 import { formatProblem, hasErrors, problemSummary, severityOf, type Severity } from "../records/problem.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
+import { loadHolidays } from "./load-holidays.js";
+import type { CommandRunner } from "./definition.js";
 import { loadWorkspaceOrFail } from "./workspace-access.js";
 
 export interface CheckOptions {
@@ -32,13 +32,16 @@ export interface CheckSummary {
  * every planning rule; every problem is reported, not only the first. Errors
  * exit 3; warnings are printed and exit 0, unless `strict`.
  */
-export function runCheck(options: CheckOptions, deps: CommandDeps): number {
+export async function runCheck(options: CheckOptions, deps: CommandDeps): Promise<number> {
   const { workspace, problems: recordProblems, files } = loadWorkspaceOrFail(options.data, deps);
   const problems = [...recordProblems];
   // Agendas are checked against valid records only: against broken ones every rule would misfire.
-  if (!hasErrors(recordProblems)) {
-    const holidays = createHolidayCalendar();
-    for (const path of options.agendas) pushAll(problems, loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+  if (!hasErrors(recordProblems) && options.agendas.length > 0) {
+    const holidays = await loadHolidays(workspace);
+    options.agendas.forEach((path, i) => {
+      deps.progress?.update(`checking the agendas: ${i} of ${options.agendas.length} done`);
+      pushAll(problems, loadAgendaFile(path, workspace, deps.cwd, holidays).problems);
+    });
   }
   const errors = problems.filter((p) => severityOf(p) === "error").length;
   const warnings = problems.filter((p) => severityOf(p) === "warning").length;
@@ -81,16 +84,9 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-export const checkCommand: CommandDefinition = {
-  name: "check",
-  args: "[agenda...]",
-  summary:
-    "validate every record (and agenda files) and print each problem as FILE:LINE:COL: message; warnings exit 0 unless --strict",
-  options: [dataOption, { flags: "--strict", description: "warnings fail the check too (exit 3)" }, jsonOption],
-  examples: ["studyvisit check --data data", "studyvisit check --strict", "studyvisit check --json"],
-  run: (args, opts, deps) =>
-    runCheck(
-      { data: opts.data as string | undefined, agendas: args, json: opts.json === true, strict: opts.strict === true },
-      deps,
-    ),
-};
+/** `studyvisit check` from its parsed command line; its definition is in check-command.ts. */
+export const runCheckCommand: CommandRunner = (args, opts, deps) =>
+  runCheck(
+    { data: opts.data as string | undefined, agendas: args, json: opts.json === true, strict: opts.strict === true },
+    deps,
+  );

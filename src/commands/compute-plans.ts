@@ -3,9 +3,9 @@ import { PlanImpossibleError, RecordsError, UsageError } from "../errors.js";
 import type { Agenda } from "../plan/agenda.js";
 import { agendaRecord } from "../plan/agenda-record.js";
 import type { KeptVisits, Pins } from "../plan/build-instance.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
+import type { HolidayCalendar } from "../plan/holidays.js";
 import type { RequestPlan } from "../plan/plan-request.js";
-import { planRequests } from "../plan/plan-requests.js";
+import { planRequests, type PlanProgress } from "../plan/plan-requests.js";
 import { carryPrevious, previousChoices } from "../plan/previous-agenda.js";
 import { agendaYaml } from "../records/agenda-yaml.js";
 import { readAgendaFile } from "../records/agenda-file.js";
@@ -14,6 +14,7 @@ import type { Workspace } from "../records/workspace.js";
 import { renderTimeline } from "../render/timeline.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
+import { loadHolidays } from "./load-holidays.js";
 import { adjustRequest, noAdjustments, requireHost, type Adjustments } from "./plan-adjustments.js";
 import { inside, planOutputFiles, renderInput } from "./render-outputs.js";
 import { resolveRequest } from "./request-arg.js";
@@ -40,7 +41,7 @@ export interface PlanRun {
 }
 
 /** Plan the requests together; exit 4 (nothing written) when a plan is impossible. */
-export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
+export async function computePlans(options: PlanInputs, deps: CommandDeps): Promise<PlanRun> {
   const ws = options.workspace ?? loadValidWorkspace(options.data, deps);
   const adjust = options.adjust ?? noAdjustments();
   for (const host of [...adjust.avoid, ...adjust.mustVisit, ...adjust.pins.keys()]) requireHost(ws, host);
@@ -51,7 +52,7 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
     throw new UsageError(
       "--pin needs exactly one request: a host pinned in several delegations' days would receive them all at once",
     );
-  const holidays = createHolidayCalendar();
+  const holidays = await loadHolidays(ws);
   const readAgenda = (path: string): Agenda => {
     const loaded = loadAgendaFile(path, ws, deps.cwd, holidays);
     // An old agenda may break today's rules (that is why one re-plans); only an unreadable one stops us.
@@ -77,7 +78,17 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
     const id = (requests[0] as Request).id;
     pins.set(id, new Map([...(pins.get(id) ?? new Map()), ...adjust.pins]));
   }
-  const planned = planRequests({ ws, requests, holidays, booked, pins, kept, declined });
+  const progress = deps.progress;
+  const planned = planRequests({
+    ws,
+    requests,
+    holidays,
+    booked,
+    pins,
+    kept,
+    declined,
+    ...(progress ? { onProgress: (p: PlanProgress) => progress.update(planStatus(p)) } : {}),
+  });
   const impossible = planned
     .map((p, i) => (p.impossible ? `${requests[i]?.id}: ${p.impossible}` : undefined))
     .filter((m): m is string => m !== undefined);
@@ -92,6 +103,14 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
     previous && p.agenda.request === previous.request ? { ...p, agenda: carryPrevious(previous, p.agenda) } : p,
   );
   return { ws, requests, plans, ...(previous ? { previous } : {}) };
+}
+
+/** e.g. `planning: 1 of 3 requests done (value 19) · jelgava-schaerbeek: best value so far 12` */
+export function planStatus(p: PlanProgress): string {
+  const done = `planning: ${p.requestsDone} of ${p.requestsTotal} request${p.requestsTotal === 1 ? "" : "s"} done${p.requestsDone > 0 ? ` (value ${p.valueDone})` : ""}`;
+  if (!p.current) return done;
+  const best = p.current.bestValue === undefined ? "searching" : `best value so far ${p.current.bestValue}`;
+  return `${done} · ${p.current.request}: ${best}`;
 }
 
 export function printTimelines(
@@ -147,7 +166,8 @@ export async function writePlanOutputs(
   const summaries: string[] = [];
   const root = resolve(deps.cwd, out);
   const folders: string[] = [];
-  const holidays = createHolidayCalendar();
+  // An earlier agenda where this run writes is re-read against the workspace's holidays.
+  const holidays = await loadHolidays(ws);
   const files: OutputFile[] = plans.flatMap((plan, i) => {
     const request = requests[i] as Request;
     const dir = inside(root, request.id);
@@ -182,12 +202,7 @@ export async function writePlanOutputs(
 }
 
 /** The agenda an earlier run wrote where this one writes, if it still reads (its rules may be broken: it is history). */
-function earlierAgenda(
-  path: string,
-  ws: Workspace,
-  cwd: string,
-  holidays: ReturnType<typeof createHolidayCalendar>,
-): Agenda | undefined {
+function earlierAgenda(path: string, ws: Workspace, cwd: string, holidays: HolidayCalendar): Agenda | undefined {
   if (readAgendaFile(path, cwd).failure) return undefined;
   const agenda = loadAgendaFile(path, ws, cwd, holidays).agenda;
   return agenda && path.endsWith(`${agenda.request}/agenda.yaml`) ? agenda : undefined;

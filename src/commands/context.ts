@@ -22,4 +22,11 @@ export interface CommandDeps {
    * tests that call a command directly.
    */
   catchSignals?<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Where long work says how far it is; the CLI draws it on a terminal after about a second, never into a pipe or with --quiet. */
+  progress?: Progress;
+}
+
+export interface Progress {
+  /** The current state in a few words, replacing the previous one (e.g. `planning: 2 of 5 requests done`). */
+  update(status: string): void;
 }

@@ -6,10 +6,20 @@ export interface OptionSpec {
   defaultValue?: string | boolean;
 }
 
+/** Runs a command from its parsed command line: positional arguments and options as commander gives them. */
+export type CommandRunner = (
+  args: string[],
+  options: Record<string, unknown>,
+  deps: CommandDeps,
+) => Promise<number> | number;
+
 /**
  * A command as plain data: the CLI layer turns it into a commander command.
- * Keeping commander out of here lets tests call `run` (or the runX function
- * behind it) without parsing a command line.
+ * The definition lives in a light module (`<name>-command.ts`) that imports
+ * nothing heavy: building `--help` needs every definition, but a run needs
+ * only its own command's code, which `load` imports when the command runs.
+ * Keeping commander out of here lets tests call the runner (or the runX
+ * function behind it) without parsing a command line.
  */
 export interface CommandDefinition {
   name: string;
@@ -18,7 +28,8 @@ export interface CommandDefinition {
   summary: string;
   options: OptionSpec[];
   examples?: string[];
-  run(args: string[], options: Record<string, unknown>, deps: CommandDeps): Promise<number> | number;
+  /** Imports the command's module (and so its dependencies) and returns its runner. */
+  load(): Promise<CommandRunner>;
 }
 
 export const dataOption: OptionSpec = {

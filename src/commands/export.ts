@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { isError } from "../records/problem.js";
 import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
 import type { Request } from "../records/schemas.js";
@@ -11,7 +10,8 @@ import { renderItineraryIcs } from "../render/ics.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { loadAgendaFile, type LoadedAgenda } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import type { CommandRunner } from "./definition.js";
+import { loadHolidays } from "./load-holidays.js";
 import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { renderInput } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -30,12 +30,12 @@ export interface ExportOptions {
 }
 
 /** An agenda file (maybe edited by hand) re-checked against every rule: exports only what `check` accepts. */
-export function loadCheckedAgenda(
+export async function loadCheckedAgenda(
   path: string,
   ws: Workspace,
   deps: CommandDeps,
-): Required<Pick<LoadedAgenda, "agenda" | "request">> {
-  const loaded = loadAgendaFile(path, ws, deps.cwd, createHolidayCalendar());
+): Promise<Required<Pick<LoadedAgenda, "agenda" | "request">>> {
+  const loaded = loadAgendaFile(path, ws, deps.cwd, await loadHolidays(ws));
   // Notes (a confirmed visit at times the host agreed to) are information, not a reason to refuse.
   if (loaded.problems.some(isError) || !loaded.agenda || !loaded.request) throw new RecordsError(loaded.problems);
   return { agenda: loaded.agenda, request: loaded.request as Request };
@@ -44,7 +44,7 @@ export function loadCheckedAgenda(
 export async function runExport(options: ExportOptions, deps: CommandDeps): Promise<number> {
   if (options.template && options.format !== "md") throw new UsageError("--template applies to --format md only");
   const ws = loadValidWorkspace(options.data, deps);
-  const { agenda, request } = loadCheckedAgenda(options.agenda, ws, deps);
+  const { agenda, request } = await loadCheckedAgenda(options.agenda, ws, deps);
   const input = renderInput(ws, request, agenda, deps);
   const template =
     options.template === undefined
@@ -80,35 +80,20 @@ export async function runExport(options: ExportOptions, deps: CommandDeps): Prom
   return 0;
 }
 
-export const exportCommand: CommandDefinition = {
-  name: "export",
-  args: "<agenda>",
-  summary: "render an agenda file (re-checked on load) as md, ics, json or html",
-  options: [
-    dataOption,
-    { flags: "--format <format>", description: "md | ics | json | html", defaultValue: "md" },
-    { flags: "-o, --output <file>", description: "write to FILE instead of stdout" },
+/** `studyvisit export` from its parsed command line; its definition is in export-command.ts. */
+export const runExportCommand: CommandRunner = (args, opts, deps) => {
+  const format = String(opts.format);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got \`${format}\``);
+  return runExport(
     {
-      flags: "--template <file>",
-      description: "your own Mustache template for --format md (copy templates/itinerary.md)",
+      data: opts.data as string | undefined,
+      agenda: args[0] as string,
+      format: format as ExportFormat,
+      ...(typeof opts.output === "string" ? { output: opts.output } : {}),
+      ...(typeof opts.template === "string" ? { template: opts.template } : {}),
+      force: opts.force === true,
     },
-    forceOption,
-  ],
-  examples: ["studyvisit export out/ljubljana-2018/agenda.yaml --format html -o booklet.html"],
-  run: (args, opts, deps) => {
-    const format = String(opts.format);
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got \`${format}\``);
-    return runExport(
-      {
-        data: opts.data as string | undefined,
-        agenda: args[0] as string,
-        format: format as ExportFormat,
-        ...(typeof opts.output === "string" ? { output: opts.output } : {}),
-        ...(typeof opts.template === "string" ? { template: opts.template } : {}),
-        force: opts.force === true,
-      },
-      deps,
-    );
-  },
+    deps,
+  );
 };

@@ -2,7 +2,7 @@ import { createThemeMatcher } from "../plan/themes.js";
 import type { Host } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
+import type { CommandRunner } from "./definition.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 
 export interface HostsOptions {
@@ -79,21 +79,9 @@ export function runHosts(options: HostsOptions, deps: CommandDeps): number {
   return 0;
 }
 
-export const hostsCommand: CommandDefinition = {
-  name: "hosts",
-  summary: "list the hosts of the workspace (filter by theme)",
-  options: [
-    dataOption,
-    {
-      flags: "--theme <theme>",
-      description: "only hosts with this theme (case, accents, plurals and synonyms folded)",
-    },
-    jsonOption,
-  ],
-  examples: ["studyvisit hosts --theme 'migrant entrepreneurship'"],
-  run: (_args, opts, deps) =>
-    runHosts(
-      { data: opts.data as string | undefined, theme: opts.theme as string | undefined, json: opts.json === true },
-      deps,
-    ),
-};
+/** `studyvisit hosts` from its parsed command line; its definition is in hosts-command.ts. */
+export const runHostsCommand: CommandRunner = (_args, opts, deps) =>
+  runHosts(
+    { data: opts.data as string | undefined, theme: opts.theme as string | undefined, json: opts.json === true },
+    deps,
+  );

@@ -1,15 +1,16 @@
 import { relative, resolve, sep } from "node:path";
 import { EnvironmentError, RecordsError, UsageError } from "../errors.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { describeAgendaDiff } from "../render/agenda-diff.js";
 import type { SmtpConfig } from "../records/schemas.js";
 import { inviteEmail } from "../render/invite-email.js";
 import type { RenderInput } from "../render/render-input.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import { loadHolidays } from "./load-holidays.js";
+import type { CommandRunner } from "./definition.js";
 import { loadCheckedAgenda } from "./export.js";
-import { composeEml, smtpTransport, type MailTransportFactory } from "./invite-mail.js";
+import type { MailTransportFactory } from "./invite-mail.js";
+import { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
 import { requireHost } from "./plan-adjustments.js";
 import { inviteFiles, refuseStale, renderInput, staleInvites, type InviteMessage } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -36,7 +37,7 @@ export interface InvitesDeps extends CommandDeps {
   mailTransport?: MailTransportFactory;
 }
 
-export const SMTP_PASSWORD_VARIABLE = "STUDYVISIT_SMTP_PASSWORD";
+export { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
 
 /**
  * The invitations an agenda calls for: without `previous`, a METHOD:REQUEST
@@ -47,7 +48,7 @@ export const SMTP_PASSWORD_VARIABLE = "STUDYVISIT_SMTP_PASSWORD";
  */
 export async function runInvites(options: InvitesOptions, deps: InvitesDeps): Promise<number> {
   const ws = loadValidWorkspace(options.data, deps);
-  const { agenda, request } = loadCheckedAgenda(options.agenda, ws, deps);
+  const { agenda, request } = await loadCheckedAgenda(options.agenda, ws, deps);
   for (const host of options.only) requireHost(ws, host);
   const smtp = ws.config.smtp;
   const password = deps.env[SMTP_PASSWORD_VARIABLE];
@@ -66,7 +67,7 @@ export async function runInvites(options: InvitesOptions, deps: InvitesDeps): Pr
   let previousInput: RenderInput | undefined;
   if (options.previous) {
     // The old agenda may break today's rules (that is why it changed); it only has to be readable and of the same request.
-    const old = loadAgendaFile(options.previous, ws, deps.cwd, createHolidayCalendar());
+    const old = loadAgendaFile(options.previous, ws, deps.cwd, await loadHolidays(ws));
     if (!old.agenda) throw new RecordsError(old.problems);
     if (old.agenda.request !== agenda.request)
       throw new UsageError(
@@ -80,8 +81,10 @@ export async function runInvites(options: InvitesOptions, deps: InvitesDeps): Pr
     options.only.length > 0 ? result.messages.filter((m) => options.only.includes(m.host)) : result.messages;
   const email = options.eml || options.send;
   const outputs: { message: InviteMessage; file: OutputFile; raw?: string }[] = [];
+  // nodemailer is loaded only for e-mails: bare .ics files do without it.
+  const mailer = email ? await import("./invite-mail.js") : undefined;
   for (const message of messages) {
-    if (!email) {
+    if (!mailer) {
       outputs.push({ message, file: message.file });
       continue;
     }
@@ -95,7 +98,7 @@ export async function runInvites(options: InvitesOptions, deps: InvitesDeps): Pr
         ? { before: message.visit.previous, beforeZone: message.visit.timezone }
         : {}),
     });
-    const raw = await composeEml(mail, smtp?.from);
+    const raw = await mailer.composeEml(mail, smtp?.from);
     outputs.push({ message, file: { path: message.file.path.replace(/\.ics$/, ".eml"), content: raw }, raw });
   }
   const stale = staleInvites(
@@ -146,7 +149,7 @@ async function send(
   deps: InvitesDeps,
   name: (id: string) => string,
 ): Promise<number> {
-  const transport = (deps.mailTransport ?? smtpTransport)(smtp, password);
+  const transport = (deps.mailTransport ?? (await import("./invite-mail.js")).smtpTransport)(smtp, password);
   const unsent: InviteMessage[] = [];
   let dead: string | undefined;
   try {
@@ -196,49 +199,24 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-export const invitesCommand: CommandDefinition = {
-  name: "invites",
-  args: "<agenda>",
-  summary:
-    "the invitations an agenda calls for: METHOD:REQUEST per host; with --previous only what changed (REQUEST for new and moved visits, CANCEL for dropped ones); --eml e-mails, --send through SMTP",
-  options: [
-    dataOption,
-    { flags: "-o, --output <dir>", description: "folder for the .ics (or .eml) files (required)" },
+/** `studyvisit invites` from its parsed command line; its definition is in invites-command.ts. */
+export const runInvitesCommand: CommandRunner = (args, opts, deps) => {
+  if (typeof opts.output !== "string")
+    throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
+  if (opts.all === true && typeof opts.previous !== "string")
+    throw new UsageError("--all goes with --previous: without a previous agenda every host is written anyway");
+  return runInvites(
     {
-      flags: "--previous <agenda>",
-      description: "the agenda whose invitations were sent before: write only what changed",
+      data: opts.data as string | undefined,
+      agenda: args[0] as string,
+      output: opts.output,
+      ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
+      all: opts.all === true,
+      eml: opts.eml === true,
+      send: opts.send === true,
+      only: (opts.only as string[] | undefined) ?? [],
+      force: opts.force === true,
     },
-    { flags: "--all", description: "with --previous: write every host, the unchanged ones too" },
-    { flags: "--eml", description: "ready-to-send e-mails (.eml, iMIP): text, calendar part and the .ics attached" },
-    {
-      flags: "--send",
-      description: `send the e-mails through the smtp: server of studyvisit.yaml (password from ${SMTP_PASSWORD_VARIABLE}); implies --eml`,
-    },
-    { flags: "--only <host...>", description: "only these hosts' messages (to finish a send that stopped)" },
-    forceOption,
-  ],
-  examples: [
-    "studyvisit invites out/ljubljana-2018/agenda.yaml -o invites --previous sent/agenda.yaml",
-    "studyvisit invites out/ljubljana-2018/agenda.yaml -o mail --previous sent/agenda.yaml --eml",
-  ],
-  run: (args, opts, deps) => {
-    if (typeof opts.output !== "string")
-      throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
-    if (opts.all === true && typeof opts.previous !== "string")
-      throw new UsageError("--all goes with --previous: without a previous agenda every host is written anyway");
-    return runInvites(
-      {
-        data: opts.data as string | undefined,
-        agenda: args[0] as string,
-        output: opts.output,
-        ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
-        all: opts.all === true,
-        eml: opts.eml === true,
-        send: opts.send === true,
-        only: (opts.only as string[] | undefined) ?? [],
-        force: opts.force === true,
-      },
-      deps,
-    );
-  },
+    deps,
+  );
 };

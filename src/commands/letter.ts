@@ -3,7 +3,6 @@ import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import { rankCandidates, type Candidate } from "../plan/candidates.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import { languageName } from "../records/formats.js";
 import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
@@ -11,8 +10,9 @@ import type { Request } from "../records/schemas.js";
 import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../render/letter-language.js";
 import { renderLetter } from "../render/letter.js";
 import type { CommandDeps } from "./context.js";
+import { loadHolidays } from "./load-holidays.js";
 import { generatedAt } from "./render-outputs.js";
-import { dataOption, forceOption, type CommandDefinition } from "./definition.js";
+import type { CommandRunner } from "./definition.js";
 import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -58,7 +58,7 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
   const date = letterDate(deps.env, request.timezone ?? ws.config.timezone ?? "UTC");
-  const ranked = rankCandidates(request, { ws, holidays: createHolidayCalendar() });
+  const ranked = rankCandidates(request, { ws, holidays: await loadHolidays(ws) });
   const templates = new Map<LetterLanguage, string>();
   const letter = (candidate: Candidate): { language: LetterLanguage; text: string } => {
     const language = chooseLanguage(candidate, request, options.lang as LetterLanguage | undefined, deps);
@@ -217,35 +217,18 @@ function letterDate(env: CommandDeps["env"], timeZone: string): string {
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-export const letterCommand: CommandDefinition = {
-  name: "letter",
-  args: "<request>",
-  summary: "draft the note-of-intention letter(s) to hosts, in Markdown",
-  options: [
-    dataOption,
-    { flags: "--host <id>", description: "the host to write to (stdout, or -o FILE)" },
-    { flags: "--all", description: "one letter per candidate host, in ranked order, into -o DIR" },
+/** `studyvisit letter` from its parsed command line; its definition is in letter-command.ts. */
+export const runLetterCommand: CommandRunner = (args, opts, deps) =>
+  runLetter(
     {
-      flags: "--lang <lang>",
-      description: `${LETTER_LANGUAGES.join(" | ")} (default: the host contact's language, else the organiser's, else en)`,
+      data: opts.data as string | undefined,
+      request: args[0] as string,
+      ...(typeof opts.host === "string" ? { host: opts.host } : {}),
+      all: opts.all === true,
+      ...(typeof opts.lang === "string" ? { lang: opts.lang } : {}),
+      ...(typeof opts.template === "string" ? { template: opts.template } : {}),
+      ...(typeof opts.output === "string" ? { output: opts.output } : {}),
+      force: opts.force === true,
     },
-    { flags: "--template <file>", description: "your own letter template (a copy of templates/letters/<lang>.md)" },
-    { flags: "-o, --output <path>", description: "file (one letter) or folder (--all)" },
-    forceOption,
-  ],
-  examples: ["studyvisit letter ljubljana-2018 --host etterbeek", "studyvisit letter ljubljana-2018 --all -o letters/"],
-  run: (args, opts, deps) =>
-    runLetter(
-      {
-        data: opts.data as string | undefined,
-        request: args[0] as string,
-        ...(typeof opts.host === "string" ? { host: opts.host } : {}),
-        all: opts.all === true,
-        ...(typeof opts.lang === "string" ? { lang: opts.lang } : {}),
-        ...(typeof opts.template === "string" ? { template: opts.template } : {}),
-        ...(typeof opts.output === "string" ? { output: opts.output } : {}),
-        force: opts.force === true,
-      },
-      deps,
-    ),
-};
+    deps,
+  );

@@ -1,9 +1,9 @@
 import { UsageError } from "../errors.js";
 import { rankCandidates, shortDate, type Candidate } from "../plan/candidates.js";
-import { createHolidayCalendar } from "../plan/holidays.js";
 import { formatHours } from "../records/formats.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, jsonOption, type CommandDefinition } from "./definition.js";
+import { loadHolidays } from "./load-holidays.js";
+import type { CommandRunner } from "./definition.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 
@@ -41,12 +41,12 @@ export function matchRows(candidates: readonly Candidate[], priorities: Readonly
 }
 
 /** Rank the workspace's hosts for a request: candidates first (must-visit, then value), then the excluded with why. */
-export function runMatch(options: MatchOptions, deps: CommandDeps): number {
+export async function runMatch(options: MatchOptions, deps: CommandDeps): Promise<number> {
   const ws = loadValidWorkspace(options.data, deps);
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
-  const rows = matchRows(rankCandidates(request, { ws, holidays: createHolidayCalendar() }), request.priorities);
+  const rows = matchRows(rankCandidates(request, { ws, holidays: await loadHolidays(ws) }), request.priorities);
   const candidates = rows.filter((r) => !r.excluded).slice(0, options.limit ?? Infinity);
   const excluded = rows.filter((r) => r.excluded && r.excluded.code !== "no-value");
   const unrelated = rows.filter((r) => r.excluded?.code === "no-value");
@@ -85,24 +85,18 @@ export function runMatch(options: MatchOptions, deps: CommandDeps): number {
   return 0;
 }
 
-export const matchCommand: CommandDefinition = {
-  name: "match",
-  args: "<request>",
-  summary: "rank hosts for a request: score, matched interests, free windows, and why others are excluded",
-  options: [dataOption, { flags: "--limit <n>", description: "show the first N candidates" }, jsonOption],
-  examples: ["studyvisit match ljubljana-2018 --limit 5"],
-  run: (args, opts, deps) => {
-    const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-      throw new UsageError(`--limit needs a whole number of at least 1, got ${String(opts.limit)}`);
-    return runMatch(
-      {
-        data: opts.data as string | undefined,
-        request: args[0] as string,
-        ...(limit !== undefined ? { limit } : {}),
-        json: opts.json === true,
-      },
-      deps,
-    );
-  },
+/** `studyvisit match` from its parsed command line; its definition is in match-command.ts. */
+export const runMatchCommand: CommandRunner = (args, opts, deps) => {
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new UsageError(`--limit needs a whole number of at least 1, got ${String(opts.limit)}`);
+  return runMatch(
+    {
+      data: opts.data as string | undefined,
+      request: args[0] as string,
+      ...(limit !== undefined ? { limit } : {}),
+      json: opts.json === true,
+    },
+    deps,
+  );
 };

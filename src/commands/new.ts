@@ -5,7 +5,7 @@ import { packageRoot } from "../package-root.js";
 import { loadWorkspace } from "../records/load-workspace.js";
 import { formatProblem, hasErrors, problemSummary, severityOf } from "../records/problem.js";
 import type { CommandDeps } from "./context.js";
-import { dataOption, type CommandDefinition } from "./definition.js";
+import type { CommandRunner } from "./definition.js";
 import { newHost } from "./new-host.js";
 import { newPlace } from "./new-place.js";
 import { newRequest } from "./new-request.js";
@@ -138,11 +138,6 @@ function oneLine(node: Node): boolean {
   );
 }
 
-export const newCommand: CommandDefinition = {
-  name: "new",
-  args: "<kind>",
-  summary: "interactive wizard that writes a host, place or request record (needs a terminal)",
-  options: [dataOption],
-  examples: ["studyvisit new place", "studyvisit new host --data my-visit"],
-  run: (args, opts, deps) => runNew({ kind: args[0] ?? "", data: opts.data as string | undefined }, deps),
-};
+/** `studyvisit new` from its parsed command line; its definition is in new-command.ts. */
+export const runNewCommand: CommandRunner = (args, opts, deps) =>
+  runNew({ kind: args[0] ?? "", data: opts.data as string | undefined }, deps);

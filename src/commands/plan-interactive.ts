@@ -16,7 +16,9 @@ type Action = "drop" | "pin" | "must" | "undo" | "save" | "quit";
  * visit or add a must-visit, re-plan, and save. Each answer is one of the
  * flags --avoid, --pin, --must-visit, so every step can be scripted too.
  */
-export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
+export async function runInteractivePlan(options: PlanOptions, withProgress: CommandDeps): Promise<number> {
+  // The prompts own the terminal: a progress line drawn between two questions would garble them.
+  const { progress: _progress, ...deps } = withProgress;
   const prompter = deps.prompter;
   if (!prompter) {
     throw new UsageError(
@@ -28,7 +30,7 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
   const ws = loadValidWorkspace(options.data, deps);
   const history: Adjustments[] = [];
   let adjust = options.adjust;
-  let run = computePlans({ ...options, adjust, workspace: ws }, deps);
+  let run = await computePlans({ ...options, adjust, workspace: ws }, deps);
   for (;;) {
     printTimelines(run, deps);
     const changes = describe(adjust, ws);
@@ -66,7 +68,7 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
       adjust = next;
     }
     try {
-      run = computePlans({ ...options, adjust, workspace: ws }, deps);
+      run = await computePlans({ ...options, adjust, workspace: ws }, deps);
     } catch (error) {
       if (!(error instanceof PlanImpossibleError)) throw error;
       deps.err(

@@ -1,6 +1,6 @@
 import { EnvironmentError, UsageError } from "../errors.js";
 import { isContentFailure, readTextFile, type TextFileFailure, type TextFileLimit } from "../records/read-text-file.js";
-import { TemplateError } from "../render/logic-less-template.js";
+import { TemplateError } from "../render/template-error.js";
 
 /**
  * A file named on the command line that is not a record (a template): any

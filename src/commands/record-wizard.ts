@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import { formatHours, parseHours } from "../records/formats.js";
 import { slugify as idSlug } from "../records/slug.js";
 import type { Workspace } from "../records/workspace.js";

@@ -11,7 +11,7 @@ export function resolveDataDir(flag: unknown, deps: Pick<CommandDeps, "cwd" | "e
   return resolve(deps.cwd, chosen);
 }
 
-export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env">): LoadResult {
+export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env" | "progress">): LoadResult {
   const dir = resolveDataDir(flag, deps);
   if (!workspaceExists(dir)) {
     throw new UsageError(
@@ -19,7 +19,12 @@ export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd"
       "pass --data DIR, set STUDYVISIT_DATA, or create one with `studyvisit init DIR`",
     );
   }
-  return loadWorkspace(dir, deps.cwd);
+  const progress = deps.progress;
+  return loadWorkspace(
+    dir,
+    deps.cwd,
+    progress && ((read, total) => progress.update(`reading the records: ${read} of ${total} files`)),
+  );
 }
 
 /**
@@ -27,7 +32,10 @@ export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd"
  * a broken workspace. Warnings do not stop them: they are printed on stderr,
  * once, before the command's own output.
  */
-export function loadValidWorkspace(flag: unknown, deps: Pick<CommandDeps, "cwd" | "env" | "err">): Workspace {
+export function loadValidWorkspace(
+  flag: unknown,
+  deps: Pick<CommandDeps, "cwd" | "env" | "err" | "progress">,
+): Workspace {
   const result = loadWorkspaceOrFail(flag, deps);
   if (hasErrors(result.problems)) throw new RecordsError(result.problems);
   for (const warning of warningsIn(result.problems)) deps.err(formatProblem(warning));

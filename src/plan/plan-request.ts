@@ -331,7 +331,8 @@ function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<str
     request,
     ...(candidates ? { candidates } : {}),
     suggestionLimit: 0,
-    solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3) },
+    // A forced re-plan's scores are not the plan's: it reports no progress.
+    solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3), onProgress: undefined },
   });
   if (forced.impossible) return undefined;
   const visit = forced.agenda.days

@@ -18,6 +18,18 @@ export interface PlanManyInput {
   kept?: ReadonlyMap<string, KeptVisits>;
   solver?: SolveOptions;
   suggestionLimit?: number;
+  /** Told before, during and after each request's planning; the caller draws it (the plan layer never prints). */
+  onProgress?: (progress: PlanProgress) => void;
+}
+
+/** How far `planRequests` is: requests planned of all, their total value, and the request being planned. */
+export interface PlanProgress {
+  requestsDone: number;
+  requestsTotal: number;
+  /** total value of the agendas planned so far */
+  valueDone: number;
+  /** the request being planned and the best value its search has found so far (none yet at its start) */
+  current?: { request: string; bestValue?: number };
 }
 
 /**
@@ -50,10 +62,20 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
   const many = input.requests.length;
   const effort = input.solver?.effort ?? Math.max(0.1, Math.min(1, 5 / many));
   const suggestionLimit = input.suggestionLimit ?? (many <= 5 ? 5 : 1);
-  return input.requests.map((request) => {
+  const report = input.onProgress;
+  let valueDone = 0;
+  const plans = input.requests.map((request, i) => {
     const declined = input.declined?.get(request.id);
     const pins = input.pins?.get(request.id);
     const kept = input.kept?.get(request.id);
+    const progress = (bestValue?: number) =>
+      report?.({
+        requestsDone: i,
+        requestsTotal: many,
+        valueDone,
+        current: { request: request.id, ...(bestValue === undefined ? {} : { bestValue }) },
+      });
+    progress();
     const plan = planRequest({
       ws: input.ws,
       request,
@@ -62,10 +84,15 @@ export function planRequests(input: PlanManyInput): RequestPlan[] {
       ...(declined ? { declined } : {}),
       ...(pins ? { pins } : {}),
       ...(kept ? { kept } : {}),
-      solver: { ...input.solver, effort },
+      solver: { ...input.solver, effort, ...(report ? { onProgress: (p) => progress(p.bestScore) } : {}) },
       suggestionLimit,
     });
-    if (!plan.impossible) book(plan.agenda);
+    if (!plan.impossible) {
+      book(plan.agenda);
+      valueDone += plan.agenda.value;
+    }
     return plan;
   });
+  report?.({ requestsDone: many, requestsTotal: many, valueDone });
+  return plans;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dateSchema, hoursSchema, idSchema, timeZoneSchema, urlSchema } from "./schemas.js";
 import { listOf } from "./schema-helpers.js";
 

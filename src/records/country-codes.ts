@@ -1,16 +1,56 @@
-import Holidays from "date-holidays";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { didYouMean } from "./did-you-mean.js";
 import { describe, type Parsed } from "./formats.js";
 
 // Country and region codes are checked against the holiday data itself: a
 // code it does not know would silently give a host no public holidays.
 
+/** The codes the holiday data knows, with their English names: countries, and each country's subdivisions. */
+export interface HolidayCodes {
+  countries: Record<string, string>;
+  /** per country: its states or regions by their own code (`MD` for ES-MD) */
+  states: Record<string, Record<string, string>>;
+}
+
+let codes: HolidayCodes | undefined;
 let countries: Map<string, string> | undefined;
 const states = new Map<string, Map<string, string>>();
 
+/**
+ * The bundled CLI has the codes beside it, in one small file (scripts/build-cli.js
+ * writes it with date-holidays' own getCountries and getStates): checking a
+ * host's country does not load every country's holiday rules. Run from the
+ * sources, they come from the library itself, the same way.
+ */
+function holidayCodes(): HolidayCodes {
+  if (codes) return codes;
+  const bundled = fileURLToPath(new URL("./holiday-codes.json", import.meta.url));
+  codes = existsSync(bundled)
+    ? (JSON.parse(readFileSync(bundled, "utf8")) as HolidayCodes)
+    : codesOf(new (createRequire(import.meta.url)("date-holidays") as new () => HolidayLister)());
+  return codes;
+}
+
+/** What date-holidays answers about the codes it knows. */
+interface HolidayLister {
+  getCountries(lang: string): Record<string, string>;
+  getStates(country: string, lang: string): Record<string, string> | undefined;
+}
+
+// scripts/build-cli.js writes holiday-codes.json the same way.
+function codesOf(holidays: HolidayLister): HolidayCodes {
+  const countries = holidays.getCountries("en");
+  return {
+    countries,
+    states: Object.fromEntries(Object.keys(countries).map((c) => [c, holidays.getStates(c, "en") ?? {}])),
+  };
+}
+
 /** ISO 3166-1 alpha-2 codes the holiday data knows, with their English names. */
 export function holidayCountries(): Map<string, string> {
-  countries ??= new Map(Object.entries(new Holidays().getCountries("en")));
+  countries ??= new Map(Object.entries(holidayCodes().countries));
   return countries;
 }
 
@@ -18,7 +58,7 @@ export function holidayCountries(): Map<string, string> {
 export function holidayRegions(country: string): Map<string, string> {
   let found = states.get(country);
   if (!found) {
-    const raw = holidayCountries().has(country) ? new Holidays().getStates(country, "en") : undefined;
+    const raw = holidayCountries().has(country) ? holidayCodes().states[country] : undefined;
     found = new Map(Object.entries(raw ?? {}).map(([code, name]) => [`${country}-${code}`, name]));
     states.set(country, found);
   }

@@ -2,7 +2,9 @@ import { tzOffset } from "@date-fns/tz";
 import tzLookup from "@photostructure/tz-lookup";
 import type * as CountryCoder from "@rapideditor/country-coder";
 import countriesAndTimezones from "countries-and-timezones";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Geo } from "./formats.js";
 
 // Where a position lies and which clock it reads, from well-kept data sets:
@@ -32,8 +34,14 @@ let borders: typeof CountryCoder | undefined;
 
 // The borders are 700 kB of code: loaded on first use only, so that a workspace
 // whose places all lie where the time-zone data already puts them never pays for it.
+// The bundled CLI has them beside it as one file of their own (scripts/build-cli.js):
+// bundled into the records' code, every check would read them at start.
 function countryCoder(): typeof CountryCoder {
-  borders ??= createRequire(import.meta.url)("@rapideditor/country-coder") as typeof CountryCoder;
+  if (borders) return borders;
+  const bundled = fileURLToPath(new URL("./country-coder.cjs", import.meta.url));
+  borders = createRequire(import.meta.url)(
+    existsSync(bundled) ? bundled : "@rapideditor/country-coder",
+  ) as typeof CountryCoder;
   return borders;
 }
 

@@ -31,7 +31,12 @@ export const RECORD_DIRS = ["places", "hosts", "requests"] as const;
  * record, then cross-check references. Never throws on bad input; a missing
  * folder is the caller's usage error (see `workspaceExists`).
  */
-export function loadWorkspace(dir: string, cwd: string): LoadResult {
+export function loadWorkspace(
+  dir: string,
+  cwd: string,
+  /** told after each record file is read (a large workspace takes a while); the caller draws it */
+  onProgress?: (filesRead: number, filesTotal: number) => void,
+): LoadResult {
   const ws = emptyWorkspace(dir);
   const problems: Problem[] = [];
   const display = (abs: string) => relative(cwd, abs).split(sep).join("/") || abs;
@@ -54,11 +59,14 @@ export function loadWorkspace(dir: string, cwd: string): LoadResult {
     }
   }
 
-  for (const kind of RECORD_DIRS) {
+  const listed = RECORD_DIRS.map((kind) => ({ kind, paths: listYamlFiles(join(dir, kind), display) }));
+  const total = files + listed.reduce((n, l) => n + l.paths.length, 0);
+  for (const { kind, paths } of listed) {
     // Ids are checked for duplicates before validation, so a duplicate is reported even when the first record has other problems.
     const firstById = new Map<string, Origin>();
-    for (const file of listYamlFiles(join(dir, kind), display)) {
+    for (const file of paths) {
       files++;
+      onProgress?.(files - 1, total);
       // A file that cannot be read is reported once; by convention it holds the record named after it, so
       // references to that id are not reported again as unknown (a UTF-16 file gives one message, not ten).
       const parsed = readSource(file, display(file), problems, () =>

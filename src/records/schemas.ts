@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   parseDate,
   parseDuration,
@@ -14,6 +14,11 @@ import {
 } from "./formats.js";
 import { parseCountry } from "./country-codes.js";
 import { format, listOf } from "./schema-helpers.js";
+
+// zod's eval-based fast path stays on, although a run validates each record once and compiling it costs
+// about 6 % of `check`'s CPU on the bundled workspace (BENCHMARKS.md "Start-up"): without it (`jitless`), zod
+// spreads a field's issues into a call's arguments, and a list of 130,000 bad items overflows the stack
+// (test/cli/hostile-files.test.ts).
 
 // The record format of SPEC's "Records". Objects are strict so that a typo
 // in a key is an error with a "did you mean" rather than a silently ignored field.

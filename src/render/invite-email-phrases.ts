@@ -1,6 +1,10 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-import { de, enGB, fr, nl, type Locale } from "date-fns/locale";
+import { format } from "date-fns/format";
+import type { Locale } from "date-fns";
+import { de } from "date-fns/locale/de";
+import { enGB } from "date-fns/locale/en-GB";
+import { fr } from "date-fns/locale/fr";
+import { nl } from "date-fns/locale/nl";
 
 // The words of an invitation e-mail, per organiser language. Short on
 // purpose: the calendar part carries the facts, the text says what to do.

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
-import { format, type Locale } from "date-fns";
+import type { Locale } from "date-fns";
+import { format } from "date-fns/format";
 
 // Calendar days of a letter, named in its language with date-fns locales.
 // A `YYYY-MM-DD` names a day, not an instant: it is read as that day in UTC

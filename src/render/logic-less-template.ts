@@ -1,4 +1,7 @@
 import Mustache from "mustache";
+import { TemplateError } from "./template-error.js";
+
+export { TemplateError };
 
 // User templates (`--template`) are Mustache: logic-less, so a template can
 // only place values, never run code. Mustache's own lookup still walks
@@ -34,18 +37,6 @@ class DataContext extends Mustache.Context {
 export const MAX_TEMPLATE_OUTPUT = 8 * 1024 * 1024;
 /** Tokens rendered, counting every repetition of a section: sections nested in sections multiply, and this bounds the time. */
 export const MAX_TEMPLATE_STEPS = 1_000_000;
-
-/** A user's template that cannot be rendered: its syntax, or a size or time bound; positioned in the template. */
-export class TemplateError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly col: number,
-  ) {
-    super(message);
-    this.name = "TemplateError";
-  }
-}
 
 type Token = [string, string, number, number, ...unknown[]];
 

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/main.js";
-import { snapshotTree, tempDir } from "../helpers/files.js";
+import { letterCommand } from "../../src/commands/letter-command.js";
+import { LETTER_LANGUAGES } from "../../src/render/letter-language.js";
+import { repoRoot, snapshotTree, tempDir } from "../helpers/files.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const SPEC_COMMANDS = ["init", "check", "hosts", "match", "plan", "export", "invites", "letter", "new"];
@@ -13,6 +15,15 @@ describe("main(): exit codes and help", () => {
     expect(run.code).toBe(0);
     for (const name of SPEC_COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...SPEC_COMMANDS].sort());
+  });
+
+  it("offers in letter --help every language there is a letter template for", async () => {
+    const run = await runCli(["letter", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("en | fr | nl | de | es | it | pl");
+    // The definition (letter-command.ts) writes the codes out, as it imports nothing: they must stay LETTER_LANGUAGES.
+    const lang = letterCommand.options.find((o) => o.flags === "--lang <lang>");
+    expect(lang?.description.startsWith(`${LETTER_LANGUAGES.join(" | ")} (default:`)).toBe(true);
   });
 
   it("prints the package version", async () => {
@@ -70,6 +81,40 @@ describe("init", () => {
     expect(snapshotTree(dir)).toEqual(before);
     expect((await runCli(["init", "--force"], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, "studyvisit.yaml"), "utf8")).toContain("Europe/Brussels");
+  });
+});
+
+describe("init --example", () => {
+  it("writes the bundled Brussels workspace, byte for byte, and points at a plan that works", async () => {
+    const dir = tempDir();
+    const init = await runCli(["init", "demo", "--example"], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(snapshotTree(join(dir, "demo"))).toEqual(snapshotTree(join(repoRoot, "data")));
+    expect(init.stdout).toContain("created the example workspace (study visits in Brussels) in demo:\n");
+    expect(init.stdout).toContain("    requests/ljubljana-2018.yaml\n");
+    const next =
+      /next: plan one of its requests \(express-2021, jelgava-schaerbeek, ljubljana-2018\), e\.g\. studyvisit (plan .*)$/m.exec(
+        init.stdout,
+      );
+    expect(next).not.toBeNull();
+    const plan = await runCli((next?.[1] as string).split(" "), { cwd: dir });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain("EXPRESS");
+    expect((await runCli(["check", "--data", "demo"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("refuses to overwrite a workspace, then replaces it with --force", async () => {
+    const dir = tempDir();
+    await runCli(["init", "."], { cwd: dir });
+    const before = snapshotTree(dir);
+    const again = await runCli(["init", ".", "--example"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("refusing to overwrite studyvisit.yaml");
+    expect(snapshotTree(dir)).toEqual(before);
+    expect((await runCli(["init", ".", "--example", "--force"], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, "studyvisit.yaml"), "utf8")).toBe(
+      readFileSync(join(repoRoot, "data", "studyvisit.yaml"), "utf8"),
+    );
   });
 });
 

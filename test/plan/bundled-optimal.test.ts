@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadHolidays } from "../../src/commands/load-holidays.js";
 import { buildInstance } from "../../src/plan/build-instance.js";
 import { rankCandidates } from "../../src/plan/candidates.js";
 import { solve, type EngineInstance } from "../../src/plan/engine/index.js";
@@ -13,7 +14,6 @@ import {
   referenceSchedule,
   type RefObjective,
 } from "./engine/reference-model.js";
-import { holidays } from "./workspace-builder.js";
 
 /**
  * Exhaustive search with the test-only reference model: every feasible
@@ -55,9 +55,10 @@ function exhaustive(inst: EngineInstance): RefObjective {
 
 describe("the bundled requests are planned optimally", () => {
   const { workspace: ws } = loadWorkspace(join(repoRoot, "data"), repoRoot);
+  const holidays = loadHolidays(ws);
   for (const request of ws.requests.values()) {
-    it(`${request.id}: the exact solver's plan equals exhaustive search`, () => {
-      const candidates = rankCandidates(request, { ws, holidays }).filter(
+    it(`${request.id}: the exact solver's plan equals exhaustive search`, async () => {
+      const candidates = rankCandidates(request, { ws, holidays: await holidays }).filter(
         (c) => !request.fixed.some((f) => f.parallel?.some((s) => s.host === c.host.id)),
       );
       const { instance } = buildInstance(ws, request, candidates, resolvePace(request, ws.config));

@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadHolidayCalendar } from "../../src/commands/load-holidays.js";
 import type { Agenda, AgendaItem } from "../../src/plan/agenda.js";
-import { createHolidayCalendar } from "../../src/plan/holidays.js";
 import { planRequest, type PlanRequestInput, type RequestPlan } from "../../src/plan/plan-request.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import { formatProblem } from "../../src/records/problem.js";
 import type { Workspace } from "../../src/records/workspace.js";
 import { tempDir } from "../helpers/files.js";
 
-export const holidays = createHolidayCalendar();
+/** The rules of the countries the tests' hosts are in (the CLI loads those of the workspace's hosts). */
+export const holidays = await loadHolidayCalendar(["BE", "DE", "FR", "IT", "NL"]);
 
 /** A workspace from YAML texts (path → content); fails the test if the records are invalid. */
 export function workspaceOf(files: Record<string, string>): { ws: Workspace; dir: string } {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { rankCandidates, type Candidate } from "../../src/plan/candidates.js";
-import { createHolidayCalendar } from "../../src/plan/holidays.js";
+import { loadHolidays } from "../../src/commands/load-holidays.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import type { Request } from "../../src/records/schemas.js";
 import type { Workspace } from "../../src/records/workspace.js";
@@ -29,13 +29,13 @@ export function bundledWorkspace(): Workspace {
   return bundled;
 }
 
+const bundledHolidays = await loadHolidays(bundledWorkspace());
+
 export function bundledCandidate(requestId: string, hostId: string): { request: Request; candidate: Candidate } {
   const ws = bundledWorkspace();
   const request = ws.requests.get(requestId);
   if (!request) throw new Error(`no request ${requestId} in data/`);
-  const candidate = rankCandidates(request, { ws, holidays: createHolidayCalendar() }).find(
-    (c) => c.host.id === hostId,
-  );
+  const candidate = rankCandidates(request, { ws, holidays: bundledHolidays }).find((c) => c.host.id === hostId);
   if (!candidate) throw new Error(`no host ${hostId} in data/`);
   return { request, candidate };
 }

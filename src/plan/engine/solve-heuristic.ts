@@ -13,6 +13,7 @@ import { polish } from "./polish.js";
 import { repair, type RepairParams } from "./repair.js";
 import { insertDelta } from "./route-cache.js";
 import { Solution } from "./solution.js";
+import type { SolveProgress } from "./types.js";
 
 /** Share of the placed nodes a destroy step removes at most (uniform 1..share * placed). */
 const DESTROY_SHARE = 0.45;
@@ -24,6 +25,7 @@ export interface HeuristicParams {
   readonly maxEvaluations: number;
   /** Probability of reordering the changed routes of a promising candidate (default 0.2). */
   readonly localSearchRate?: number;
+  readonly onProgress?: (progress: SolveProgress) => void;
 }
 
 export interface HeuristicOutcome {
@@ -104,7 +106,12 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
       polish(cand, 2);
       best.copyFrom(cand);
       sinceBest = 0;
-    } else sinceBest++;
+      params.onProgress?.({ bestScore: best.score, iteration: it, iterations: params.iterations });
+    } else {
+      sinceBest++;
+      if ((it & 255) === 0)
+        params.onProgress?.({ bestScore: best.score, iteration: it, iterations: params.iterations });
+    }
     if (accept(cand, cur, temp, rng.next())) cur.copyFrom(cand);
     temp *= cooling;
     if (temp < t0 * 1e-3) temp = t0;

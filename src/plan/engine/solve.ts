@@ -40,6 +40,7 @@ export function solve(instance: EngineInstance, options: SolveOptions = {}): Sol
     iterations,
     maxEvaluations,
     ...(options.localSearchRate === undefined ? {} : { localSearchRate: options.localSearchRate }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const stats: SolveStats = exactSkipped
     ? { method: "heuristic", work: out.work, exactSkipped }

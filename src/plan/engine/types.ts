@@ -98,6 +98,15 @@ export interface SolveOptions {
   readonly iterations?: number;
   /** Tuning: probability that a promising metaheuristic candidate gets its changed routes reordered. */
   readonly localSearchRate?: number;
+  /** Called as the metaheuristic goes (on each new best, and every few hundred iterations); never changes the result. */
+  readonly onProgress?: (progress: SolveProgress) => void;
+}
+
+/** How far the metaheuristic is: the best score found so far and the iterations done of at most `iterations`. */
+export interface SolveProgress {
+  readonly bestScore: number;
+  readonly iteration: number;
+  readonly iterations: number;
 }
 
 export interface PlacedNode {
