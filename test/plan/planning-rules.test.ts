@@ -179,8 +179,9 @@ describe("planning rules", () => {
         .filter((i) => i.kind === "meal")
         .map((i) => `${i.start.slice(11, 16)}-${i.end.slice(11, 16)} ${i.place?.id}`),
     );
-    // 18 Sep starts at 14:30, after lunch hours: no lunch. 19 Sep: from 12:30 the hotel → m leg (1.95 km: transit 17 min) arrives 12:47.
-    expect(meals).toEqual([[], ["12:47-13:47 m"], [expect.stringMatching(/^1[23]:\d\d-1[34]:\d\d m$/)]]);
+    // 18 Sep starts at 14:30, after lunch hours: no lunch. 19 Sep: from 12:30 the hotel → m leg (1.95 km: transit
+    // 17 min) arrives 12:47; lunch starts on the next round time of the 5-minute grid.
+    expect(meals).toEqual([[], ["12:50-13:50 m"], [expect.stringMatching(/^1[23]:\d\d-1[34]:\d\d m$/)]]);
   });
 
   it("puts a meal without places where the delegation already is", () => {
