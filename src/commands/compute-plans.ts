@@ -84,7 +84,7 @@ export function computePlans(options: PlanInputs, deps: CommandDeps): PlanRun {
   if (impossible.length > 0)
     throw new PlanImpossibleError(
       `no plan exists: ${impossible.join("; ")}`,
-      "free the host's time, drop it from must_visit, or move the fixed item",
+      "free the host's time, drop it from must_visit, move the fixed item, or widen the request's area (area.within_km)",
     );
   // What the organiser wrote in the previous agenda (statuses, notes) and the invitations' SEQUENCE carry over.
   const plans = planned.map((p) =>

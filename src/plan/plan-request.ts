@@ -4,7 +4,7 @@ import type { Workspace } from "../records/workspace.js";
 import type { Agenda, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
 import { buildInstance, type KeptVisits, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
-import { rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
+import { isOutOfArea, rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
 import { solve, type SolveOptions, type SolveResult, type UnplacedReason } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace } from "./pace.js";
@@ -231,7 +231,8 @@ function explainLeftOut(
   const out: UnscheduledHost[] = [];
   let suggestions = input.suggestionLimit ?? 5;
   for (const c of planned) {
-    if (visited.has(c.host.id) || c.excluded?.code === "no-value") continue;
+    // Hosts of no interest, or in another city, are no candidates: not "left out" of this programme.
+    if (visited.has(c.host.id) || c.excluded?.code === "no-value" || isOutOfArea(c)) continue;
     if (c.excluded) {
       out.push({ host: c.host.id, code: c.excluded.code, reason: c.excluded.reason, value: c.value });
       continue;
