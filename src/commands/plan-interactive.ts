@@ -7,7 +7,7 @@ import { computePlans, printTimelines, writePlanOutputs, type PlanRun } from "./
 import type { Adjustments } from "./plan-adjustments.js";
 import type { PlanOptions } from "./plan.js";
 import type { PromptChoice } from "./prompter.js";
-import { loadValidWorkspace } from "./workspace-access.js";
+import { loadUsableWorkspace } from "./workspace-access.js";
 
 type Action = "drop" | "pin" | "must" | "undo" | "save" | "quit";
 
@@ -25,10 +25,10 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
     );
   }
   if (options.requests.length !== 1) throw new UsageError("plan --interactive works on one request at a time");
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws, notices } = loadUsableWorkspace(options.data, deps);
   const history: Adjustments[] = [];
   let adjust = options.adjust;
-  let run = computePlans({ ...options, adjust, workspace: ws }, deps);
+  let run = computePlans({ ...options, adjust, workspace: ws, notices }, deps);
   for (;;) {
     printTimelines(run, deps);
     const changes = describe(adjust, ws);
@@ -52,7 +52,12 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
         ws,
         run.requests,
         run.plans,
-        { force: options.force, ...(run.previous ? { previous: run.previous } : {}) },
+        {
+          force: options.force,
+          notices,
+          ...(run.previous ? { previous: run.previous } : {}),
+          ...(options.previous ? { previousPath: options.previous } : {}),
+        },
         deps,
       );
       return 0;
@@ -66,7 +71,7 @@ export async function runInteractivePlan(options: PlanOptions, deps: CommandDeps
       adjust = next;
     }
     try {
-      run = computePlans({ ...options, adjust, workspace: ws }, deps);
+      run = computePlans({ ...options, adjust, workspace: ws, notices }, deps);
     } catch (error) {
       if (!(error instanceof PlanImpossibleError)) throw error;
       deps.err(

@@ -23,7 +23,7 @@ export interface PlanOptions {
 
 export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   if (options.interactive) return runInteractivePlan(options, deps);
-  const { ws, requests, plans, previous } = computePlans(options, deps);
+  const { ws, notices, requests, plans, previous } = computePlans(options, deps);
   if (options.keepProposed && !previous)
     throw new UsageError("--keep-proposed needs --previous AGENDA: the visits to keep come from it");
   if (options.out)
@@ -32,7 +32,12 @@ export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<
       ws,
       requests,
       plans,
-      { force: options.force, ...(previous ? { previous } : {}) },
+      {
+        force: options.force,
+        notices,
+        ...(previous ? { previous } : {}),
+        ...(options.previous ? { previousPath: options.previous } : {}),
+      },
       deps,
     );
   const hostName = (id: string) => ws.hosts.get(id)?.name ?? id;
@@ -61,7 +66,10 @@ export const planCommand: CommandDefinition = {
   summary: "build the day-by-day agenda for one or several requests (no host double-booked)",
   options: [
     dataOption,
-    { flags: "--out <dir>", description: "write agenda.yaml, itinerary.md, itinerary.ics and invites/ per request" },
+    {
+      flags: "--out <dir>",
+      description: "write agenda.yaml, itinerary.md, itinerary.ics, report.md and invites/ per request",
+    },
     jsonOption,
     { flags: "--booked <agenda...>", description: "agendas whose host time is already taken" },
     {

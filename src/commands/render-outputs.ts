@@ -151,12 +151,16 @@ function sequenceFrom(changes: readonly VisitChange[], host: string): number {
   return change ? inviteSequence(change, change.previous?.item.sequence ?? 0) : 0;
 }
 
-/** What `plan --out` writes per request: the editable agenda, the itinerary in Markdown and iCalendar, and the invitations. */
+/**
+ * What `plan --out` writes per request: the editable agenda, the delegation's
+ * itinerary in Markdown and iCalendar, the organiser's report, and the invitations.
+ */
 export function planOutputFiles(
   dir: string,
   agendaYaml: string,
   input: RenderInput,
-  previous?: RenderInput,
+  previous: RenderInput | undefined,
+  report: string,
 ): { files: OutputFile[]; uninvitable: string[]; invites: InviteFiles } {
   const version = packageVersion();
   const invites = inviteFiles(join(dir, "invites"), input, previous, { all: true });
@@ -165,6 +169,7 @@ export function planOutputFiles(
       { path: join(dir, "agenda.yaml"), content: agendaYaml },
       { path: join(dir, "itinerary.md"), content: renderMarkdown(input) },
       { path: join(dir, "itinerary.ics"), content: renderItineraryIcs(input, { version }) },
+      { path: join(dir, "report.md"), content: report },
       ...invites.files,
     ],
     uninvitable: invites.uninvitable,

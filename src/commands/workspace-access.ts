@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
 import { loadWorkspace, workspaceExists, type LoadResult } from "../records/load-workspace.js";
+import { isError, type Problem } from "../records/problem.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
 
@@ -26,4 +27,17 @@ export function loadValidWorkspace(flag: unknown, deps: Pick<CommandDeps, "cwd" 
   const result = loadWorkspaceOrFail(flag, deps);
   if (result.problems.length > 0) throw new RecordsError(result.problems);
   return result.workspace;
+}
+
+/**
+ * Load and insist on records without errors; their warnings and notes, which
+ * stop no command, come back with the workspace (the organiser's report lists them).
+ */
+export function loadUsableWorkspace(
+  flag: unknown,
+  deps: Pick<CommandDeps, "cwd" | "env">,
+): { workspace: Workspace; notices: Problem[] } {
+  const result = loadWorkspaceOrFail(flag, deps);
+  if (result.problems.some(isError)) throw new RecordsError(result.problems);
+  return { workspace: result.workspace, notices: result.problems.filter((p) => !isError(p)) };
 }

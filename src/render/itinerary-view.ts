@@ -52,7 +52,6 @@ export interface Itinerary {
   programme: string;
   days: ItineraryDay[];
   contacts: ContactBlock[];
-  unscheduled: { host: string; reason: string; suggestion?: string }[];
   generated: string;
 }
 
@@ -101,11 +100,6 @@ export function buildItinerary(input: RenderInput): Itinerary {
         contacts: host?.contacts ?? [],
       };
     }),
-    unscheduled: agenda.unscheduled.map((u) => ({
-      host: hostName(input, u.host),
-      reason: u.reason,
-      ...(u.suggestion ? { suggestion: u.suggestion } : {}),
-    })),
     generated: generatedStamp(input.generatedAt),
   };
 }

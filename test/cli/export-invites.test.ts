@@ -27,10 +27,10 @@ function events(ics: string): { uid: string; summary: string; start: string; seq
 }
 
 describe("plan --out, export and invites", () => {
-  it("plan --out writes the agenda, the itinerary in Markdown and iCalendar, and one invitation per host", async () => {
+  it("plan --out writes the agenda, the itinerary in Markdown and iCalendar, the organiser's report, and one invitation per host", async () => {
     const { dir } = await planned();
     const out = join(dir, "out", "ljubljana-2018");
-    expect(readdirSync(out).sort()).toEqual(["agenda.yaml", "invites", "itinerary.ics", "itinerary.md"]);
+    expect(readdirSync(out).sort()).toEqual(["agenda.yaml", "invites", "itinerary.ics", "itinerary.md", "report.md"]);
     expect(readdirSync(join(out, "invites")).sort()).toEqual([
       "etterbeek.ics",
       "hub-brussels.ics",
