@@ -125,8 +125,16 @@ export function inviteFiles(
   }
   if (previous) {
     for (const change of changes.filter((c) => c.change === "dropped")) {
-      if (inviteRecipients(previous, change.host).length === 0 || hosts.includes(change.host)) continue;
+      if (inviteRecipients(previous, change.host).length === 0) continue;
       if (messages.some((m) => m.host === change.host && m.method === "CANCEL")) continue;
+      // A host still in the programme keeps its invitation; only events of its own that are gone are
+      // cancelled (a joint meeting that became a visit of its own is another event, another UID).
+      const current = new Set(hostVisits(input.agenda).flatMap((v) => (v.host === change.host ? [v.uid] : [])));
+      const gone = changes
+        .filter((c) => c.host === change.host && c.change === "dropped" && c.previous)
+        .map((c) => c.previous?.uid as string)
+        .filter((uid) => !current.has(uid));
+      if (hosts.includes(change.host) && gone.length === 0) continue;
       const sequence = inviteSequence(change, change.previous?.item.sequence ?? 0);
       messages.push({
         host: change.host,
@@ -138,7 +146,12 @@ export function inviteFiles(
         visit: change,
         file: {
           path: inside(dir, `${change.host}.cancel.ics`),
-          content: renderInviteIcs(previous, change.host, { version, sequence, method: "CANCEL" }),
+          content: renderInviteIcs(previous, change.host, {
+            version,
+            sequence,
+            method: "CANCEL",
+            ...(hosts.includes(change.host) ? { uids: gone } : {}),
+          }),
         },
       });
     }

@@ -203,6 +203,7 @@ function describe(meaning: NodeMeaning, where: Place | undefined): Omit<Timed, "
       title: item.title,
       ...(where ? { place: agendaPlace(where) } : {}),
       ...(item.online ? { online: item.online } : {}),
+      ...(item.hosts && item.hosts.length > 0 ? { hosts: [...item.hosts] } : {}),
       ...(item.notes ? { notes: item.notes } : {}),
     },
   };

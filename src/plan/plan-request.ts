@@ -99,9 +99,11 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   );
   const empty: Agenda = { request: request.id, timezone: zone, value: 0, travel_minutes: 0, days: [], unscheduled: [] };
 
-  const parallelHosts = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
+  // Hosts met in fixed items (parallel sessions, joint meetings) are in the programme by the
+  // organiser's word: counted as visited, never planned again, a must-visit among them satisfied.
+  const parallelHosts = fixedItemHosts(request);
   for (const c of candidates) {
-    if (c.mustVisit && c.excluded)
+    if (c.mustVisit && c.excluded && !parallelHosts.has(c.host.id))
       return {
         agenda: empty,
         candidates,
@@ -169,6 +171,11 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
     proven: result.proven,
     method: result.stats.method,
   };
+}
+
+/** The hosts the request's fixed items name: parallel sessions' hosts and joint meetings' hosts. */
+export function fixedItemHosts(request: Pick<Request, "fixed">): Set<string> {
+  return new Set(request.fixed.flatMap((f) => [...(f.parallel ?? []).map((s) => s.host), ...(f.hosts ?? [])]));
 }
 
 /** Fixed items of one day that overlap: no plan can hold both (exit 4). */

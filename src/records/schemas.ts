@@ -151,6 +151,8 @@ const fixedSchema = z.strictObject({
   online: urlSchema.optional(),
   notes: text.optional(),
   parallel: listOf(parallelSessionSchema).optional(),
+  /** a joint meeting: these hosts meet the delegation together, at this item's time and place */
+  hosts: listOf(idSchema).optional(),
 });
 export type FixedItem = z.output<typeof fixedSchema>;
 

@@ -3,6 +3,7 @@ import { languageName } from "../records/formats.js";
 import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
 import {
   hostName,
+  jointMeetingWords,
   legSummary,
   onlineLink,
   placeLabel,
@@ -130,6 +131,8 @@ function row(input: RenderInput, item: AgendaItem): ItineraryRow {
     if (place?.online) links.push({ label, url: place.online });
     else notes.push(label);
   }
+  const joint = jointMeetingWords(item, (id) => hostName(input, id));
+  if (joint) notes.push(`${joint.charAt(0).toUpperCase()}${joint.slice(1)}`);
   if (item.notes) notes.push(item.notes);
   if (item.status && item.status !== "proposed") notes.push(`Status: ${item.status}`);
   return { kind: item.kind, time: `${start}–${end}`, start, end, what: item.title, where, notes, links };
