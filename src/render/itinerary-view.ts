@@ -1,4 +1,5 @@
 import type { AgendaItem } from "../plan/agenda.js";
+import { isJointMeeting } from "../plan/host-visits.js";
 import { languageName } from "../records/formats.js";
 import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
 import {
@@ -65,10 +66,14 @@ export function buildItinerary(input: RenderInput): Itinerary {
     delegation.languages.length > 0
       ? ` Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`
       : "";
-  const visits = agenda.days.reduce(
-    (n, d) => n + d.items.filter((i) => i.kind === "visit" && i.status !== "declined").length,
-    0,
-  );
+  const count = (kind: (i: AgendaItem) => boolean) =>
+    agenda.days.reduce((n, d) => n + d.items.filter((i) => kind(i) && i.status !== "declined").length, 0);
+  const visits = count((i) => i.kind === "visit");
+  const joint = count((i) => isJointMeeting(i));
+  const programme = [
+    ...(visits > 0 || joint === 0 ? [`${visits} ${visits === 1 ? "visit" : "visits"}`] : []),
+    ...(joint > 0 ? [`${joint} joint ${joint === 1 ? "meeting" : "meetings"}`] : []),
+  ].join(", ");
   const first = agenda.days[0]?.date;
   const last = agenda.days[agenda.days.length - 1]?.date;
   return {
@@ -85,7 +90,7 @@ export function buildItinerary(input: RenderInput): Itinerary {
           : `${dayHeading(first)} to ${dayHeading(last)}`
         : "no days planned",
     timezone: agenda.timezone,
-    programme: `${visits} ${visits === 1 ? "visit" : "visits"}, ${agenda.travel_minutes} min of travel`,
+    programme: `${programme}, ${agenda.travel_minutes} min of travel`,
     days: agenda.days.map((day) => ({
       date: day.date,
       heading: dayHeading(day.date),
