@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { loadHolidays } from "../src/commands/load-holidays.js";
 import { buildInstance } from "../src/plan/build-instance.js";
 import { rankCandidates } from "../src/plan/candidates.js";
+import { fixedItemHosts } from "../src/plan/plan-request.js";
 import { solve } from "../src/plan/engine/index.js";
 import { resolvePace } from "../src/plan/pace.js";
 import { loadWorkspace } from "../src/records/load-workspace.js";
@@ -20,7 +21,7 @@ export async function runBundled(root: string): Promise<BundledRow[]> {
   const { workspace: ws } = loadWorkspace(join(root, "data"), root);
   const holidays = await loadHolidays(ws);
   return [...ws.requests.values()].map((request) => {
-    const parallel = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
+    const parallel = fixedItemHosts(request);
     const candidates = rankCandidates(request, { ws, holidays }).filter((c) => !parallel.has(c.host.id));
     const { instance } = buildInstance(ws, request, candidates, resolvePace(request, ws.config));
     const times: number[] = [];

@@ -6,6 +6,7 @@ import { solve } from "../src/plan/engine/index.js";
 import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
+import { runGrid } from "./grid.js";
 import { runScale } from "./scale.js";
 import { runStartup } from "./startup.js";
 import { verifyRoutes } from "./verify.js";
@@ -22,6 +23,8 @@ interface Args {
   runs: number;
   /** another built checkout whose CLI the start-up run times too, in the same rounds */
   against: string | undefined;
+  /** only the round-times measurement (grid 5 against grid 1) */
+  grid: boolean;
   ms: number[];
   files: string[];
   effort: number;
@@ -47,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     startup: false,
     runs: 9,
     against: undefined,
+    grid: false,
     ms: [],
     files: [],
     effort: 1,
@@ -66,6 +70,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--startup") args.startup = true;
     else if (a === "--runs") args.runs = Number(value());
     else if (a === "--against") args.against = resolve(value());
+    else if (a === "--grid") args.grid = true;
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -232,9 +237,35 @@ function printStartup(runs: number, against: string | undefined): void {
   );
 }
 
+async function printGrid(): Promise<void> {
+  const started = performance.now();
+  const rows = await runGrid(repoRoot());
+  const total = rows.reduce(
+    (t, r) => ({ items: t.items + r.items, offGrid: t.offGrid + r.offGrid, broken: t.broken + r.broken }),
+    { items: 0, offGrid: 0, broken: 0 },
+  );
+  console.log(
+    [
+      "",
+      "Round times: each request planned on its grid (5 min) and with the grid off (1 min) (bench/grid.ts)",
+      "| requests | planned | both proven optimal | value, grid 1 → 5 | lower on the grid | value, grid 1, seed 2 | travel min, grid 1 → 5 | items off the grid | rules broken |",
+      "|---|---|---|---|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.set} | ${r.requests - r.impossible}/${r.requests} | ${r.proven} | ${r.value1} → ${r.value5} (${r.value1 === 0 ? "0.0" : ((100 * (r.value1 - r.value5)) / r.value1).toFixed(1)} % lost) | ${r.lower} | ${r.value1Seed2} | ${r.travel1} → ${r.travel5} | ${r.offGrid} of ${r.items} | ${r.broken} |`,
+      ),
+      "",
+      `${Math.round(performance.now() - started)} ms`,
+    ].join("\n"),
+  );
+  if (total.offGrid > 0 || total.broken > 0)
+    throw new Error(`${total.offGrid} items off the grid, ${total.broken} broken rules in the grid plans`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   if (args.startup) return printStartup(args.runs, args.against);
+  if (args.grid) return await printGrid();
   if (args.scale) return printScale();
   if (args.bundled) return await printBundled();
   const dir = benchDir();

@@ -20,6 +20,9 @@ import { inside, planOutputFiles, renderInput } from "./render-outputs.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 import { writeOutputs, type OutputFile } from "./write-files.js";
+import { organiserReport } from "./organiser-report.js";
+import { renderReport } from "../render/report.js";
+import type { Problem } from "../records/problem.js";
 
 export interface PlanInputs {
   data?: string;
@@ -31,10 +34,14 @@ export interface PlanInputs {
   adjust?: Adjustments;
   /** an already loaded workspace (the interactive loop re-plans without re-reading files) */
   workspace?: Workspace;
+  /** with `workspace`: its warnings and notes */
+  notices?: readonly Problem[];
 }
 
 export interface PlanRun {
   ws: Workspace;
+  /** warnings and notes of the records: they stop nothing, the organiser's report lists them */
+  notices: readonly Problem[];
   requests: Request[];
   plans: RequestPlan[];
   previous?: Agenda;
@@ -42,7 +49,10 @@ export interface PlanRun {
 
 /** Plan the requests together; exit 4 (nothing written) when a plan is impossible. */
 export async function computePlans(options: PlanInputs, deps: CommandDeps): Promise<PlanRun> {
-  const ws = options.workspace ?? loadValidWorkspace(options.data, deps);
+  const loaded = options.workspace
+    ? { workspace: options.workspace, notices: options.notices ?? [] }
+    : loadValidWorkspace(options.data, deps);
+  const ws = loaded.workspace;
   const adjust = options.adjust ?? noAdjustments();
   for (const host of [...adjust.avoid, ...adjust.mustVisit, ...adjust.pins.keys()]) requireHost(ws, host);
   const requests = options.requests
@@ -96,13 +106,15 @@ export async function computePlans(options: PlanInputs, deps: CommandDeps): Prom
   if (impossible.length > 0)
     throw new PlanImpossibleError(
       `no plan exists: ${impossible.join("; ")}`,
-      hints.length > 0 ? hints.join("; ") : "free the host's time, drop it from must_visit, or move the fixed item",
+      hints.length > 0
+        ? hints.join("; ")
+        : "free the host's time, drop it from must_visit, move the fixed item, or widen the request's area (area.within_km)",
     );
   // What the organiser wrote in the previous agenda (statuses, notes) and the invitations' SEQUENCE carry over.
   const plans = planned.map((p) =>
     previous && p.agenda.request === previous.request ? { ...p, agenda: carryPrevious(previous, p.agenda) } : p,
   );
-  return { ws, requests, plans, ...(previous ? { previous } : {}) };
+  return { ws, notices: loaded.notices, requests, plans, ...(previous ? { previous } : {}) };
 }
 
 /** e.g. `planning: 1 of 3 requests done (value 19) · jelgava-schaerbeek: best value so far 12` */
@@ -159,7 +171,14 @@ export async function writePlanOutputs(
   ws: Workspace,
   requests: Request[],
   plans: RequestPlan[],
-  options: { force: boolean; previous?: Agenda },
+  options: {
+    force: boolean;
+    previous?: Agenda;
+    /** the file `previous` was read from, as the user named it */
+    previousPath?: string;
+    /** warnings and notes of the records, for the organiser's report */
+    notices?: readonly Problem[];
+  },
   deps: CommandDeps,
 ): Promise<void> {
   const shown = (path: string) => relative(deps.cwd, path).split(sep).join("/");
@@ -173,9 +192,8 @@ export async function writePlanOutputs(
     const dir = inside(root, request.id);
     folders.push(dir);
     const agendaPath = join(dir, "agenda.yaml");
-    const earlier =
-      earlierAgenda(agendaPath, ws, deps.cwd, holidays) ??
-      (options.previous?.request === request.id ? options.previous : undefined);
+    const earlierInFolder = earlierAgenda(agendaPath, ws, deps.cwd, holidays);
+    const earlier = earlierInFolder ?? (options.previous?.request === request.id ? options.previous : undefined);
     const check = `studyvisit check --data ${relative(deps.cwd, ws.dir) || "."} ${shown(agendaPath)}`;
     const yaml = agendaYaml(agendaRecord(plan.agenda), [
       `studyvisit agenda for ${plan.agenda.request}. Edit it by hand: move times, delete or add items,`,
@@ -183,11 +201,28 @@ export async function writePlanOutputs(
       `  ${check}`,
     ]);
     const input = renderInput(ws, request, plan.agenda, deps);
-    const outputs = planOutputFiles(dir, yaml, input, earlier ? renderInput(ws, request, earlier, deps) : undefined);
+    const report = organiserReport(
+      { ws, request, plan, input, holidays, notices: options.notices ?? [], agendaPath: shown(agendaPath) },
+      earlier === undefined
+        ? undefined
+        : {
+            agenda: earlier,
+            since: earlierInFolder
+              ? "the agenda this folder held"
+              : `the previous agenda (${options.previousPath ? shown(resolve(deps.cwd, options.previousPath)) : "--previous"})`,
+          },
+    );
+    const outputs = planOutputFiles(
+      dir,
+      yaml,
+      input,
+      earlier ? renderInput(ws, request, earlier, deps) : undefined,
+      renderReport(report),
+    );
     const invitations = outputs.invites.messages.filter((m) => m.method === "REQUEST").length;
     const cancels = outputs.invites.messages.length - invitations;
     summaries.push(
-      `wrote ${shown(dir)}/: agenda.yaml, itinerary.md, itinerary.ics, ${invitations} invitation${invitations === 1 ? "" : "s"}${cancels > 0 ? ` and ${cancels} cancellation${cancels === 1 ? "" : "s"}` : ""} in invites/`,
+      `wrote ${shown(dir)}/: agenda.yaml, itinerary.md, itinerary.ics, report.md, ${invitations} invitation${invitations === 1 ? "" : "s"}${cancels > 0 ? ` and ${cancels} cancellation${cancels === 1 ? "" : "s"}` : ""} in invites/`,
     );
     summaries.push(
       ...outputs.uninvitable.map((h) => `no invitation for ${h}: its record has no contact with an e-mail address`),

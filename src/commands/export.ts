@@ -43,7 +43,7 @@ export async function loadCheckedAgenda(
 
 export async function runExport(options: ExportOptions, deps: CommandDeps): Promise<number> {
   if (options.template && options.format !== "md") throw new UsageError("--template applies to --format md only");
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws } = loadValidWorkspace(options.data, deps);
   const { agenda, request } = await loadCheckedAgenda(options.agenda, ws, deps);
   const input = renderInput(ws, request, agenda, deps);
   const template =

@@ -46,7 +46,7 @@ export function listHosts(ws: Workspace, theme?: string): HostRow[] {
 }
 
 export function runHosts(options: HostsOptions, deps: CommandDeps): number {
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws } = loadValidWorkspace(options.data, deps);
   const rows = listHosts(ws, options.theme);
   if (options.json) {
     deps.out(JSON.stringify({ hosts: rows }, null, 2));

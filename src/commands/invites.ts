@@ -47,7 +47,7 @@ export { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
  * (`send`) through SMTP. Without `send`, nothing leaves the machine.
  */
 export async function runInvites(options: InvitesOptions, deps: InvitesDeps): Promise<number> {
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws } = loadValidWorkspace(options.data, deps);
   const { agenda, request } = await loadCheckedAgenda(options.agenda, ws, deps);
   for (const host of options.only) requireHost(ws, host);
   const smtp = ws.config.smtp;

@@ -6,9 +6,10 @@ import { rankCandidates, type Candidate } from "../plan/candidates.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import { languageName } from "../records/formats.js";
 import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
-import type { Request } from "../records/schemas.js";
+import type { Place, Request } from "../records/schemas.js";
+import type { Workspace } from "../records/workspace.js";
 import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../render/letter-language.js";
-import { renderLetter } from "../render/letter.js";
+import { renderLetter, type JointMeeting } from "../render/letter.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";
 import { generatedAt } from "./render-outputs.js";
@@ -34,7 +35,8 @@ export interface LetterOptions {
  * one file per candidate host, in ranked order, into `-o DIR`. A host the
  * request excludes (too small, no time on its days…) still gets its letter
  * with `--host`, since the organiser may want to ask anyway; stderr says why
- * it is not a candidate. `--all` writes to candidates only.
+ * it is not a candidate. `--all` writes to candidates only, and to the hosts
+ * of the request's joint meetings, each asked to its meeting.
  */
 export async function runLetter(options: LetterOptions, deps: CommandDeps): Promise<number> {
   if ((options.host !== undefined) === options.all)
@@ -53,7 +55,7 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
   }
   const userTemplate = options.template === undefined ? undefined : readUserTemplate(options.template, deps.cwd);
 
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws } = loadValidWorkspace(options.data, deps);
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
@@ -68,11 +70,14 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
       template = readUserFile(bundled, bundled, { maxBytes: MAX_TEMPLATE_BYTES, what: "a template" });
       templates.set(language, template);
     }
+    const meeting = jointMeeting(request, candidate.host.id, ws);
     const text = withUserTemplate(options.template, () =>
-      renderLetter({ request, candidate, language, date }, template as string),
+      renderLetter({ request, candidate, language, date, ...(meeting ? { joint: meeting } : {}) }, template as string),
     );
     return { language, text };
   };
+  // Hosts the request meets in a joint meeting are written to whatever the ranking says of them.
+  const joint = fixedJointHosts(request);
 
   if (options.host !== undefined) {
     const candidate = ranked.find((c) => c.host.id === options.host);
@@ -83,7 +88,7 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
         "`studyvisit hosts` lists the workspace's hosts",
       );
     }
-    if (candidate.excluded)
+    if (candidate.excluded && !joint.has(candidate.host.id))
       deps.err(
         deps.style.warn(
           `note: ${candidate.host.id} is not a candidate for ${request.id} (${candidate.excluded.code}: ${candidate.excluded.reason}); the letter is written anyway`,
@@ -103,9 +108,9 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
   const dir = resolve(deps.cwd, options.output as string);
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new UsageError(`${options.output} is a file: --all needs a folder for its letters`);
-  const candidates = ranked.filter((c) => !c.excluded);
+  const candidates = ranked.filter((c) => !c.excluded || joint.has(c.host.id));
   // A must-visit host that cannot be planned is worth a letter all the same: say how to write it.
-  for (const c of ranked.filter((c) => c.excluded && c.mustVisit)) {
+  for (const c of ranked.filter((c) => c.excluded && c.mustVisit && !joint.has(c.host.id))) {
     deps.err(
       deps.style.warn(
         `note: must-visit ${c.host.id} is not a candidate (${c.excluded?.code}: ${c.excluded?.reason}); write to it with --host ${c.host.id}`,
@@ -142,6 +147,32 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
     );
   await write({ files, stale, lock: dir, force: options.force }, deps);
   return 0;
+}
+
+/** The hosts the request's fixed items meet together. */
+function fixedJointHosts(request: Request): Set<string> {
+  return new Set(request.fixed.flatMap((f) => f.hosts ?? []));
+}
+
+/**
+ * The joint meeting a host is asked to, from the request's first fixed item
+ * naming it: the other hosts, the day and hours, and where (its place, or its
+ * link as an online venue).
+ */
+function jointMeeting(request: Request, hostId: string, ws: Workspace): JointMeeting | undefined {
+  const item = request.fixed.find((f) => f.hosts?.includes(hostId));
+  if (!item) return undefined;
+  const place: Place | undefined = item.online
+    ? { id: "online", name: "Online", online: item.online }
+    : item.place
+      ? ws.places.get(item.place)
+      : undefined;
+  return {
+    with: (item.hosts ?? []).filter((h) => h !== hostId).map((h) => ws.hosts.get(h)?.name ?? h),
+    date: item.date,
+    hours: item.hours,
+    ...(place ? { place } : {}),
+  };
 }
 
 /** Files named like `letter --all` names its letters (`03-etterbeek.fr.md`). */

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { requestArea } from "../plan/area.js";
 import { rankCandidates, shortDate, type Candidate } from "../plan/candidates.js";
 import { formatHours } from "../records/formats.js";
 import type { CommandDeps } from "./context.js";
@@ -12,6 +13,8 @@ export interface MatchOptions {
   request: string;
   limit?: number;
   json: boolean;
+  /** every host of the workspace, those outside the request's area too */
+  all: boolean;
 }
 
 export interface MatchRow {
@@ -42,20 +45,51 @@ export function matchRows(candidates: readonly Candidate[], priorities: Readonly
 
 /** Rank the workspace's hosts for a request: candidates first (must-visit, then value), then the excluded with why. */
 export async function runMatch(options: MatchOptions, deps: CommandDeps): Promise<number> {
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws } = loadValidWorkspace(options.data, deps);
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
-  const rows = matchRows(rankCandidates(request, { ws, holidays: await loadHolidays(ws) }), request.priorities);
+  const area = requestArea(request, ws);
+  const all = matchRows(rankCandidates(request, { ws, holidays: await loadHolidays(ws) }), request.priorities);
+  // Hosts in other cities are not named unless asked for (--all): an address book serves many visits.
+  const outside = all.filter((r) => r.excluded?.code === "out-of-area");
+  const rows = options.all ? all : all.filter((r) => r.excluded?.code !== "out-of-area");
   const candidates = rows.filter((r) => !r.excluded).slice(0, options.limit ?? Infinity);
   const excluded = rows.filter((r) => r.excluded && r.excluded.code !== "no-value");
   const unrelated = rows.filter((r) => r.excluded?.code === "no-value");
+  const areaWords =
+    area.anchors.length > 0 ? `within ${area.withinKm} km of ${area.from}` : "every host, whatever the distance";
   if (options.json) {
-    deps.out(JSON.stringify({ request: request.id, candidates, excluded: [...excluded, ...unrelated] }, null, 2));
+    deps.out(
+      JSON.stringify(
+        {
+          request: request.id,
+          area: {
+            within_km: area.withinKm,
+            ...(area.anchors.length > 0 ? { around: area.anchors.map((p) => p.id) } : {}),
+            ...(area.note ? { note: area.note } : {}),
+            out_of_area: outside.length,
+          },
+          candidates,
+          excluded: [...excluded, ...unrelated],
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const s = deps.style;
   deps.out(s.bold(`Hosts for ${request.title} (${request.id}): ${request.delegation.size} people`));
+  if (!deps.quiet) {
+    if (area.note) deps.err(s.dim(`area: ${area.note}`));
+    if (outside.length > 0 && !options.all)
+      deps.err(
+        s.dim(
+          `${outside.length} host${outside.length === 1 ? " is" : "s are"} outside the area (${areaWords}): not shown; --all lists every host`,
+        ),
+      );
+  }
   candidates.forEach((row, i) => {
     const tags = [row.must_visit ? "must visit" : "", row.priority ? "priority" : ""].filter(Boolean).join(", ");
     deps.out(
@@ -96,6 +130,7 @@ export const runMatchCommand: CommandRunner = (args, opts, deps) => {
       request: args[0] as string,
       ...(limit !== undefined ? { limit } : {}),
       json: opts.json === true,
+      all: opts.all === true,
     },
     deps,
   );

@@ -6,7 +6,10 @@ export const planCommand: CommandDefinition = {
   summary: "build the day-by-day agenda for one or several requests (no host double-booked)",
   options: [
     dataOption,
-    { flags: "--out <dir>", description: "write agenda.yaml, itinerary.md, itinerary.ics and invites/ per request" },
+    {
+      flags: "--out <dir>",
+      description: "write agenda.yaml, itinerary.md, itinerary.ics, report.md and invites/ per request",
+    },
     jsonOption,
     { flags: "--booked <agenda...>", description: "agendas whose host time is already taken" },
     {

@@ -27,10 +27,10 @@ export async function runInteractivePlan(options: PlanOptions, withProgress: Com
     );
   }
   if (options.requests.length !== 1) throw new UsageError("plan --interactive works on one request at a time");
-  const ws = loadValidWorkspace(options.data, deps);
+  const { workspace: ws, notices } = loadValidWorkspace(options.data, deps);
   const history: Adjustments[] = [];
   let adjust = options.adjust;
-  let run = await computePlans({ ...options, adjust, workspace: ws }, deps);
+  let run = await computePlans({ ...options, adjust, workspace: ws, notices }, deps);
   for (;;) {
     printTimelines(run, deps);
     const changes = describe(adjust, ws);
@@ -54,7 +54,12 @@ export async function runInteractivePlan(options: PlanOptions, withProgress: Com
         ws,
         run.requests,
         run.plans,
-        { force: options.force, ...(run.previous ? { previous: run.previous } : {}) },
+        {
+          force: options.force,
+          notices,
+          ...(run.previous ? { previous: run.previous } : {}),
+          ...(options.previous ? { previousPath: options.previous } : {}),
+        },
         deps,
       );
       return 0;
@@ -68,7 +73,7 @@ export async function runInteractivePlan(options: PlanOptions, withProgress: Com
       adjust = next;
     }
     try {
-      run = await computePlans({ ...options, adjust, workspace: ws }, deps);
+      run = await computePlans({ ...options, adjust, workspace: ws, notices }, deps);
     } catch (error) {
       if (!(error instanceof PlanImpossibleError)) throw error;
       deps.err(

@@ -31,7 +31,7 @@ export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<
 }
 
 async function planAndPrint(options: PlanOptions, deps: CommandDeps): Promise<number> {
-  const { ws, requests, plans, previous } = await computePlans(options, deps);
+  const { ws, notices, requests, plans, previous } = await computePlans(options, deps);
   if (options.keepProposed && !previous)
     throw new UsageError("--keep-proposed needs --previous AGENDA: the visits to keep come from it");
   if (options.out)
@@ -40,7 +40,12 @@ async function planAndPrint(options: PlanOptions, deps: CommandDeps): Promise<nu
       ws,
       requests,
       plans,
-      { force: options.force, ...(previous ? { previous } : {}) },
+      {
+        force: options.force,
+        notices,
+        ...(previous ? { previous } : {}),
+        ...(options.previous ? { previousPath: options.previous } : {}),
+      },
       deps,
     );
   const hostName = (id: string) => ws.hosts.get(id)?.name ?? id;

@@ -131,8 +131,16 @@ export function inviteFiles(
   }
   if (previous) {
     for (const change of changes.filter((c) => c.change === "dropped")) {
-      if (inviteRecipients(previous, change.host).length === 0 || hosts.includes(change.host)) continue;
+      if (inviteRecipients(previous, change.host).length === 0) continue;
       if (messages.some((m) => m.host === change.host && m.method === "CANCEL")) continue;
+      // A host still in the programme keeps its invitation; only events of its own that are gone are
+      // cancelled (a joint meeting that became a visit of its own is another event, another UID).
+      const current = new Set(hostVisits(input.agenda).flatMap((v) => (v.host === change.host ? [v.uid] : [])));
+      const gone = changes
+        .filter((c) => c.host === change.host && c.change === "dropped" && c.previous)
+        .map((c) => c.previous?.uid as string)
+        .filter((uid) => !current.has(uid));
+      if (hosts.includes(change.host) && gone.length === 0) continue;
       const sequence = inviteSequence(change, change.previous?.item.sequence ?? 0);
       messages.push({
         host: change.host,
@@ -144,7 +152,12 @@ export function inviteFiles(
         visit: change,
         file: {
           path: inside(dir, `${change.host}.cancel.ics`),
-          content: renderInviteIcs(previous, change.host, { version, sequence, method: "CANCEL" }),
+          content: renderInviteIcs(previous, change.host, {
+            version,
+            sequence,
+            method: "CANCEL",
+            ...(hosts.includes(change.host) ? { uids: gone } : {}),
+          }),
         },
       });
     }
@@ -157,12 +170,16 @@ function sequenceFrom(changes: readonly VisitChange[], host: string): number {
   return change ? inviteSequence(change, change.previous?.item.sequence ?? 0) : 0;
 }
 
-/** What `plan --out` writes per request: the editable agenda, the itinerary in Markdown and iCalendar, and the invitations. */
+/**
+ * What `plan --out` writes per request: the editable agenda, the delegation's
+ * itinerary in Markdown and iCalendar, the organiser's report, and the invitations.
+ */
 export function planOutputFiles(
   dir: string,
   agendaYaml: string,
   input: RenderInput,
-  previous?: RenderInput,
+  previous: RenderInput | undefined,
+  report: string,
 ): { files: OutputFile[]; uninvitable: string[]; invites: InviteFiles } {
   const version = packageVersion();
   const invites = inviteFiles(join(dir, "invites"), input, previous, { all: true });
@@ -171,6 +188,7 @@ export function planOutputFiles(
       { path: join(dir, "agenda.yaml"), content: agendaYaml },
       { path: join(dir, "itinerary.md"), content: renderMarkdown(input) },
       { path: join(dir, "itinerary.ics"), content: renderItineraryIcs(input, { version }) },
+      { path: join(dir, "report.md"), content: report },
       ...invites.files,
     ],
     uninvitable: invites.uninvitable,

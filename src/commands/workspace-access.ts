@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { RecordsError, UsageError } from "../errors.js";
 import { loadWorkspace, workspaceExists, type LoadResult } from "../records/load-workspace.js";
-import { formatProblem, hasErrors, warningsIn } from "../records/problem.js";
+import { formatProblem, hasErrors, isError, warningsIn, type Problem } from "../records/problem.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
 
@@ -27,17 +27,24 @@ export function loadWorkspaceOrFail(flag: unknown, deps: Pick<CommandDeps, "cwd"
   );
 }
 
+/** A workspace without errors, with the warnings and notes of its records. */
+export interface ValidWorkspace {
+  workspace: Workspace;
+  /** the records' warnings and notes: they stop no command; the organiser's report lists them */
+  notices: Problem[];
+}
+
 /**
  * Load and insist on valid records: commands other than `check` cannot work on
  * a broken workspace. Warnings do not stop them: they are printed on stderr,
- * once, before the command's own output.
+ * once, before the command's own output, and come back with the workspace.
  */
 export function loadValidWorkspace(
   flag: unknown,
   deps: Pick<CommandDeps, "cwd" | "env" | "err" | "progress">,
-): Workspace {
+): ValidWorkspace {
   const result = loadWorkspaceOrFail(flag, deps);
   if (hasErrors(result.problems)) throw new RecordsError(result.problems);
   for (const warning of warningsIn(result.problems)) deps.err(formatProblem(warning));
-  return result.workspace;
+  return { workspace: result.workspace, notices: result.problems.filter((p) => !isError(p)) };
 }

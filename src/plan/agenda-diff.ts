@@ -1,5 +1,5 @@
 import type { Agenda } from "./agenda.js";
-import { hostVisits, type HostVisit } from "./host-visits.js";
+import { hostVisits, isJointMeeting, type HostVisit } from "./host-visits.js";
 
 // What changed for each host between two agendas of the same request: the
 // basis of re-sent invitations (RFC 5546 wants SEQUENCE to rise exactly when
@@ -35,7 +35,9 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
   const after = groupByHost(hostVisits(current));
   const declined = new Set(
     [previous, current].flatMap((a) =>
-      a.days.flatMap((d) => d.items.filter((i) => i.status === "declined" && i.host).map((i) => i.host as string)),
+      a.days.flatMap((d) =>
+        d.items.filter((i) => i.status === "declined").flatMap((i) => (i.host ? [i.host] : (i.hosts ?? []))),
+      ),
     ),
   );
   const hosts = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -51,7 +53,18 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
       pairs.push([old.splice(match, 1)[0] as HostVisit, visit]);
       now.splice(now.indexOf(visit), 1);
     }
-    while (old.length > 0 && now.length > 0) pairs.push([old.shift() as HostVisit, now.shift() as HostVisit]);
+    // Then in time order, a joint meeting with a joint meeting and a visit with a visit: a host's joint
+    // meeting that became a visit of its own (or the reverse) is another event, cancelled and sent anew.
+    for (const joint of [true, false]) {
+      const before = old.filter((v) => isJointMeeting(v.item) === joint);
+      const after = now.filter((v) => isJointMeeting(v.item) === joint);
+      while (before.length > 0 && after.length > 0) {
+        const pair: [HostVisit, HostVisit] = [before.shift() as HostVisit, after.shift() as HostVisit];
+        old.splice(old.indexOf(pair[0]), 1);
+        now.splice(now.indexOf(pair[1]), 1);
+        pairs.push(pair);
+      }
+    }
     for (const [p, c] of pairs) {
       const time = instant(p.item.start) !== instant(c.item.start) || instant(p.item.end) !== instant(c.item.end);
       const place = placeKey(p) !== placeKey(c);

@@ -24,6 +24,7 @@ function itemRecord(item: AgendaItem, date: string, zone: string): AgendaFileIte
     // A place's own link comes back from the place record; only a fixed item's own link is the item's.
     ...(item.online && item.online !== item.place?.online ? { online: item.online } : {}),
     ...(item.sessions ? { sessions: item.sessions.map((s) => ({ title: s.title, host: s.host })) } : {}),
+    ...(item.hosts ? { hosts: [...item.hosts] } : {}),
     ...(item.status ? { status: item.status } : {}),
     ...(item.sequence ? { sequence: item.sequence } : {}),
     ...(item.notes !== undefined ? { notes: item.notes } : {}),

@@ -59,6 +59,8 @@ export interface AgendaItem {
   online?: string;
   /** parallel: the sessions the delegation splits into */
   sessions?: ParallelSession[];
+  /** fixed: a joint meeting; these hosts (ids) meet the delegation together, each invited to this item */
+  hosts?: string[];
   status?: ItemStatus;
   /** visit: SEQUENCE of its invitation as this agenda stands (RFC 5546: rises only when the visit really changes) */
   sequence?: number;

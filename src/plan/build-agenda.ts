@@ -67,15 +67,19 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
     const offset = r * DAY;
     const timed: Timed[] = [];
     let here: Place | undefined = plan.base;
+    const grid = plan.instance.grid ?? 1;
     // A leg leaves as late as still arrives in time (with the buffer after an item): waiting
-    // happens where the delegation was, not on a doorstep. `arriveBy` undefined: leave at once.
+    // happens where the delegation was, not on a doorstep. On a grid it leaves at the latest round
+    // time that still arrives in time ("11:00, walk 14 min" rather than "11:01"), never before the
+    // previous item ends. `arriveBy` undefined: leave at once.
     const travelTo = (to: Place, earliest: number, arriveBy?: number) => {
       if (!here || here.id === to.id || here.online || to.online) return earliest;
       const from = plan.places.indexOf(here);
       const dest = plan.places.indexOf(to);
       const l = plan.legs[from]?.[dest];
       if (!l || l.mode === "none" || l.minutes === 0) return earliest;
-      const start = arriveBy === undefined ? earliest : Math.max(earliest, arriveBy - l.minutes);
+      const start =
+        arriveBy === undefined ? earliest : Math.max(earliest, Math.floor((arriveBy - l.minutes) / grid) * grid);
       timed.push({
         item: {
           kind: l.mode,
@@ -91,7 +95,8 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       return start + l.minutes;
     };
 
-    let clock = route ? route.departure - offset : day.hours.start;
+    // The first leg may leave before the engine's latest departure (to leave on a round time), not before the day starts.
+    let clock = day.hours.start;
     for (const placed of route?.nodes ?? []) {
       const meaning = plan.meanings[placed.node] as NodeMeaning;
       const start = placed.start - offset;
@@ -199,6 +204,7 @@ function describe(meaning: NodeMeaning, where: Place | undefined): Omit<Timed, "
       title: item.title,
       ...(where ? { place: agendaPlace(where) } : {}),
       ...(item.online ? { online: item.online } : {}),
+      ...(item.hosts && item.hosts.length > 0 ? { hosts: [...item.hosts] } : {}),
       ...(item.notes ? { notes: item.notes } : {}),
     },
   };

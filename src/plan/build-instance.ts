@@ -4,6 +4,7 @@ import type { Workspace } from "../records/workspace.js";
 import type { Candidate } from "./candidates.js";
 import type { EngineInstance, EngineNode, Window } from "./engine/index.js";
 import type { ResolvedPace } from "./pace.js";
+import { resolveGrid } from "./round-times.js";
 import { leg, type Leg } from "./travel.js";
 
 /** What each engine node stands for, so the result can be read back as agenda items. */
@@ -207,6 +208,8 @@ export function buildInstance(
     })),
     nodes,
     ...(request.max_visits_per_day !== undefined ? { maxVisitsPerRoute: request.max_visits_per_day } : {}),
+    // Day i's midnight is i × 1440 on the axis and every grid divides an hour: starts land on the local clock.
+    grid: resolveGrid(request, ws.config),
   };
   return { instance, meanings, places, legs, ...(base ? { base } : {}), days: request.days, unpinnable };
 

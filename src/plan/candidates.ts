@@ -1,6 +1,8 @@
 import { formatHours, weekdayOf, type Hours } from "../records/formats.js";
+import { formatKm } from "../records/geography.js";
 import type { Host, Place, Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
+import { outsideArea, requestArea, type RequestArea } from "./area.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { clip, mergeIntervals, overlaps, subtract } from "./intervals.js";
 import { createThemeMatcher } from "./themes.js";
@@ -8,6 +10,7 @@ import { localParts, shiftMinutes, skippedOn } from "./zoned-time.js";
 
 /** Why a host cannot be in a request's plan at all (before any ordering). */
 export type ExclusionCode =
+  | "out-of-area"
   | "avoided"
   | "no-value"
   | "too-small"
@@ -63,11 +66,17 @@ export interface CandidateContext {
   declined?: ReadonlySet<string>;
 }
 
+/** Hosts outside the request's area are no candidates: `match --all` shows them, nothing else names them. */
+export function isOutOfArea(c: Pick<Candidate, "excluded">): boolean {
+  return c.excluded?.code === "out-of-area";
+}
+
 /** Every host of the workspace judged for one request, ranked by value (then id). */
 export function rankCandidates(request: Request, ctx: CandidateContext): Candidate[] {
   const matcher = createThemeMatcher(ctx.ws.config.synonyms);
   const zone = request.timezone ?? ctx.ws.config.timezone ?? "UTC";
-  const candidates = [...ctx.ws.hosts.values()].map((host) => judge(host, request, zone, ctx, matcher));
+  const area = requestArea(request, ctx.ws);
+  const candidates = [...ctx.ws.hosts.values()].map((host) => judge(host, request, zone, ctx, matcher, area));
   return candidates.sort(
     (a, b) => Number(b.mustVisit) - Number(a.mustVisit) || b.value - a.value || (a.host.id < b.host.id ? -1 : 1),
   );
@@ -79,6 +88,7 @@ function judge(
   zone: string,
   ctx: CandidateContext,
   matcher: ReturnType<typeof createThemeMatcher>,
+  area: RequestArea,
 ): Candidate {
   const place = ctx.ws.places.get(host.place) as Place;
   const endPlace = host.visit.ends_at ? ctx.ws.places.get(host.visit.ends_at) : undefined;
@@ -93,12 +103,15 @@ function judge(
   const days = request.days.map((day) => hostDay(host, day, zone, ctx));
 
   const candidate: Candidate = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit, days };
-  const excluded = exclusion(candidate, request, ctx);
+  const excluded = exclusion(candidate, request, ctx, area);
   return excluded ? { ...candidate, excluded } : candidate;
 }
 
-function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclusion | undefined {
+function exclusion(c: Candidate, request: Request, ctx: CandidateContext, area: RequestArea): Exclusion | undefined {
   const size = request.delegation.size;
+  // First: a host in another city is not this visit's business, whatever else could be said of it.
+  const km = outsideArea(area, c.place);
+  if (km !== undefined) return { code: "out-of-area", reason: `out of area, ${formatKm(km)} from ${area.from}` };
   if (request.avoid.includes(c.host.id)) return { code: "avoided", reason: "the request lists it under `avoid`" };
   if (ctx.declined?.has(c.host.id))
     return { code: "declined", reason: "it declined the invitation (marked `declined` in the previous agenda)" };

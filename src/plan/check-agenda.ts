@@ -108,10 +108,44 @@ export function checkAgendaRules(
   const dayIndex = new Map(days.map((day, d) => [day.date, d]));
   checkMeals(days, request, dayIndex, issues);
   checkFixed(days, request, dayIndex, issues);
+  const metInFixed = checkJointHosts(agendaDays, days, issues);
   for (const host of request.must_visit) {
-    if (!visitedOn.has(host)) issues.push({ day: -1, message: `must-visit host ${host} is not in the agenda` });
+    if (!visitedOn.has(host) && !metInFixed.has(host))
+      issues.push({ day: -1, message: `must-visit host ${host} is not in the agenda` });
   }
   return issues;
+}
+
+/**
+ * Hosts met in fixed items (joint meetings, parallel sessions) are visited
+ * there: a visit of their own besides is a joint host planned again. Returns
+ * every host met so, for the must-visit rule.
+ */
+function checkJointHosts(
+  agendaDays: readonly AgendaDay[],
+  days: readonly LocalDay[],
+  issues: AgendaIssue[],
+): Set<string> {
+  const met = new Map<string, string>();
+  for (const day of agendaDays)
+    for (const item of day.items) {
+      if (item.status === "declined") continue;
+      if (item.kind === "fixed") for (const host of item.hosts ?? []) met.set(host, item.title);
+      if (item.kind === "parallel") for (const s of item.sessions ?? []) met.set(s.host, item.title);
+    }
+  days.forEach((day, d) =>
+    day.items.forEach((item, i) => {
+      const title = item.kind === "visit" && item.host ? met.get(item.host) : undefined;
+      if (title !== undefined && item.status !== "declined")
+        issues.push({
+          day: d,
+          item: i,
+          field: "host",
+          message: `${item.host} meets the delegation in "${title}" already: a host met in a fixed item is not visited again`,
+        });
+    }),
+  );
+  return new Set(met.keys());
 }
 
 function checkVisit(

@@ -1,11 +1,11 @@
 import type { Agenda, AgendaItem, ParallelSession } from "./agenda.js";
 
-/** A host's part in the agenda: a visit item, or the session it leads in a parallel item. */
+/** A host's part in the agenda: a visit item, the session it leads in a parallel item, or a joint meeting it attends. */
 export interface HostVisit {
   host: string;
   item: AgendaItem;
   session?: ParallelSession;
-  /** the item's uid, or for a session the item's uid with the host added */
+  /** the item's uid (a joint meeting's too), or for a session the item's uid with the host added */
   uid: string;
 }
 
@@ -25,6 +25,8 @@ export function hostVisits(agenda: Agenda, options: { withDeclined?: boolean } =
     day.items.flatMap((item): HostVisit[] => {
       if (item.status === "declined" && !options.withDeclined) return [];
       if (item.kind === "visit" && item.host) return [{ host: item.host, item, uid: item.uid }];
+      // A joint meeting is one event for all its hosts: each is invited to it, under the item's own uid.
+      if (item.kind === "fixed") return (item.hosts ?? []).map((host) => ({ host, item, uid: item.uid }));
       if (item.kind !== "parallel") return [];
       return (item.sessions ?? []).map((session) => ({
         host: session.host,
@@ -36,7 +38,12 @@ export function hostVisits(agenda: Agenda, options: { withDeclined?: boolean } =
   );
 }
 
-/** Ids of the hosts the agenda visits (visits and parallel sessions), in order of first appearance. */
+/** Ids of the hosts the agenda visits (visits, parallel sessions, joint meetings), in order of first appearance. */
 export function visitedHostIds(agenda: Agenda): string[] {
   return [...new Set(hostVisits(agenda).map((v) => v.host))];
+}
+
+/** A fixed item naming hosts: they meet the delegation together. */
+export function isJointMeeting(item: Pick<AgendaItem, "kind" | "hosts">): boolean {
+  return item.kind === "fixed" && (item.hosts?.length ?? 0) > 0;
 }

@@ -6,7 +6,7 @@ import type { Workspace } from "../records/workspace.js";
 import type { Agenda, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
 import { buildInstance, type KeptVisits, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
-import { rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
+import { isOutOfArea, rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
 import { solve, type SolveOptions, type SolveResult, type UnplacedReason } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace } from "./pace.js";
@@ -104,16 +104,22 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   );
   const empty: Agenda = { request: request.id, timezone: zone, value: 0, travel_minutes: 0, days: [], unscheduled: [] };
 
-  const parallelHosts = new Set(request.fixed.flatMap((f) => (f.parallel ?? []).map((s) => s.host)));
+  // Hosts met in fixed items (parallel sessions, joint meetings) are in the programme by the
+  // organiser's word: counted as visited, never planned again, a must-visit among them satisfied.
+  const parallelHosts = fixedItemHosts(request);
   for (const c of candidates) {
-    if (c.mustVisit && c.excluded)
+    if (c.mustVisit && c.excluded && !parallelHosts.has(c.host.id)) {
+      // Out of area because a place is in the wrong spot (swapped coordinates, another city): name that place.
+      const far = isOutOfArea(c) ? farFromArea(ws, request, c) : undefined;
       return {
         agenda: empty,
         candidates,
-        impossible: `must-visit host ${c.host.id} cannot be visited: ${c.excluded.reason}`,
+        impossible: `must-visit host ${c.host.id} cannot be visited: ${far ? `out of area, because ${far.reason}` : c.excluded.reason}`,
+        ...(far ? { hint: far.hint } : {}),
         proven: false,
         method: "exact",
       };
+    }
   }
   const clash = fixedClash(request);
   if (clash) return { agenda: empty, candidates, impossible: clash, proven: false, method: "exact" };
@@ -181,6 +187,11 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   };
 }
 
+/** The hosts the request's fixed items name: parallel sessions' hosts and joint meetings' hosts. */
+export function fixedItemHosts(request: Pick<Request, "fixed">): Set<string> {
+  return new Set(request.fixed.flatMap((f) => [...(f.parallel ?? []).map((s) => s.host), ...(f.hosts ?? [])]));
+}
+
 /** Fixed items of one day that overlap: no plan can hold both (exit 4). */
 function fixedClash(request: Request): string | undefined {
   const items = [...request.fixed].sort((a, b) =>
@@ -232,6 +243,45 @@ function farHost(plan: PlanInstance, result: SolveResult): { reason: string; hin
   return undefined;
 }
 
+/**
+ * Why a must-visit host lies outside the request's area when a place is more
+ * than FAR_KM off: the base, when it is that far from every other place the
+ * request names (its fixed items, meals and other must-visit hosts), else the
+ * host's own place. Nearer than FAR_KM, the area itself is the likely limit:
+ * undefined.
+ */
+function farFromArea(ws: Workspace, request: Request, c: Candidate): { reason: string; hint: string } | undefined {
+  const base = request.base ? ws.places.get(request.base) : undefined;
+  if (!base?.geo || base.online) return undefined;
+  const from = base.geo;
+  const named = [
+    ...request.fixed.map((f) => f.place),
+    ...request.meals.flatMap((m) => m.places),
+    ...request.must_visit.map((id) => ws.hosts.get(id)?.place),
+  ];
+  const distances = [...new Set(named)]
+    .map((id) => (id === undefined || id === base.id ? undefined : ws.places.get(id)))
+    .filter((p): p is NonNullable<typeof p> & { geo: Geo } => p !== undefined && !p.online && p.geo !== undefined)
+    .map((p) => ({ place: p, km: greatCircleKm(from, p.geo) }))
+    .sort((a, b) => a.km - b.km || (a.place.id < b.place.id ? -1 : 1));
+  // The host's own place cannot tell whether it or the base is off; the request's other places can.
+  const others = distances.filter((d) => d.place.id !== c.place.id);
+  const nearest = distances[0];
+  if (nearest && others.length > 0 && others.every((d) => d.km > FAR_KM))
+    return {
+      reason: `the base \`${base.id}\` is ${formatKm(nearest.km)} from the nearest place of the visit, \`${nearest.place.id}\``,
+      hint: `check the position (\`geo\`) of the base \`${base.id}\`: latitude first, then longitude; \`studyvisit check\` says whether swapping them fits`,
+    };
+  const place = c.place;
+  if (!place.geo || place.online) return undefined;
+  const km = greatCircleKm(from, place.geo);
+  if (km <= FAR_KM) return undefined;
+  return {
+    reason: `the place of ${c.host.id}, \`${place.id}\`, is ${formatKm(km)} from the base \`${base.id}\``,
+    hint: `check the position (\`geo\`) of \`${place.id}\`, or drop ${c.host.id} from must_visit if it is in another city`,
+  };
+}
+
 function explainMissing(plan: PlanInstance, result: SolveResult, request: Request, pins: Pins): string {
   const words: Record<UnplacedReason, string> = {
     "no-window": "it has no time on the request's days",
@@ -277,7 +327,8 @@ function explainLeftOut(
   const out: UnscheduledHost[] = [];
   let suggestions = input.suggestionLimit ?? 5;
   for (const c of planned) {
-    if (visited.has(c.host.id) || c.excluded?.code === "no-value") continue;
+    // Hosts of no interest, or in another city, are no candidates: not "left out" of this programme.
+    if (visited.has(c.host.id) || c.excluded?.code === "no-value" || isOutOfArea(c)) continue;
     if (c.excluded) {
       out.push({ host: c.host.id, code: c.excluded.code, reason: c.excluded.reason, value: c.value });
       continue;

@@ -4,6 +4,7 @@ import type { Agenda } from "./agenda.js";
 import type { KeptVisits, Pins } from "./build-instance.js";
 import type { SolveOptions } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
+import { hostVisits } from "./host-visits.js";
 import { planRequest, type RequestPlan } from "./plan-request.js";
 
 export interface PlanManyInput {
@@ -40,21 +41,12 @@ export interface PlanProgress {
  */
 export function planRequests(input: PlanManyInput): RequestPlan[] {
   const bookings = new Map<string, { start: number; end: number }[]>();
+  // Visits, parallel sessions and joint meetings all take the host's time.
   const book = (agenda: Agenda) => {
-    for (const day of agenda.days) {
-      for (const item of day.items) {
-        const hosts =
-          item.kind === "visit" && item.host
-            ? [item.host]
-            : item.kind === "parallel"
-              ? (item.sessions ?? []).map((s) => s.host)
-              : [];
-        for (const host of hosts) {
-          const list = bookings.get(host) ?? [];
-          list.push({ start: Date.parse(item.start), end: Date.parse(item.end) });
-          bookings.set(host, list);
-        }
-      }
+    for (const { host, item } of hostVisits(agenda)) {
+      const list = bookings.get(host) ?? [];
+      list.push({ start: Date.parse(item.start), end: Date.parse(item.end) });
+      bookings.set(host, list);
     }
   };
   for (const agenda of input.booked ?? []) book(agenda);

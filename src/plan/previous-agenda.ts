@@ -1,5 +1,6 @@
 import type { Agenda, AgendaDay, AgendaItem } from "./agenda.js";
 import { diffAgendas, inviteSequence } from "./agenda-diff.js";
+import { isJointMeeting } from "./host-visits.js";
 import type { KeptVisits, Pins } from "./build-instance.js";
 import { minutesOn } from "./zoned-time.js";
 
@@ -69,10 +70,21 @@ export function carryPrevious(previous: Agenda, current: Agenda): Agenda {
       };
     }
     const before = byUid.get(item.uid);
+    // A joint meeting is one invitation to each of its hosts: its SEQUENCE rises when it moves.
+    const sequence = isJointMeeting(item)
+      ? Math.max(
+          0,
+          ...changes
+            .filter((c) => c.current?.item.uid === item.uid && c.previous)
+            .map((c) => inviteSequence(c, c.previous?.item.sequence ?? 0)),
+        )
+      : 0;
     if (!before || before.kind !== item.kind) return item;
+    const { sequence: _drop, ...rest } = item;
     return {
-      ...item,
+      ...rest,
       ...(before.status ? { status: before.status } : {}),
+      ...(sequence > 0 ? { sequence } : {}),
       ...(item.notes === undefined && before.notes !== undefined ? { notes: before.notes } : {}),
     };
   };

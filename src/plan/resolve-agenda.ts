@@ -98,7 +98,7 @@ export function resolveAgenda(file: AgendaFile, ws: Workspace, holidays: Holiday
           ? [i.host]
           : i.kind === "parallel"
             ? (i.sessions ?? []).map((s) => s.host)
-            : [],
+            : (i.hosts ?? []),
     ),
   );
   const travel = days.reduce(
@@ -149,6 +149,12 @@ function unknownIds(item: AgendaFileItem, ws: Workspace, path: PathSegment[]): A
   known("place", item.from, ["from"]);
   known("place", item.to, ["to"]);
   (item.sessions ?? []).forEach((s, k) => known("host", s.host, ["sessions", k, "host"]));
+  (item.hosts ?? []).forEach((h, k) => known("host", h, ["hosts", k]));
+  if (item.hosts && item.kind !== "fixed")
+    issues.push({
+      path: [...path, "hosts"],
+      message: `only a fixed item meets hosts together, not a ${item.kind} item`,
+    });
   return issues;
 }
 
@@ -195,6 +201,7 @@ function resolveDay(day: AgendaFile["days"][number], request: Request, ws: Works
         : {}),
       ...(online ? { online } : {}),
       ...(item.sessions ? { sessions: item.sessions } : {}),
+      ...(item.hosts ? { hosts: item.hosts } : {}),
       ...(item.kind === "visit" ? { status: item.status ?? "proposed" } : item.status ? { status: item.status } : {}),
       ...(item.sequence ? { sequence: item.sequence } : {}),
       ...(item.notes !== undefined ? { notes: item.notes } : {}),

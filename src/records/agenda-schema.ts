@@ -20,6 +20,8 @@ export const agendaItemSchema = z.strictObject({
   km: z.number().nonnegative().optional(),
   online: urlSchema.optional(),
   sessions: listOf(z.strictObject({ title: z.string().min(1), host: idSchema })).optional(),
+  /** a fixed item's joint hosts: they meet the delegation together */
+  hosts: listOf(idSchema).optional(),
   status: z.enum(ITEM_STATUSES).optional(),
   sequence: z.number().int().nonnegative().optional(),
   notes: z.string().optional(),

@@ -209,6 +209,44 @@ export const checkFixedItems: CrossCheck = (ws) =>
     });
   });
 
+/**
+ * A joint meeting (a fixed item with `hosts`): known hosts, each once, none
+ * also under `avoid`; not parallel sessions too (those split the delegation,
+ * a joint meeting gathers it). A joint host that is also a must-visit host is
+ * satisfied by the meeting.
+ */
+export const checkJointMeetings: CrossCheck = (ws) =>
+  eachRequest(ws, (id, origin) => {
+    const request = ws.requests.get(id);
+    if (!request) return [];
+    return request.fixed.flatMap((item, i) => {
+      const hosts = item.hosts;
+      if (!hosts) return [];
+      const at = (path: PathSegment[], message: string) => problemIn(origin, ["fixed", i, ...path], message);
+      const out: Problem[] = [];
+      if (hosts.length === 0)
+        out.push(at(["hosts"], `fixed item "${item.title}" names no host: list at least one, or remove \`hosts\``));
+      if (item.parallel)
+        out.push(
+          at(
+            ["hosts"],
+            `fixed item "${item.title}" has both \`parallel\` sessions and joint \`hosts\`: a joint meeting gathers the delegation, parallel sessions split it; make them two items`,
+          ),
+        );
+      hosts.forEach((host, j) => {
+        const problems = reference(ws, origin, ["fixed", i, "hosts", j], "host", host);
+        if (problems.length === 0 && hosts.indexOf(host) !== j)
+          problems.push(at(["hosts", j], `host \`${host}\` is listed twice in "${item.title}"`));
+        if (problems.length === 0 && request.avoid.includes(host))
+          problems.push(
+            at(["hosts", j], `host \`${host}\` meets the delegation in "${item.title}" but is also in avoid`),
+          );
+        out.push(...problems);
+      });
+      return out;
+    });
+  });
+
 export const checkTravelPairs: CrossCheck = (ws) => {
   const origin = ws.configOrigin;
   if (!origin) return [];
@@ -231,6 +269,7 @@ export const CROSS_CHECKS: readonly CrossCheck[] = [
   checkPriorities,
   checkMeals,
   checkFixedItems,
+  checkJointMeetings,
   checkTravelPairs,
   checkHostRegion,
   checkHostHoursZone,

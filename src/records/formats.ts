@@ -137,6 +137,22 @@ function parseMinutes(input: unknown, zeroAllowed: boolean): Parsed<number> {
   return fail(`\`${input}\` is not a duration: write 90, "90min", "1h30" or "1h"`);
 }
 
+/** The grids a day can be planned on: each divides an hour, so every start lands on the clock (09:30, 14:20). */
+export const GRID_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60] as const;
+
+/** Round times: a duration (`5min`, `15`, `1h`) that divides an hour; `1min` turns rounding off. */
+export function parseGrid(input: unknown): Parsed<number> {
+  const minutes = parseMinutes(input, false);
+  if (!minutes.ok) return minutes;
+  if ((GRID_MINUTES as readonly number[]).includes(minutes.value)) return minutes;
+  const near = [...GRID_MINUTES].sort(
+    (a, b) => Math.abs(a - minutes.value) - Math.abs(b - minutes.value) || a - b,
+  )[0] as number;
+  return fail(
+    `a grid of ${minutes.value} min does not divide an hour, so starts would drift off the clock: use 1 (no rounding), 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60 min (nearest: ${near}min)`,
+  );
+}
+
 export interface Geo {
   lat: number;
   lon: number;

@@ -5,6 +5,7 @@ import {
   parseMargin,
   parseEmail,
   parseGeo,
+  parseGrid,
   parseHours,
   parseId,
   parseLanguage,
@@ -32,6 +33,7 @@ export const timeZoneSchema = format(parseTimeZone);
 export const languageSchema = format(parseLanguage);
 export const urlSchema = format(parseUrl);
 export const emailSchema = format(parseEmail);
+export const gridSchema = format(parseGrid);
 const text = z.string().trim().min(1);
 const positiveInt = z.number().int().positive();
 
@@ -120,6 +122,15 @@ export const paceSchema = z.strictObject({
 });
 export type Pace = z.output<typeof paceSchema>;
 
+/** How far from the visit's base a host may be and still be in its programme (online hosts are everywhere). */
+export const areaSchema = z.strictObject({
+  within_km: z
+    .number()
+    .positive("within_km is a distance in km, more than 0")
+    .max(20040, "within_km above 20,040 km (half the Earth's circumference) includes every place anyway"),
+});
+export type Area = z.output<typeof areaSchema>;
+
 const interestSchema = z
   .union([text, z.strictObject({ theme: text, weight: z.number().positive() })])
   .transform((v) => (typeof v === "string" ? { theme: v, weight: 1 } : v));
@@ -143,6 +154,8 @@ const fixedSchema = z.strictObject({
   online: urlSchema.optional(),
   notes: text.optional(),
   parallel: listOf(parallelSessionSchema).optional(),
+  /** a joint meeting: these hosts meet the delegation together, at this item's time and place */
+  hosts: listOf(idSchema).optional(),
 });
 export type FixedItem = z.output<typeof fixedSchema>;
 
@@ -175,6 +188,8 @@ export const requestSchema = z.strictObject({
   priorities: z.record(z.string(), z.number().min(0)).default({}),
   meals: listOf(mealSchema).default([]),
   pace: paceSchema.optional(),
+  grid: gridSchema.optional(),
+  area: areaSchema.optional(),
   max_visits_per_day: positiveInt.optional(),
   fixed: listOf(fixedSchema).default([]),
 });
@@ -207,6 +222,8 @@ export type SmtpConfig = z.output<typeof smtpSchema>;
 export const configSchema = z.strictObject({
   timezone: timeZoneSchema.optional(),
   pace: paceSchema.optional(),
+  grid: gridSchema.optional(),
+  area: areaSchema.optional(),
   synonyms: listOf(listOf(text)).default([]),
   travel: listOf(travelPairSchema).default([]),
   travel_matrix: text.optional(),

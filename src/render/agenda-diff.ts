@@ -1,4 +1,5 @@
 import type { VisitChange } from "../plan/agenda-diff.js";
+import { isJointMeeting } from "../plan/host-visits.js";
 import { localTime, shortDay } from "./agenda-time.js";
 import type { HostVisit } from "./render-input.js";
 
@@ -11,7 +12,8 @@ export function describeAgendaDiff(
   name: (hostId: string) => string = (id) => id,
 ): string[] {
   return changes.flatMap((c) => {
-    const who = name(c.host);
+    const visit = c.current ?? c.previous;
+    const who = `${name(c.host)}${visit && isJointMeeting(visit.item) ? " (joint meeting)" : ""}`;
     if (c.change === "unchanged") return [];
     if (c.change === "new" && c.current) return [`new: ${who}, ${when(c.current, c.timezone)}`];
     if (c.change === "dropped" && c.previous)

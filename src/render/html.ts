@@ -29,10 +29,10 @@ td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.visit td.what { font-weight: bold; }
 tr.walk td, tr.transit td, tr.free td { color: #555; font-size: 9pt; }
 .travel, footer { color: #444; font-size: 9pt; }
-.day + .day, .contacts, .unscheduled { break-before: page; page-break-before: always; }
+.day + .day, .contacts { break-before: page; page-break-before: always; }
 .contacts ul { margin: 0 0 2mm; padding-left: 5mm; }
 a { color: inherit; }
-@media screen { body { padding: 10mm; } .day, .contacts, .unscheduled { margin-top: 10mm; } }`;
+@media screen { body { padding: 10mm; } .day, .contacts { margin-top: 10mm; } }`;
 
 /** Text for an element or a quoted attribute: the five characters HTML gives meaning to, as entities. */
 export function escapeHtml(text: string): string {
@@ -101,18 +101,6 @@ export function renderHtml(input: RenderInput): string {
       out.push(`<ul>${people.join("") || "<li>No contact on record: ask the organiser.</li>"}</ul>`);
     }
     out.push("</section>");
-  }
-  if (it.unscheduled.length > 0) {
-    out.push(
-      '<section class="unscheduled">',
-      "<h2>Hosts not in the programme</h2>",
-      "<table>",
-      "<thead><tr><th>Host</th><th>Why not</th><th>What would let it in</th></tr></thead>",
-      "<tbody>",
-    );
-    for (const u of it.unscheduled)
-      out.push(`<tr><td>${e(u.host)}</td><td>${e(u.reason)}</td><td>${e(u.suggestion ?? "")}</td></tr>`);
-    out.push("</tbody>", "</table>", "</section>");
   }
   out.push(`<footer><p>Generated on ${e(it.generated)} by studyvisit.</p></footer>`, "</body>", "</html>");
   return `${out.join("\n")}\n`;

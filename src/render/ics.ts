@@ -3,7 +3,15 @@ import type { Contact } from "../records/schemas.js";
 import { languageName } from "../records/formats.js";
 import { CATEGORY, calendarLines, contactText, eventLines, eventStatus, itemLocation } from "./ics-event.js";
 import { icsDocument } from "./ics-text.js";
-import { howToGetThere, hostName, hostVisits, type RenderInput } from "./render-input.js";
+import {
+  howToGetThere,
+  hostName,
+  hostVisits,
+  jointMeetingWords,
+  namesInWords,
+  type RenderInput,
+} from "./render-input.js";
+import { isJointMeeting } from "../plan/host-visits.js";
 
 // iCalendar is written here by hand rather than with the `ics` package: that
 // package turns "local" times into UTC with the machine's zone (wrong for a
@@ -20,6 +28,8 @@ export interface ItineraryIcsOptions {
 export interface InviteIcsOptions extends ItineraryIcsOptions {
   sequence: number;
   method: "REQUEST" | "CANCEL";
+  /** only these events (by UID): a CANCEL of one event while the host stays invited to another */
+  uids?: readonly string[];
 }
 
 /** The delegation's own calendar: METHOD:PUBLISH, one event per visit, meal, fixed and parallel item, no attendees. */
@@ -61,7 +71,7 @@ export function inviteRecipients(input: RenderInput, hostId: string): Contact[] 
  */
 export function renderInviteIcs(input: RenderInput, hostId: string, options: InviteIcsOptions): string {
   const visits = hostVisits(input.agenda, { withDeclined: options.method === "CANCEL" }).filter(
-    (v) => v.host === hostId,
+    (v) => v.host === hostId && (!options.uids || options.uids.includes(v.uid)),
   );
   const attendees = inviteRecipients(input, hostId);
   if (visits.length === 0) throw new Error(`host ${hostId} has no visit in agenda ${input.agenda.request}`);
@@ -71,9 +81,9 @@ export function renderInviteIcs(input: RenderInput, hostId: string, options: Inv
     eventLines(input, {
       uid,
       item,
-      summary: inviteSummary(input, session),
+      summary: inviteSummary(input, item, hostId, session),
       ...itemLocation(input, item, session),
-      description: inviteDescription(input, item, session),
+      description: inviteDescription(input, item, hostId, session),
       categories: [CATEGORY[item.kind] ?? "Study visit"],
       status: cancel ? "CANCELLED" : eventStatus(item),
       sequence: options.sequence,
@@ -92,6 +102,12 @@ function itineraryDescription(input: RenderInput, items: readonly AgendaItem[], 
   if (item.ends_at)
     parts.push(`Ends at ${item.ends_at.name}${item.ends_at.address ? `, ${item.ends_at.address}` : ""}.`);
   for (const contact of host?.contacts ?? []) parts.push(`Contact: ${contactText(contact)}`);
+  const joint = jointMeetingWords(item, (id) => hostName(input, id));
+  if (joint) parts.push(`${joint.charAt(0).toUpperCase()}${joint.slice(1)}.`);
+  for (const id of item.kind === "fixed" ? (item.hosts ?? []) : []) {
+    const contact = input.hosts.get(id)?.contacts[0];
+    if (contact) parts.push(`${hostName(input, id)}: ${contactText(contact)}`);
+  }
   for (const session of item.sessions ?? []) {
     const lead = input.hosts.get(session.host);
     const contact = lead?.contacts[0];
@@ -114,12 +130,21 @@ function delegationWords(input: RenderInput): string {
   return `${from} (${delegation.size} ${delegation.size === 1 ? "person" : "people"})`;
 }
 
-function inviteSummary(input: RenderInput, session?: ParallelSession): string {
+/** The other hosts of a joint meeting, from one host's side. */
+function jointPartners(input: RenderInput, item: AgendaItem, hostId: string): string[] | undefined {
+  if (!isJointMeeting(item)) return undefined;
+  return (item.hosts ?? []).filter((h) => h !== hostId).map((h) => hostName(input, h));
+}
+
+function inviteSummary(input: RenderInput, item: AgendaItem, hostId: string, session?: ParallelSession): string {
   if (session) return `${session.title}: ${input.request.title}`;
+  const partners = jointPartners(input, item, hostId);
+  if (partners)
+    return `Joint meeting with ${delegationWords(input)}${partners.length > 0 ? ` and ${namesInWords(partners)}` : ""}`;
   return `Visit of ${delegationWords(input)}`;
 }
 
-function inviteDescription(input: RenderInput, item: AgendaItem, session?: ParallelSession): string {
+function inviteDescription(input: RenderInput, item: AgendaItem, hostId: string, session?: ParallelSession): string {
   const { request } = input;
   const { organiser, delegation } = request;
   const parts = [request.title, `Group: ${delegationWords(input)}.`];
@@ -127,6 +152,13 @@ function inviteDescription(input: RenderInput, item: AgendaItem, session?: Paral
   if (delegation.languages.length > 0)
     parts.push(`Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`);
   if (session) parts.push(`Your session: ${session.title}, within "${item.title}".`);
+  const partners = jointPartners(input, item, hostId);
+  if (partners)
+    parts.push(
+      partners.length > 0
+        ? `A joint meeting, "${item.title}": you meet the delegation together with ${namesInWords(partners)}.`
+        : `A meeting of the programme: "${item.title}".`,
+    );
   if (item.ends_at) parts.push(`The visit ends at ${item.ends_at.name}.`);
   if (item.notes) parts.push(`Notes: ${item.notes}`);
   const org = organiser.organisation ? `, ${organiser.organisation}` : "";

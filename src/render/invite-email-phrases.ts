@@ -21,6 +21,8 @@ export interface EmailFacts {
   where?: string;
 }
 
+type JointKind = "new" | "moved" | "unchanged" | "cancel";
+
 export interface EmailPhrases {
   intl: string;
   locale: Locale;
@@ -28,6 +30,10 @@ export interface EmailPhrases {
   people(n: number): string;
   subject: Record<"new" | "moved" | "unchanged" | "cancel" | "declined", (f: EmailFacts) => string>;
   body: Record<"new" | "moved" | "unchanged" | "cancel" | "declined", (f: EmailFacts) => string>;
+  /** the body when the host is invited to a joint meeting (a fixed item naming several hosts), not to a visit */
+  jointBody: Record<JointKind, (f: EmailFacts) => string>;
+  /** the line under the time naming the meeting and the other hosts (none: a meeting of the programme) */
+  joint(title: string, partners: string[]): string;
   /** what the host does with the attached invitation */
   answer: string;
   regards: string;
@@ -53,6 +59,16 @@ const EN: EmailPhrases = {
     declined: () =>
       `Thank you for your answer. As you cannot receive us, we have taken this visit out of our programme:`,
   },
+  jointBody: {
+    new: (f) => `For "${f.title}" we would like to invite you to a joint meeting with ${f.group}:`,
+    moved: (f) => `The time of the joint meeting with ${f.group} has changed. It was ${f.before}; it is now:`,
+    unchanged: (f) => `As a reminder, the joint meeting with ${f.group} for "${f.title}":`,
+    cancel: (f) => `We are sorry to cancel the joint meeting with ${f.group} for "${f.title}":`,
+  },
+  joint: (title, partners) =>
+    partners.length > 0
+      ? `${title}: a joint meeting, together with ${new Intl.ListFormat("en-GB", { type: "conjunction" }).format(partners)}`
+      : title,
   answer:
     "The invitation is attached: accept or decline it in your calendar, or reply to this e-mail if another time suits you better.",
   regards: "Kind regards,",
@@ -79,6 +95,19 @@ const FR: EmailPhrases = {
     declined: () =>
       `Merci pour votre réponse. Puisque vous ne pouvez pas nous recevoir, nous retirons cette visite de notre programme :`,
   },
+  jointBody: {
+    new: (f) =>
+      `Dans le cadre de « ${f.title} », nous souhaitons vous inviter à une rencontre commune avec ${f.group} :`,
+    moved: (f) =>
+      `L'horaire de la rencontre commune avec ${f.group} a changé. Elle était prévue ${f.before} ; elle aura lieu :`,
+    unchanged: (f) => `Pour rappel, la rencontre commune avec ${f.group} dans le cadre de « ${f.title} » :`,
+    cancel: (f) =>
+      `Nous sommes au regret d'annuler la rencontre commune avec ${f.group} dans le cadre de « ${f.title} » :`,
+  },
+  joint: (title, partners) =>
+    partners.length > 0
+      ? `${title} : rencontre commune, avec ${new Intl.ListFormat("fr-BE", { type: "conjunction" }).format(partners)}`
+      : title,
   answer:
     "L'invitation est jointe : acceptez-la ou déclinez-la dans votre agenda, ou répondez à ce courriel si un autre moment vous convient mieux.",
   regards: "Bien cordialement,",
@@ -103,6 +132,18 @@ const NL: EmailPhrases = {
     cancel: (f) => `Tot onze spijt moeten we ons bezoek met ${f.group} in het kader van "${f.title}" annuleren:`,
     declined: () => `Dank u voor uw antwoord. Omdat u ons niet kunt ontvangen, halen we dit bezoek uit ons programma:`,
   },
+  jointBody: {
+    new: (f) => `In het kader van "${f.title}" nodigen we u graag uit voor een gezamenlijke ontmoeting met ${f.group}:`,
+    moved: (f) =>
+      `Het tijdstip van de gezamenlijke ontmoeting met ${f.group} is gewijzigd. Het was ${f.before}; het wordt nu:`,
+    unchanged: (f) => `Ter herinnering, de gezamenlijke ontmoeting met ${f.group} in het kader van "${f.title}":`,
+    cancel: (f) =>
+      `Tot onze spijt moeten we de gezamenlijke ontmoeting met ${f.group} in het kader van "${f.title}" annuleren:`,
+  },
+  joint: (title, partners) =>
+    partners.length > 0
+      ? `${title}: een gezamenlijke ontmoeting, samen met ${new Intl.ListFormat("nl-BE", { type: "conjunction" }).format(partners)}`
+      : title,
   answer:
     "De uitnodiging zit in de bijlage: aanvaard of weiger ze in uw agenda, of antwoord op deze e-mail als een ander tijdstip u beter past.",
   regards: "Met vriendelijke groeten,",
@@ -128,6 +169,17 @@ const DE: EmailPhrases = {
     declined: () =>
       `Vielen Dank für Ihre Antwort. Da Sie uns nicht empfangen können, nehmen wir diesen Besuch aus unserem Programm:`,
   },
+  jointBody: {
+    new: (f) => `Im Rahmen von „${f.title}“ möchten wir Sie gern zu einem gemeinsamen Treffen mit ${f.group} einladen:`,
+    moved: (f) =>
+      `Die Zeit des gemeinsamen Treffens mit ${f.group} hat sich geändert. Geplant war ${f.before}; neu ist:`,
+    unchanged: (f) => `Zur Erinnerung, das gemeinsame Treffen mit ${f.group} im Rahmen von „${f.title}“:`,
+    cancel: (f) => `Leider müssen wir das gemeinsame Treffen mit ${f.group} im Rahmen von „${f.title}“ absagen:`,
+  },
+  joint: (title, partners) =>
+    partners.length > 0
+      ? `${title}: ein gemeinsames Treffen, zusammen mit ${new Intl.ListFormat("de-DE", { type: "conjunction" }).format(partners)}`
+      : title,
   answer:
     "Die Einladung ist angehängt: Nehmen Sie sie in Ihrem Kalender an oder lehnen Sie sie ab, oder antworten Sie auf diese E-Mail, wenn Ihnen eine andere Zeit besser passt.",
   regards: "Mit freundlichen Grüßen",

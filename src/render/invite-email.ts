@@ -1,9 +1,9 @@
 import type { HostVisit } from "../plan/host-visits.js";
-import { hostVisits } from "../plan/host-visits.js";
+import { hostVisits, isJointMeeting } from "../plan/host-visits.js";
 import { localTime } from "./agenda-time.js";
 import { inviteRecipients } from "./ics.js";
 import { emailPhrases, longDate, type EmailFacts, type EmailPhrases } from "./invite-email-phrases.js";
-import { placeLabel, sessionPlace, type RenderInput } from "./render-input.js";
+import { onlineLink, placeLabel, sessionPlace, type RenderInput } from "./render-input.js";
 
 // One host's invitation as an e-mail (RFC 5322 with the iMIP parts of RFC
 // 6047): who it is from and to, a short text in the organiser's language, and
@@ -72,16 +72,28 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
         : options.change === "unchanged"
           ? "unchanged"
           : "new";
+  // Invited to a joint meeting (and to nothing else): the text says so, and names the other hosts.
+  const joint = visits.every((v) => isJointMeeting(v.item)) && kind !== "declined";
+  const partners = (v: HostVisit) =>
+    (v.item.hosts ?? []).filter((h) => h !== hostId).map((h) => input.hosts.get(h)?.name ?? h);
+  const link = onlineLink(first.item);
   const lines = [
     phrases.greeting(new Intl.ListFormat(phrases.intl, { type: "conjunction" }).format(to.map((t) => t.name))),
     "",
-    phrases.body[kind](facts),
+    joint ? phrases.jointBody[kind](facts) : phrases.body[kind](facts),
     "",
     ...visits.flatMap((v) => {
       const place = v.session ? sessionPlace(input, v.session) : v.item.place;
-      const where = place ? (place.online ? `${place.name}: ${place.online}` : placeLabel(place)) : undefined;
+      const where = place
+        ? place.online
+          ? `${place.name}: ${place.online}`
+          : placeLabel(place)
+        : isJointMeeting(v.item) && link
+          ? link
+          : undefined;
       const session = v.session ? [`  ${v.session.title}`] : [];
-      return [`  ${when(v, zone, phrases)}`, ...session, ...(where ? [`  ${where}`] : [])];
+      const meeting = isJointMeeting(v.item) ? [`  ${phrases.joint(v.item.title, partners(v))}`] : [];
+      return [`  ${when(v, zone, phrases)}`, ...session, ...meeting, ...(where ? [`  ${where}`] : [])];
     }),
     "",
     ...(options.method === "REQUEST" ? [phrases.answer, ""] : []),

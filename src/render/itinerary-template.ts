@@ -14,8 +14,9 @@ export const ITINERARY_TEMPLATE = `{{!
   Values: title, delegation, organiser, dates, timezone, programme;
   days[]: heading, rows[] (time, what, where, notes), travel;
   gantt[]: name, tasks[] (label, start, end);
-  contacts[]: host, summary, people[] (one line each);
-  unscheduled[]: host, reason, suggestion; hasUnscheduled; generated.
+  contacts[]: host, summary, people[] (one line each); generated.
+  The hosts left out of the programme are the organiser's business: they are
+  in report.md, never in the delegation's itinerary.
 }}
 # {{title}}
 
@@ -73,16 +74,6 @@ gantt
 
 {{/contacts}}
 {{/hasContacts}}
-{{#hasUnscheduled}}
-## Hosts not in the programme
-
-| Host | Why not | What would let it in |
-| --- | --- | --- |
-{{#unscheduled}}
-| {{host}} | {{reason}} | {{suggestion}} |
-{{/unscheduled}}
-
-{{/hasUnscheduled}}
 ---
 
 *Generated on {{generated}} by studyvisit.*

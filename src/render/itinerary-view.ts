@@ -1,8 +1,10 @@
 import type { AgendaItem } from "../plan/agenda.js";
+import { isJointMeeting } from "../plan/host-visits.js";
 import { languageName } from "../records/formats.js";
 import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
 import {
   hostName,
+  jointMeetingWords,
   legSummary,
   onlineLink,
   placeLabel,
@@ -52,7 +54,6 @@ export interface Itinerary {
   programme: string;
   days: ItineraryDay[];
   contacts: ContactBlock[];
-  unscheduled: { host: string; reason: string; suggestion?: string }[];
   generated: string;
 }
 
@@ -65,10 +66,14 @@ export function buildItinerary(input: RenderInput): Itinerary {
     delegation.languages.length > 0
       ? ` Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`
       : "";
-  const visits = agenda.days.reduce(
-    (n, d) => n + d.items.filter((i) => i.kind === "visit" && i.status !== "declined").length,
-    0,
-  );
+  const count = (kind: (i: AgendaItem) => boolean) =>
+    agenda.days.reduce((n, d) => n + d.items.filter((i) => kind(i) && i.status !== "declined").length, 0);
+  const visits = count((i) => i.kind === "visit");
+  const joint = count((i) => isJointMeeting(i));
+  const programme = [
+    ...(visits > 0 || joint === 0 ? [`${visits} ${visits === 1 ? "visit" : "visits"}`] : []),
+    ...(joint > 0 ? [`${joint} joint ${joint === 1 ? "meeting" : "meetings"}`] : []),
+  ].join(", ");
   const first = agenda.days[0]?.date;
   const last = agenda.days[agenda.days.length - 1]?.date;
   return {
@@ -85,7 +90,7 @@ export function buildItinerary(input: RenderInput): Itinerary {
           : `${dayHeading(first)} to ${dayHeading(last)}`
         : "no days planned",
     timezone: agenda.timezone,
-    programme: `${visits} ${visits === 1 ? "visit" : "visits"}, ${agenda.travel_minutes} min of travel`,
+    programme: `${programme}, ${agenda.travel_minutes} min of travel`,
     days: agenda.days.map((day) => ({
       date: day.date,
       heading: dayHeading(day.date),
@@ -101,11 +106,6 @@ export function buildItinerary(input: RenderInput): Itinerary {
         contacts: host?.contacts ?? [],
       };
     }),
-    unscheduled: agenda.unscheduled.map((u) => ({
-      host: hostName(input, u.host),
-      reason: u.reason,
-      ...(u.suggestion ? { suggestion: u.suggestion } : {}),
-    })),
     generated: generatedStamp(input.generatedAt),
   };
 }
@@ -136,6 +136,8 @@ function row(input: RenderInput, item: AgendaItem): ItineraryRow {
     if (place?.online) links.push({ label, url: place.online });
     else notes.push(label);
   }
+  const joint = jointMeetingWords(item, (id) => hostName(input, id));
+  if (joint) notes.push(`${joint.charAt(0).toUpperCase()}${joint.slice(1)}`);
   if (item.notes) notes.push(item.notes);
   if (item.status && item.status !== "proposed") notes.push(`Status: ${item.status}`);
   return { kind: item.kind, time: `${start}–${end}`, start, end, what: item.title, where, notes, links };

@@ -54,12 +54,6 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
     hasGantt: gantt.length > 0,
     contacts,
     hasContacts: contacts.length > 0,
-    unscheduled: it.unscheduled.map((u) => ({
-      host: mdCell(u.host),
-      reason: mdCell(u.reason),
-      suggestion: mdCell(u.suggestion ?? ""),
-    })),
-    hasUnscheduled: it.unscheduled.length > 0,
     generated: mdInline(it.generated),
   };
   return renderTemplate(template, view);

@@ -55,6 +55,21 @@ export function sessionPlace(input: RenderInput, session: ParallelSession): Agen
   return place ? agendaPlace(place) : undefined;
 }
 
+/** "A", "A and B", "A, B and C": English, without locale data. */
+export function namesInWords(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "joint meeting with Municipality of Schaerbeek and BRULOCALIS" for a fixed item naming hosts, else undefined. */
+export function jointMeetingWords(
+  item: Pick<AgendaItem, "kind" | "hosts">,
+  name: (hostId: string) => string,
+): string | undefined {
+  if (item.kind !== "fixed" || !item.hosts || item.hosts.length === 0) return undefined;
+  return `joint meeting with ${namesInWords(item.hosts.map(name))}`;
+}
+
 /** The link to join an online item: its own, else its place's. */
 export function onlineLink(item: AgendaItem): string | undefined {
   return item.online ?? item.place?.online;

@@ -1,5 +1,6 @@
 import type { Agenda, AgendaItem } from "../plan/agenda.js";
 import { calendarDay } from "./agenda-time.js";
+import { jointMeetingWords } from "./render-input.js";
 
 /** The colours the timeline uses; the CLI passes its Style, tests pass plain text. */
 export interface Paint {
@@ -124,8 +125,10 @@ function describeItem(item: AgendaItem, header: TimelineHeader, paint: Paint): s
     }
     case "meal":
       return `${item.title}  ${paint.location(where(item.place))}`;
-    case "fixed":
-      return `${item.title}  ${paint.location(item.online ? `online: ${item.online}` : where(item.place))}`;
+    case "fixed": {
+      const joint = jointMeetingWords(item, (id) => header.hostNames.get(id) ?? id);
+      return `${item.title}${joint ? paint.accent(` (${joint})`) : ""}  ${paint.location(item.online ? `online: ${item.online}` : where(item.place))}`;
+    }
     case "parallel":
       return `${item.title}: ${(item.sessions ?? []).map((s) => `${s.title} (${header.hostNames.get(s.host) ?? s.host})`).join(" | ")}`;
     case "free":

@@ -87,7 +87,7 @@ async function round(port: number): Promise<{ dir: string; agenda: string; sent:
   const read = parseAgendaYaml(agenda, readFileSync(agenda, "utf8"));
   for (const item of read.file?.days.flatMap((d) => d.items) ?? []) {
     if (item.host === "hub-brussels") item.status = "declined";
-    if (item.host === "etterbeek") item.time = { start: 14 * 60 + 20, end: 15 * 60 + 50 };
+    if (item.host === "etterbeek") item.time = { start: 14 * 60 + 30, end: 16 * 60 };
   }
   writeFileSync(agenda, agendaYaml(read.file as NonNullable<typeof read.file>));
   return { dir, agenda, sent };
@@ -126,8 +126,8 @@ describe("invites --eml and --send", () => {
 
     const mail = await simpleParser(readFileSync(join(dir, "mail", "etterbeek.eml")));
     expect(mail.from?.value).toEqual([{ address: "j.gombac@example.org", name: "dr. Jure Gombac" }]);
-    expect(mail.subject).toBe("New time for the study visit: Wednesday 19 September 2018, 14:20–15:50");
-    expect(mail.text).toContain("It was Wednesday 19 September 2018, 14:16–15:46; it is now:");
+    expect(mail.subject).toBe("New time for the study visit: Wednesday 19 September 2018, 14:30–16:00");
+    expect(mail.text).toContain("It was Wednesday 19 September 2018, 14:20–15:50; it is now:");
     expect(calendarOf(mail)).toEqual({
       method: "REQUEST",
       uid: "2018-09-19.etterbeek.ljubljana-2018@studyvisit",

@@ -194,7 +194,7 @@ describe("plan --previous", () => {
       expect(`${now?.start.slice(11, 16)}-${now?.end.slice(11, 16)}`).toBe(before);
     }
     expect(run.stderr).toMatch(
-      /^cancelled: hub\.brussels — Brussels Agency for Business Support \(declined\), Tue 18 Sep 14:59-15:59$/m,
+      /^cancelled: hub\.brussels — Brussels Agency for Business Support \(declined\), Tue 18 Sep 15:00-16:00$/m,
     );
   });
 });

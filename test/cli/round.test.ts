@@ -70,7 +70,7 @@ describe("the round", () => {
     edit(path, (file) => {
       // Etterbeek agreed to 60 minutes instead of its 90.
       Object.assign(visit(file, "etterbeek"), {
-        time: { start: 14 * 60 + 16, end: 15 * 60 + 16 },
+        time: { start: 14 * 60 + 20, end: 15 * 60 + 20 },
         notes: "Agreed by phone: one hour",
       });
     });
@@ -88,7 +88,7 @@ describe("the round", () => {
     const notes = check.stderr.split("\n").filter((l) => l.includes(": note: "));
     expect(notes).toEqual([
       expect.stringMatching(
-        /^out\/ljubljana-2018\/agenda\.yaml:\d+:\d+: note: Municipality of Etterbeek on 19 Sep 14:16-15:16: confirmed with the host, 60 min instead of 90$/,
+        /^out\/ljubljana-2018\/agenda\.yaml:\d+:\d+: note: Municipality of Etterbeek on 19 Sep 14:20-15:20: confirmed with the host, 60 min instead of 90$/,
       ),
     ]);
     expect(check.stdout).toContain("all valid (1 note)");
@@ -100,7 +100,7 @@ describe("the round", () => {
     expect(replanned.code).toBe(0);
     const v2 = parseAgendaYaml("v2", readFileSync(join(dir, "v2", "ljubljana-2018", "agenda.yaml"), "utf8")).file;
     expect(v2 && visit(v2, "etterbeek")).toMatchObject({
-      time: { start: 14 * 60 + 16, end: 15 * 60 + 16 },
+      time: { start: 14 * 60 + 20, end: 15 * 60 + 20 },
       status: "confirmed",
       notes: "Agreed by phone: one hour",
     });
@@ -110,12 +110,12 @@ describe("the round", () => {
       expect(out.stdout).toContain("Agreed by phone: one hour");
     }
     const ics = await runCli(["export", path, "--data", data, "--format", "ics"], { cwd: dir, env });
-    expect(ics.stdout).toContain("DTSTART:20180919T121600Z\r\nDTEND:20180919T131600Z");
+    expect(ics.stdout).toContain("DTSTART:20180919T122000Z\r\nDTEND:20180919T132000Z");
     const invites = await runCli(["invites", path, "--data", data, "-o", "inv"], { cwd: dir, env });
     expect(invites.code).toBe(0);
     const etterbeek = readFileSync(join(dir, "inv", "etterbeek.ics"), "utf8");
     expect(etterbeek).toContain("STATUS:CONFIRMED");
-    expect(etterbeek).toContain("DTEND:20180919T131600Z");
+    expect(etterbeek).toContain("DTEND:20180919T132000Z");
   });
 
   it("plan --out --force over an earlier run cancels the host that left the plan instead of leaving its REQUEST", async () => {

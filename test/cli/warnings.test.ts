@@ -181,6 +181,21 @@ describe("warnings: printed like a compiler's, exit 0, --strict exits 3", () => 
     }
   });
 
+  it("plan --out prints a geography warning once and lists it in the organiser's report.md", async () => {
+    const dir = threeCities(LONDON_HOURS_IN_BRUSSELS);
+    const warning =
+      "hosts/tower-hamlets.yaml:10:3: warning: host `tower-hamlets`: its hours are read in Europe/Brussels (studyvisit.yaml's timezone), but GB (its country) keeps Europe/London time: add `timezone: Europe/London` under `availability`";
+    const run = await runCli(["plan", "brussels-2026", "--data", ".", "--out", "out"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr.split(warning).length - 1).toBe(1);
+    const report = readFileSync(join(dir, "out", "brussels-2026", "report.md"), "utf8");
+    const section = report.slice(report.indexOf("## Warnings and notes"));
+    // Markdown escapes the backticks the terminal shows as they are.
+    expect(section).toContain(`- ${warning.replaceAll("`", "\\`")}\n`);
+    // The delegation's itinerary is not the place for the organiser's warnings.
+    expect(readFileSync(join(dir, "out", "brussels-2026", "itinerary.md"), "utf8")).not.toContain("tower-hamlets");
+  });
+
   it("--json lists every problem with its severity, and counts them", async () => {
     const dir = threeCities({
       ...LONDON_HOURS_IN_BRUSSELS,

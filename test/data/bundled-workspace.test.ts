@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { AgendaDocument } from "../../src/plan/agenda.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import { formatProblem } from "../../src/records/problem.js";
 import { repoRoot } from "../helpers/files.js";
@@ -26,6 +27,27 @@ describe("the bundled workspace in data/", () => {
     expect(hosts.some((h) => h.availability.closed.length > 0)).toBe(true);
     expect(hosts.some((h) => h.visit.ends_at !== undefined)).toBe(true);
     expect([...workspace.places.values()].some((p) => p.online !== undefined)).toBe(true);
+  });
+
+  it("plans Ljubljana like the seed's real programme: 09:30 microStart, 11:30 shops walk, 12:30 lunch", async () => {
+    const run = await runCli(["plan", "ljubljana-2018", "--data", "data", "--json"], { cwd: repoRoot });
+    expect(run.code).toBe(0);
+    const agenda = (JSON.parse(run.stdout) as AgendaDocument).agendas[0];
+    const wednesday = agenda?.days.find((d) => d.date === "2018-09-19")?.items ?? [];
+    const at = (kind: string, what: string) =>
+      wednesday.find((i) => i.kind === kind && (i.host === what || i.title === what))?.start.slice(11, 16);
+    expect(at("visit", "microstart")).toBe("09:30");
+    expect(at("visit", "microstart-shops-walk")).toBe("11:30");
+    expect(at("meal", "Lunch")).toBe("12:30");
+    // Every visit, meal and fixed item of every bundled request starts on the 5-minute grid.
+    for (const id of workspace.requests.keys()) {
+      const plan = await runCli(["plan", id, "--data", "data", "--json"], { cwd: repoRoot });
+      const starts = (JSON.parse(plan.stdout) as AgendaDocument).agendas[0]?.days.flatMap((d) =>
+        d.items.filter((i) => ["visit", "meal", "fixed", "parallel"].includes(i.kind)).map((i) => i.start),
+      );
+      expect(starts?.length).toBeGreaterThan(0);
+      for (const start of starts ?? []) expect(Number(start.slice(14, 16)) % 5, `${id} ${start}`).toBe(0);
+    }
   });
 
   it("keeps every contact at example.org", () => {

@@ -179,8 +179,9 @@ describe("planning rules", () => {
         .filter((i) => i.kind === "meal")
         .map((i) => `${i.start.slice(11, 16)}-${i.end.slice(11, 16)} ${i.place?.id}`),
     );
-    // 18 Sep starts at 14:30, after lunch hours: no lunch. 19 Sep: from 12:30 the hotel → m leg (1.95 km: transit 17 min) arrives 12:47.
-    expect(meals).toEqual([[], ["12:47-13:47 m"], [expect.stringMatching(/^1[23]:\d\d-1[34]:\d\d m$/)]]);
+    // 18 Sep starts at 14:30, after lunch hours: no lunch. 19 Sep: from 12:30 the hotel → m leg (1.95 km: transit
+    // 17 min) arrives 12:47; lunch starts on the next round time of the 5-minute grid.
+    expect(meals).toEqual([[], ["12:50-13:50 m"], [expect.stringMatching(/^1[23]:\d\d-1[34]:\d\d m$/)]]);
   });
 
   it("puts a meal without places where the delegation already is", () => {
@@ -237,6 +238,36 @@ describe("planning rules", () => {
       "requests/r.yaml": request(`${DAY}\nmust_visit: [x]`),
     });
     expect(planOf(closed, "r").impossible).toBe("must-visit host x cannot be visited: closed on 19 Sep");
+  });
+
+  it("an out-of-area must-visit host: the area's limit nearby; beyond 100 km the place that is off, and what to check", () => {
+    // Records written near the hotel, then moved in memory: loading them far off would raise geography warnings.
+    const w = ws({
+      "hosts/x.yaml": host("x", "b", OPEN),
+      "requests/r.yaml": request(
+        `${DAY}\nbase: h\nmust_visit: [x]\nmeals: [{name: lunch, hours: "12:00-14:00", duration: 60min, places: [m]}]`,
+      ),
+    });
+    const moved = (id: string, km: number) => {
+      const place = w.places.get(id);
+      if (!place) throw new Error(`no place ${id}`);
+      const [lat, lon] = JSON.parse(`[${north(km).slice(1, -1)}]`) as [number, number];
+      return { ...w, places: new Map([...w.places, [id, { ...place, geo: { lat, lon } }]]) };
+    };
+    const near = planOf(moved("b", 60), "r");
+    expect(near.impossible).toMatch(/^must-visit host x cannot be visited: out of area, 60 km from the base$/);
+    expect(near.hint).toBeUndefined();
+    const city = planOf(moved("b", 300), "r");
+    expect(city.impossible).toMatch(
+      /^must-visit host x cannot be visited: out of area, because the place of x, `b`, is 300 km from the base `h`$/,
+    );
+    expect(city.hint).toBe("check the position (`geo`) of `b`, or drop x from must_visit if it is in another city");
+    // The hotel far from the lunch place as well: the base is what is off.
+    const hotel = planOf(moved("h", 500), "r");
+    expect(hotel.impossible).toMatch(
+      /^must-visit host x cannot be visited: out of area, because the base `h` is 49\d km from the nearest place of the visit, `m`$/,
+    );
+    expect(hotel.hint).toContain("check the position (`geo`) of the base `h`");
   });
 
   it("places a must-visit host even when its value is 0, and ignores other value-0 hosts", () => {

@@ -100,10 +100,12 @@ export const workspaceArb = fc.integer({ min: 2, max: 5 }).chain((placeCount) =>
       size: fc.integer({ min: 4, max: 20 }),
       stepFree: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
       buffer: fc.constantFrom(0, 5, 10),
+      grid: fc.constantFrom(1, 5, 5, 10, 15),
     })
     .map((r) => {
       const ws: Workspace = emptyWorkspace("/random");
-      ws.config = { timezone: "Europe/Brussels", synonyms: [], travel: [] };
+      // Every time the records give (windows, slots, fixed items) is on the half hour: on every grid drawn.
+      ws.config = { timezone: "Europe/Brussels", synonyms: [], travel: [], grid: r.grid };
       for (const p of r.places) ws.places.set(p.id, p);
       for (const h of r.hosts) ws.hosts.set(h.id, h);
       const basePlace = r.base === null ? undefined : r.places[r.base];

@@ -49,6 +49,7 @@ const item = fc.record(
     minutes: fc.integer({ min: 0, max: 90 }),
     km: fc.double({ min: 0, max: 20, noNaN: true }),
     sessions: fc.array(fc.record({ title: text, host: id }), { minLength: 1, maxLength: 2 }),
+    hosts: fc.array(id, { minLength: 1, maxLength: 3 }),
     status: fc.constantFrom("proposed", "requested", "confirmed", "declined" as const),
     sequence: fc.integer({ min: 0, max: 9 }),
     notes: fc.string({ maxLength: 40 }).map(clean),

@@ -113,6 +113,29 @@ describe("cross-reference rules", () => {
       "requests/r.yaml:16:26: unknown host `grdr`",
     ]);
   });
+  it("checkJointMeetings: known hosts, each once, none avoided, not parallel sessions too", () => {
+    const fixed = `avoid: [host-b]
+fixed:
+  - {title: Kick-off, date: 2018-09-19, hours: "09:00-10:00", place: office, hosts: [host-a, host-b, hots-a, host-a]}
+  - title: Both
+    date: 2018-09-19
+    hours: "11:00-12:00"
+    hosts: [host-a]
+    parallel: [{title: A, host: host-a}]
+`;
+    const hostB = HOST.replace("id: host-a", "id: host-b").replace("name: Host A", "name: Host B");
+    expect(workspace({ "requests/r.yaml": `${REQUEST}${fixed}`, "hosts/b.yaml": hostB })).toEqual([
+      'requests/r.yaml:10:94: host `host-b` meets the delegation in "Kick-off" but is also in avoid',
+      "requests/r.yaml:10:102: unknown host `hots-a` (did you mean `host-a`?)",
+      'requests/r.yaml:10:110: host `host-a` is listed twice in "Kick-off"',
+      'requests/r.yaml:14:12: fixed item "Both" has both `parallel` sessions and joint `hosts`: a joint meeting gathers the delegation, parallel sessions split it; make them two items',
+    ]);
+    expect(
+      workspace({
+        "requests/r.yaml": `${REQUEST}must_visit: [host-a]\nfixed: [{title: Kick-off, date: 2018-09-19, hours: "09:00-10:00", place: office, hosts: [host-a]}]\n`,
+      }),
+    ).toEqual([]);
+  });
   it("checkRequestDays and checkRequestTimezone", () => {
     const request = REQUEST.replace("timezone: Europe/Brussels\n", "").replace(
       'hours: "09:00-17:00"}',

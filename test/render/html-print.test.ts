@@ -55,16 +55,12 @@ describe.skipIf(!available && !onCi)("itinerary.html printed by headless Chromiu
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing`).toBe(true);
   });
 
-  it(
-    "prints the Ljubljana booklet to a PDF: a page per day, then contacts and unscheduled hosts",
-    { timeout: 120_000 },
-    async () => {
-      const pdf = await printToPdf("ljubljana-2018");
-      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-      expect(pdf.length).toBeGreaterThan(10_000);
-      expect(pageCount(pdf)).toBeGreaterThanOrEqual(4);
-    },
-  );
+  it("prints the Ljubljana booklet to a PDF: a page per day, then the contacts", { timeout: 120_000 }, async () => {
+    const pdf = await printToPdf("ljubljana-2018");
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(3);
+  });
 
   it("prints the hostile-text booklet too", { timeout: 120_000 }, async () => {
     const pdf = await printToPdf("hostile-2018");

@@ -369,6 +369,32 @@ describe("invites/<host>.ics", () => {
     expect(attendees.every((a) => a.getParameter("rsvp") === undefined)).toBe(true);
   });
 
+  it("invites each host of a joint meeting to the one item, under its uid, naming the other host", () => {
+    const uid = "2018-09-20.fixed-round-table-on-the-reception-of-newcomers.roundtable-2018@studyvisit";
+    const cire = invite("roundtable-2018", "cire", 1);
+    expectGolden("roundtable-2018.invite-cire.ics", cire);
+    const etterbeek = events(invite("roundtable-2018", "etterbeek", 1))[0] as ICAL.Component;
+    const event = events(cire)[0] as ICAL.Component;
+    expect([prop(event, "uid"), prop(etterbeek, "uid")]).toEqual([uid, uid]);
+    expect(prop(event, "summary")).toBe(
+      "Joint meeting with the delegation from Ljubljana (12 people) and Municipality of Etterbeek",
+    );
+    expect(prop(etterbeek, "summary")).toBe(
+      "Joint meeting with the delegation from Ljubljana (12 people) and CIRÉ — Coordination et Initiatives pour Réfugiés et Étrangers",
+    );
+    expect(prop(event, "description")).toContain(
+      'A joint meeting, "Round table on the reception of newcomers": you meet the delegation together with Municipality of Etterbeek.',
+    );
+    // Each host's own contacts only: the other host's people get their own invitation.
+    expect(event.getAllProperties("attendee").map((a) => a.getFirstValue())).toEqual([
+      "mailto:cire.visits@example.org",
+    ]);
+    expect(etterbeek.getAllProperties("attendee").map((a) => a.getFirstValue())).toEqual([
+      "mailto:european.affairs@example.org",
+      "mailto:social.cohesion@example.org",
+    ]);
+  });
+
   it("gives every visited host of every fixture an invitation that parses", () => {
     for (const name of AGENDAS) {
       for (const visit of hostVisits(loadAgenda(name))) {

@@ -24,9 +24,10 @@ function golden(requestId: string, hostId: string, language: LetterLanguage, dat
 }
 
 /**
- * Joint meetings are not in the records yet: this is what the CLI will pass
- * for the Jelgava mentoring session, a fixed item with Schaerbeek and
- * BRULOCALIS at BRULOCALIS' office (18 May 2022, 14:00–15:30).
+ * What the CLI passes for the Jelgava mentoring session, the bundled fixed
+ * item with `hosts: [schaerbeek, brulocalis]` at BRULOCALIS' office (18 May
+ * 2022, 14:00–15:30); test/cli/joint-meetings.test.ts checks the CLI's letter
+ * against the same golden file.
  */
 function mentoringSession(): JointMeeting {
   const ws = bundledWorkspace();
