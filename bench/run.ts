@@ -6,6 +6,7 @@ import { solve } from "../src/plan/engine/index.js";
 import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
+import { runRegistry } from "./registry.js";
 import { runScale } from "./scale.js";
 import { verifyRoutes } from "./verify.js";
 
@@ -15,6 +16,12 @@ interface Args {
   scale: boolean;
   /** only the bundled requests' solver times */
   bundled: boolean;
+  /** only the registry run: the CLI on a 1,000-host workspace of YAML files */
+  registry: boolean;
+  /** with --registry: the CLI entry points to measure side by side (default: this checkout's bin/) */
+  bins: string[];
+  /** with --registry: runs of each command (medians are printed) */
+  runs: number;
   ms: number[];
   files: string[];
   effort: number;
@@ -37,6 +44,9 @@ function parseArgs(argv: string[]): Args {
     json: false,
     scale: false,
     bundled: false,
+    registry: false,
+    bins: [],
+    runs: 5,
     ms: [],
     files: [],
     effort: 1,
@@ -53,6 +63,9 @@ function parseArgs(argv: string[]): Args {
     if (a === "--json") args.json = true;
     else if (a === "--scale") args.scale = true;
     else if (a === "--bundled") args.bundled = true;
+    else if (a === "--registry") args.registry = true;
+    else if (a === "--bin") args.bins.push(resolve(value()));
+    else if (a === "--runs") args.runs = Number(value());
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -62,6 +75,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.ms.length === 0) args.ms = [1, 2, 3, 4];
   if (args.ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error("--m takes positive integers");
+  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error("--runs takes a positive integer");
   return args;
 }
 
@@ -203,8 +217,29 @@ function printScale(): void {
   if (r.doubleBooked > 0) throw new Error(`the scale run double-booked ${r.doubleBooked} visits`);
 }
 
+function printRegistry(args: Args): void {
+  const bins = args.bins.length > 0 ? args.bins : [join(repoRoot(), "bin", "studyvisit.js")];
+  const rows = runRegistry(bins, args.runs);
+  if (args.json) return console.log(JSON.stringify(rows));
+  const many = bins.length > 1;
+  console.log(
+    [
+      "",
+      `Registry: the CLI end to end on 1,000 hosts and 50 requests as YAML files (bench/registry.ts), median of ${args.runs} runs`,
+      `| ${many ? "bin | " : ""}command | ms | cpu ms | peak RSS MB (median / max) | exit |`,
+      `|${many ? "---|" : ""}---|---|---|---|---|`,
+      ...rows.map(
+        (r) =>
+          `| ${many ? `${r.bin} | ` : ""}${r.command} | ${r.ms} | ${r.cpuMs} | ${r.rssMb} / ${r.maxRssMb} | ${r.exitCodes.join(", ")} |`,
+      ),
+    ].join("\n"),
+  );
+  if (rows.some((r) => r.exitCodes.some((c) => c !== 0))) throw new Error("a registry command did not exit 0");
+}
+
 function main(argv: string[]): void {
   const args = parseArgs(argv);
+  if (args.registry) return printRegistry(args);
   if (args.scale) return printScale();
   if (args.bundled) return printBundled();
   const dir = benchDir();
@@ -230,6 +265,7 @@ function main(argv: string[]): void {
     if (args.files.length === 0) {
       printBundled();
       printScale();
+      printRegistry(args);
     }
   }
 }
