@@ -90,14 +90,30 @@ function judge(
   const priority = request.priorities[host.id];
   const value = priority ?? matched.reduce((sum, m) => sum + m.weight, 0);
   const mustVisit = request.must_visit.includes(host.id);
-  const days = request.days.map((day) => hostDay(host, day, zone, ctx));
-
-  const candidate: Candidate = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit, days };
-  const excluded = exclusion(candidate, request, ctx);
+  const base = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit };
+  const days = () => request.days.map((day) => hostDay(host, day, zone, ctx));
+  const ruledOut = exclusionBeforeDays(base, request, ctx);
+  // Most hosts of a large registry are ruled out before their days matter: those are worked out only when read.
+  if (ruledOut) return withLazyDays({ ...base, excluded: ruledOut }, days);
+  const candidate: Candidate = { ...base, days: days() };
+  const excluded = dayExclusion(candidate);
   return excluded ? { ...candidate, excluded } : candidate;
 }
 
-function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclusion | undefined {
+function withLazyDays(c: Omit<Candidate, "days">, compute: () => HostDay[]): Candidate {
+  let days: HostDay[] | undefined;
+  return Object.defineProperty(c, "days", {
+    get: () => (days ??= compute()),
+    enumerable: true,
+    configurable: true,
+  }) as Candidate;
+}
+
+function exclusionBeforeDays(
+  c: Omit<Candidate, "days">,
+  request: Request,
+  ctx: CandidateContext,
+): Exclusion | undefined {
   const size = request.delegation.size;
   if (request.avoid.includes(c.host.id)) return { code: "avoided", reason: "the request lists it under `avoid`" };
   if (ctx.declined?.has(c.host.id))
@@ -113,6 +129,10 @@ function exclusion(c: Candidate, request: Request, ctx: CandidateContext): Exclu
       reason: `${c.place.name} is not marked step-free and the delegation needs step-free access`,
     };
   }
+  return undefined;
+}
+
+function dayExclusion(c: Candidate): Exclusion | undefined {
   if (c.days.some((d) => d.windows.length > 0 || d.slots.length > 0)) return undefined;
   const reasons = c.days.map((d) => d.unavailable).filter((u): u is Exclusion => u !== undefined);
   const codes = new Set(reasons.map((r) => r.code));
