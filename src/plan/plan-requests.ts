@@ -4,7 +4,8 @@ import type { Agenda } from "./agenda.js";
 import type { KeptVisits, Pins } from "./build-instance.js";
 import type { SolveOptions } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
-import { planRequest, type RequestPlan } from "./plan-request.js";
+import { planJointly, type JointPlan } from "./joint-plan.js";
+import type { RequestPlan } from "./plan-request.js";
 
 export interface PlanManyInput {
   ws: Workspace;
@@ -22,50 +23,18 @@ export interface PlanManyInput {
 
 /**
  * Several requests planned together so that no host receives more than its
- * `parallel` delegations at once: each request is planned in the order given
- * (the organiser's priority), and the host time it takes is booked before the
- * next one is planned.
+ * `parallel` delegations at once, for the most total value (each request's
+ * value times its `priority`): see planJointly and docs/joint-planning.md.
  */
 export function planRequests(input: PlanManyInput): RequestPlan[] {
-  const bookings = new Map<string, { start: number; end: number }[]>();
-  const book = (agenda: Agenda) => {
-    for (const day of agenda.days) {
-      for (const item of day.items) {
-        const hosts =
-          item.kind === "visit" && item.host
-            ? [item.host]
-            : item.kind === "parallel"
-              ? (item.sessions ?? []).map((s) => s.host)
-              : [];
-        for (const host of hosts) {
-          const list = bookings.get(host) ?? [];
-          list.push({ start: Date.parse(item.start), end: Date.parse(item.end) });
-          bookings.set(host, list);
-        }
-      }
-    }
-  };
-  for (const agenda of input.booked ?? []) book(agenda);
+  return planTogether(input).plans;
+}
+
+/** planRequests with the joint figures: total, upper bound, whether the total is proven the best. */
+export function planTogether(input: PlanManyInput): JointPlan {
   // Many requests planned at once share the organiser's wait: search less per request, suggest less.
   const many = input.requests.length;
   const effort = input.solver?.effort ?? Math.max(0.1, Math.min(1, 5 / many));
   const suggestionLimit = input.suggestionLimit ?? (many <= 5 ? 5 : 1);
-  return input.requests.map((request) => {
-    const declined = input.declined?.get(request.id);
-    const pins = input.pins?.get(request.id);
-    const kept = input.kept?.get(request.id);
-    const plan = planRequest({
-      ws: input.ws,
-      request,
-      holidays: input.holidays,
-      bookings,
-      ...(declined ? { declined } : {}),
-      ...(pins ? { pins } : {}),
-      ...(kept ? { kept } : {}),
-      solver: { ...input.solver, effort },
-      suggestionLimit,
-    });
-    if (!plan.impossible) book(plan.agenda);
-    return plan;
-  });
+  return planJointly({ ...input, solver: { ...input.solver, effort }, suggestionLimit });
 }

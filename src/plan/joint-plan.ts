@@ -1,0 +1,465 @@
+import type { Request } from "../records/schemas.js";
+import type { Workspace } from "../records/workspace.js";
+import type { Agenda } from "./agenda.js";
+import type { KeptVisits, Pins } from "./build-instance.js";
+import type { Candidate } from "./candidates.js";
+import type { SolveOptions } from "./engine/index.js";
+import type { HolidayCalendar } from "./holidays.js";
+import { resolvePace } from "./pace.js";
+import { planRequest, type RequestPlan } from "./plan-request.js";
+import { leg } from "./travel.js";
+import { localParts } from "./zoned-time.js";
+
+export interface JointInput {
+  ws: Workspace;
+  requests: readonly Request[];
+  holidays: HolidayCalendar;
+  /** agendas already sent out (`--booked`): their visits hold host time and never move */
+  booked?: readonly Agenda[];
+  declined?: ReadonlyMap<string, ReadonlySet<string>>;
+  pins?: ReadonlyMap<string, Pins>;
+  kept?: ReadonlyMap<string, KeptVisits>;
+  solver?: SolveOptions;
+  suggestionLimit?: number;
+  /** most re-plans of one request under blocked host time the conflict search may make (default: see searchBudget) */
+  budget?: number;
+}
+
+export interface JointPlan {
+  /** one per request, in the order given */
+  plans: RequestPlan[];
+  /** Σ priority × value of the plans */
+  total: number;
+  /** Σ priority × value of each request planned alone: no joint plan does better. Unset when a plan alone is not proven. */
+  bound?: number;
+  /** the total is the best possible: it meets `bound`, or the complete search ended with every re-plan proven */
+  proven: boolean;
+  stats: JointStats;
+}
+
+export interface JointStats {
+  /** host conflicts between the requests' plans made alone */
+  conflicts: number;
+  /** re-plans of one request under blocked host time */
+  replans: number;
+  /** how the result was reached */
+  method: "independent" | "search" | "complete-search" | "sequential";
+}
+
+/** One delegation at one host: instants in ms. `request` -1 is a `--booked` agenda. */
+interface Use {
+  request: number;
+  host: string;
+  start: number;
+  end: number;
+}
+
+type Interval = { start: number; end: number };
+/** Host time a request may not use, by host: the search's only lever on a request. */
+type Blocks = ReadonlyMap<string, readonly Interval[]>;
+
+interface Node {
+  blocks: Blocks[];
+  plans: RequestPlan[];
+  total: number;
+  depth: number;
+  seq: number;
+}
+
+interface Conflict {
+  host: string;
+  /** a moment at which more delegations than `parallel` are at the host */
+  at: number;
+  covering: Use[];
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Plan several requests together: the most total value (each request's value
+ * times its `priority`), every request's must-visits kept, no host receiving
+ * more than `parallel` delegations at once. See docs/joint-planning.md.
+ *
+ * 1. Each request is planned alone (booked agendas hold their time). The sum
+ *    is an upper bound when every plan alone is proven optimal; when no host
+ *    is over-booked, that is the answer.
+ * 2. Otherwise a dive resolves conflicts one by one: at an over-booked host,
+ *    each delegation there is re-planned once with the others' time there
+ *    blocked, and the better total is kept.
+ * 3. When that does not reach the bound and every plan is proven, a complete
+ *    best-first search (branch: "request r does not hold host h during the
+ *    time cell c") either proves the best total or runs out of budget.
+ * 4. Requests planned under search blocks are re-planned against the real
+ *    bookings of the others, so each left-out host is explained by real facts.
+ */
+export function planJointly(input: JointInput): JointPlan {
+  const { ws, requests } = input;
+  const k = requests.length;
+  const weight = requests.map((r) => r.priority ?? 1);
+  const bookedUses = (input.booked ?? []).flatMap((a) => usesOf(a, -1));
+  const parallelOf = (host: string) => ws.hosts.get(host)?.availability.parallel ?? 1;
+  const suggestionLimit = input.suggestionLimit ?? 5;
+  let replans = 0;
+  const cache = new Map<string, RequestPlan>();
+
+  const solveWith = (r: number, blocks: Blocks, suggestions: boolean): RequestPlan => {
+    const key = `${r}\u0000${suggestions}\u0000${blocksKey(blocks)}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const request = requests[r] as Request;
+    const bookings = new Map<string, Interval[]>();
+    for (const u of bookedUses) push(bookings, u.host, { start: u.start, end: u.end });
+    // A block counts as `parallel` delegations: the host is full then, whatever its capacity.
+    for (const [host, list] of blocks)
+      for (const iv of list) for (let i = 0; i < parallelOf(host); i++) push(bookings, host, iv);
+    const declined = input.declined?.get(request.id);
+    const pins = input.pins?.get(request.id);
+    const kept = input.kept?.get(request.id);
+    if (blocks.size > 0) replans++;
+    const plan = planRequest({
+      ws,
+      request,
+      holidays: input.holidays,
+      bookings,
+      ...(declined ? { declined } : {}),
+      ...(pins ? { pins } : {}),
+      ...(kept ? { kept } : {}),
+      ...(input.solver ? { solver: input.solver } : {}),
+      suggestionLimit: suggestions ? suggestionLimit : 0,
+    });
+    cache.set(key, plan);
+    return plan;
+  };
+  // A plan that breaks a request's must-visits is no joint plan at all.
+  const totalOf = (plans: readonly RequestPlan[]) =>
+    plans.some((p) => p.impossible)
+      ? Number.NEGATIVE_INFINITY
+      : plans.reduce((s, p, r) => s + (weight[r] as number) * p.agenda.value, 0);
+
+  const none: Blocks = new Map();
+  const alone = requests.map((_, r) => solveWith(r, none, true));
+  // A request impossible on its own is impossible together: exit 4 with its own reason, as when planned alone.
+  if (alone.some((p) => p.impossible))
+    return { plans: alone, total: 0, proven: false, stats: { conflicts: 0, replans, method: "independent" } };
+  const bound = alone.every((p) => p.proven) ? totalOf(alone) : undefined;
+  const conflicts = countConflicts([...bookedUses, ...alone.flatMap((p, r) => usesOf(p.agenda, r))], parallelOf);
+  const finish = (plans: RequestPlan[], blocks: Blocks[], method: JointStats["method"], complete = false) => {
+    const final = realBookings(plans, blocks);
+    const total = totalOf(final);
+    const proven = k === 1 ? (final[0]?.proven ?? false) : (bound !== undefined && total >= bound) || complete;
+    return {
+      plans: final.map((p) => (k === 1 ? p : { ...p, proven: proven && !p.impossible })),
+      total,
+      ...(bound !== undefined ? { bound } : {}),
+      proven,
+      stats: { conflicts, replans, method },
+    };
+  };
+  if (conflicts === 0)
+    return finish(
+      alone,
+      requests.map(() => none),
+      "independent",
+    );
+
+  const budget = input.budget ?? searchBudget(k, bound !== undefined);
+  const root: Node = { blocks: requests.map(() => none), plans: alone, total: totalOf(alone), depth: 0, seq: 0 };
+  const dived = dive(root);
+  let best = dived ?? sequential();
+  let method: JointStats["method"] = dived ? "search" : "sequential";
+  if (bound !== undefined && best.total < bound) {
+    const grid = gridMinutes(input, alone);
+    if (grid !== undefined) {
+      const searched = completeSearch(root, best, grid);
+      if (searched.node !== best) method = "complete-search";
+      best = searched.node;
+      if (searched.complete) return finish(best.plans, best.blocks, method, true);
+    }
+  }
+  return finish(best.plans, best.blocks, method);
+
+  /** Every use of a host by the plans of a node, booked agendas included. */
+  function usesIn(plans: readonly RequestPlan[]): Use[] {
+    return [...bookedUses, ...plans.flatMap((p, r) => usesOf(p.agenda, r))];
+  }
+
+  function child(node: Node, r: number, host: string, block: readonly Interval[], seq: number): Node | undefined {
+    const blocks = [...node.blocks];
+    const own = new Map(node.blocks[r]);
+    own.set(host, mergeIntervals([...(own.get(host) ?? []), ...block]));
+    blocks[r] = own;
+    const plan = solveWith(r, own, false);
+    if (plan.impossible) return undefined;
+    // Host time the request cannot give up (a fixed session there) leaves the conflict as it was: no branch.
+    if (usesOf(plan.agenda, r).some((u) => u.host === host && block.some((b) => u.start < b.end && b.start < u.end)))
+      return undefined;
+    const plans = [...node.plans];
+    plans[r] = plan;
+    return { blocks, plans, total: totalOf(plans), depth: node.depth + 1, seq };
+  }
+
+  /** Resolve conflicts one at a time: each delegation at the host in turn gives up the others' time there; keep the best. */
+  function dive(start: Node): Node | undefined {
+    let node = start;
+    for (let steps = 0; steps < budget; steps++) {
+      const conflict = firstConflict(usesIn(node.plans), parallelOf);
+      if (!conflict) return node;
+      const options = yielders(conflict).flatMap((r) => {
+        const others = conflict.covering.filter((u) => u.request !== r).map((u) => ({ start: u.start, end: u.end }));
+        const next = child(node, r, conflict.host, others, 0);
+        return next ? [{ r, next }] : [];
+      });
+      // Ties go to the plan where the later request (lower priority, then later in the order) gives way, as before.
+      options.sort(
+        (a, b) => b.next.total - a.next.total || (weight[a.r] as number) - (weight[b.r] as number) || b.r - a.r,
+      );
+      const chosen = options[0];
+      if (!chosen) return undefined;
+      node = chosen.next;
+    }
+    return undefined;
+  }
+
+  /** The requests holding the contested time, lowest weight first (they give way first on equal totals). */
+  function yielders(conflict: Conflict): number[] {
+    const rs = [...new Set(conflict.covering.map((u) => u.request).filter((r) => r >= 0))];
+    return rs.sort((a, b) => (weight[a] as number) - (weight[b] as number) || b - a);
+  }
+
+  /** Today's rule, kept as the fallback: in priority order, each request planned around the ones before it. */
+  function sequential(): Node {
+    const order = requests.map((_, r) => r).sort((a, b) => (weight[b] as number) - (weight[a] as number) || a - b);
+    const plans = [...alone];
+    const blocks = requests.map(() => none);
+    const taken: Use[] = [...bookedUses];
+    for (const r of order) {
+      const own = new Map<string, Interval[]>();
+      for (const u of taken) if (u.request >= 0) push(own, u.host, { start: u.start, end: u.end });
+      const fits = !firstConflict([...taken, ...usesOf((plans[r] as RequestPlan).agenda, r)], parallelOf);
+      if (!fits) {
+        const tight = new Map([...own].map(([h, list]) => [h, fullOf(list, h)]));
+        blocks[r] = tight;
+        plans[r] = solveWith(r, tight, false);
+      }
+      taken.push(...usesOf((plans[r] as RequestPlan).agenda, r));
+    }
+    return { blocks, plans, total: totalOf(plans), depth: 0, seq: 0 };
+  }
+
+  /** Intervals in which the earlier requests' visits (with the booked ones) fill a host. */
+  function fullOf(list: Interval[], host: string): Interval[] {
+    const booked = bookedUses.filter((u) => u.host === host);
+    return fullIntervals([...list, ...booked], parallelOf(host));
+  }
+
+  /**
+   * Best-first branch and bound over time cells of `grid` minutes. A node's
+   * total is an upper bound of everything below it (each request's plan is
+   * proven optimal under its blocks, and blocks only grow), so the first
+   * conflict-free node taken is the best joint plan. Complete because every
+   * time of these requests is a multiple of the grid: some best joint plan
+   * has its visits on whole cells, and at a cell held by more delegations
+   * than `parallel` allows, that plan leaves at least one of them out of it.
+   */
+  function completeSearch(start: Node, incumbent: Node, grid: number): { node: Node; complete: boolean } {
+    const cell = grid * MINUTE;
+    const open: Node[] = [start];
+    let seq = 1;
+    const best = incumbent;
+    let work = 0;
+    // The same blocks are reached in several orders: each set is searched once.
+    const seen = new Set<string>([start.blocks.map(blocksKey).join("|")]);
+    while (open.length > 0) {
+      open.sort((a, b) => b.total - a.total || b.depth - a.depth || a.seq - b.seq);
+      const node = open.shift() as Node;
+      if (node.total <= best.total) return { node: best, complete: true };
+      const conflict = firstConflict(usesIn(node.plans), parallelOf);
+      if (!conflict) return { node, complete: node.plans.every((p) => p.proven) };
+      if (!node.plans.every((p) => p.proven)) return { node: best, complete: false };
+      const from = Math.floor(conflict.at / cell) * cell;
+      for (const r of yielders(conflict)) {
+        if (++work > budget * 4) return { node: best, complete: false };
+        const next = child(node, r, conflict.host, [{ start: from, end: from + cell }], seq++);
+        if (!next || next.total <= best.total) continue;
+        const key = next.blocks.map(blocksKey).join("|");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        open.push(next);
+      }
+    }
+    return { node: best, complete: true };
+  }
+
+  /**
+   * A request planned under search blocks is planned once more against what
+   * the others really hold (and with its suggestions), so that its left-out
+   * hosts are explained by real bookings. Its plan alone is feasible there,
+   * so a proven re-plan is worth as much; a heuristic one is kept only when it is.
+   */
+  function realBookings(plans: RequestPlan[], blocks: Blocks[]): RequestPlan[] {
+    const out = [...plans];
+    for (let r = 0; r < k; r++) {
+      if ((blocks[r] as Blocks).size === 0) continue;
+      const others = new Map<string, Interval[]>();
+      for (let o = 0; o < k; o++)
+        if (o !== r) for (const u of usesOf((out[o] as RequestPlan).agenda, o)) push(others, u.host, u);
+      const real = new Map([...others].map(([h, list]) => [h, fullOf(list, h)]));
+      const again = solveWith(r, real, true);
+      const current = out[r] as RequestPlan;
+      if (!again.impossible && again.agenda.value >= current.agenda.value) out[r] = again;
+    }
+    return out;
+  }
+}
+
+/** How many re-plans the search may make: more when every request is small enough to be solved exactly. */
+export function searchBudget(requests: number, exact: boolean): number {
+  return exact ? 400 : Math.max(10, 2 * requests);
+}
+
+export function usesOf(agenda: Agenda, request: number): Use[] {
+  return agenda.days.flatMap((day) =>
+    day.items.flatMap((item) => {
+      const hosts =
+        item.kind === "visit" && item.host
+          ? [item.host]
+          : item.kind === "parallel"
+            ? (item.sessions ?? []).map((s) => s.host)
+            : [];
+      const start = Date.parse(item.start);
+      const end = Date.parse(item.end);
+      return hosts.map((host) => ({ request, host, start, end }));
+    }),
+  );
+}
+
+function push(into: Map<string, Interval[]>, host: string, iv: Interval): void {
+  const list = into.get(host);
+  if (list) list.push({ start: iv.start, end: iv.end });
+  else into.set(host, [{ start: iv.start, end: iv.end }]);
+}
+
+function blocksKey(blocks: Blocks): string {
+  return [...blocks]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([h, list]) => `${h}:${list.map((i) => `${i.start}-${i.end}`).join(",")}`)
+    .join(";");
+}
+
+function mergeIntervals(list: Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Interval[] = [];
+  for (const iv of sorted) {
+    const last = out[out.length - 1];
+    if (last && iv.start <= last.end) last.end = Math.max(last.end, iv.end);
+    else out.push({ ...iv });
+  }
+  return out;
+}
+
+/** Intervals during which `parallel` or more of the given uses overlap. */
+function fullIntervals(list: readonly Interval[], parallel: number): Interval[] {
+  const events = list.flatMap((b) => [
+    { t: b.start, d: 1 },
+    { t: b.end, d: -1 },
+  ]);
+  events.sort((a, b) => a.t - b.t || a.d - b.d);
+  const out: Interval[] = [];
+  let count = 0;
+  let since = 0;
+  for (const e of events) {
+    const before = count;
+    count += e.d;
+    if (before < parallel && count >= parallel) since = e.t;
+    if (before >= parallel && count < parallel && e.t > since) out.push({ start: since, end: e.t });
+  }
+  return out;
+}
+
+/** Per host in id order, the first moment more delegations than `parallel` are there, and who they are. */
+export function firstConflict(uses: readonly Use[], parallelOf: (host: string) => number): Conflict | undefined {
+  const byHost = new Map<string, Use[]>();
+  for (const u of uses) {
+    const list = byHost.get(u.host);
+    if (list) list.push(u);
+    else byHost.set(u.host, [u]);
+  }
+  for (const host of [...byHost.keys()].sort()) {
+    const list = byHost.get(host) as Use[];
+    const parallel = parallelOf(host);
+    if (list.length <= parallel) continue;
+    for (const t of [...new Set(list.map((u) => u.start))].sort((a, b) => a - b)) {
+      const covering = list.filter((u) => u.start <= t && t < u.end);
+      if (covering.length > parallel)
+        return { host, at: t, covering: covering.sort((a, b) => a.request - b.request || a.start - b.start) };
+    }
+  }
+  return undefined;
+}
+
+function countConflicts(uses: readonly Use[], parallelOf: (host: string) => number): number {
+  let n = 0;
+  const byHost = new Map<string, Use[]>();
+  for (const u of uses) byHost.set(u.host, [...(byHost.get(u.host) ?? []), u]);
+  for (const [host, list] of byHost) {
+    const parallel = parallelOf(host);
+    if (list.length <= parallel) continue;
+    for (const t of new Set(list.map((u) => u.start)))
+      if (list.filter((u) => u.start <= t && t < u.end).length > parallel) n++;
+  }
+  return n;
+}
+
+/**
+ * The largest number of minutes that divides every time of these requests:
+ * day hours, meals, fixed items, buffers, host windows and slots, visit
+ * lengths, travel legs, pins, booked visits, zone offsets and the day itself.
+ * Undefined when some time is not a whole number of minutes (no grid to
+ * search on). With 1 the complete search still holds, in cells of a minute.
+ */
+export function gridMinutes(input: JointInput, plans: readonly RequestPlan[]): number | undefined {
+  let g = 1440;
+  let whole = true;
+  const add = (m: number) => {
+    if (!Number.isInteger(m)) whole = false;
+    else g = gcd(g, Math.abs(m));
+  };
+  for (const u of (input.booked ?? []).flatMap((a) => usesOf(a, -1))) {
+    add(u.start / MINUTE);
+    add(u.end / MINUTE);
+  }
+  input.requests.forEach((request, r) => {
+    const zone = request.timezone ?? input.ws.config.timezone ?? "UTC";
+    const pace = resolvePace(request, input.ws.config);
+    add(pace.buffer);
+    for (const day of request.days) {
+      add(day.hours.start);
+      add(day.hours.end);
+      const noon = Date.parse(`${day.date}T12:00:00Z`);
+      const local = localParts(noon, zone);
+      add(local.minutes - 720 + (local.date > day.date ? 1440 : local.date < day.date ? -1440 : 0));
+    }
+    for (const meal of request.meals) [meal.hours.start, meal.hours.end, meal.duration].forEach(add);
+    for (const item of request.fixed) [item.hours.start, item.hours.end].forEach(add);
+    for (const pin of input.pins?.get(request.id)?.values() ?? []) [pin.start, pin.end ?? 0].forEach(add);
+    for (const keep of input.kept?.get(request.id)?.values() ?? []) add(keep.start);
+    const candidates = (plans[r]?.candidates ?? []).filter((c: Candidate) => !c.excluded);
+    for (const c of candidates) {
+      add(c.host.visit.duration);
+      for (const d of c.days) for (const w of [...d.windows, ...d.slots]) [w.start, w.end].forEach(add);
+    }
+    const places = [
+      ...(request.base ? [input.ws.places.get(request.base)] : []),
+      ...candidates.flatMap((c) => [c.place, c.endPlace]),
+      ...request.meals.flatMap((m) => m.places.map((p) => input.ws.places.get(p))),
+      ...request.fixed.map((f) => (f.place ? input.ws.places.get(f.place) : undefined)),
+    ].filter((p, i, all): p is NonNullable<typeof p> => p !== undefined && all.indexOf(p) === i);
+    for (const a of places) for (const b of places) if (whole && g > 1) add(leg(a, b, pace, input.ws.travel).minutes);
+  });
+  return whole ? g : undefined;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
