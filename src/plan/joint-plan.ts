@@ -2,7 +2,7 @@ import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
 import type { KeptVisits, Pins } from "./build-instance.js";
-import type { Candidate } from "./candidates.js";
+import { rankCandidates, type Candidate } from "./candidates.js";
 import type { SolveOptions } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace } from "./pace.js";
@@ -42,6 +42,8 @@ export interface JointStats {
   conflicts: number;
   /** re-plans of one request under blocked host time */
   replans: number;
+  /** of which at the end, against the others' real bookings */
+  finalReplans: number;
   /** how the result was reached */
   method: "independent" | "search" | "complete-search" | "sequential";
 }
@@ -100,6 +102,9 @@ export function planJointly(input: JointInput): JointPlan {
   const parallelOf = (host: string) => ws.hosts.get(host)?.availability.parallel ?? 1;
   const suggestionLimit = input.suggestionLimit ?? 5;
   let replans = 0;
+  let finalReplans = 0;
+  // Each request's plan made alone, once made: re-plans start from its ranking.
+  const made: { alone?: RequestPlan[] } = {};
   const cache = new Map<string, RequestPlan>();
 
   const solveWith = (r: number, blocks: Blocks, suggestions: boolean): RequestPlan => {
@@ -116,6 +121,7 @@ export function planJointly(input: JointInput): JointPlan {
     const pins = input.pins?.get(request.id);
     const kept = input.kept?.get(request.id);
     if (blocks.size > 0) replans++;
+    const candidates = blocks.size > 0 && made.alone ? rejudged(r, blocks, bookings) : undefined;
     const plan = planRequest({
       ws,
       request,
@@ -126,9 +132,25 @@ export function planJointly(input: JointInput): JointPlan {
       ...(kept ? { kept } : {}),
       ...(input.solver ? { solver: input.solver } : {}),
       suggestionLimit: suggestions ? suggestionLimit : 0,
+      ...(candidates ? { candidates } : {}),
     });
     cache.set(key, plan);
     return plan;
+  };
+  /** The request's ranking made alone, with only the hosts whose time is blocked judged again: blocks touch nothing else. */
+  const rejudged = (r: number, blocks: Blocks, bookings: Map<string, Interval[]>): Candidate[] => {
+    const request = requests[r] as Request;
+    const hosts = new Map([...blocks.keys()].flatMap((id) => (ws.hosts.has(id) ? [[id, ws.hosts.get(id)!]] : [])));
+    const declined = input.declined?.get(request.id);
+    const again = new Map(
+      rankCandidates(request, {
+        ws: { ...ws, hosts },
+        holidays: input.holidays,
+        bookings,
+        ...(declined ? { declined } : {}),
+      }).map((c) => [c.host.id, c]),
+    );
+    return (made.alone?.[r] as RequestPlan).candidates.map((c) => again.get(c.host.id) ?? c);
   };
   // A plan that breaks a request's must-visits is no joint plan at all.
   const totalOf = (plans: readonly RequestPlan[]) =>
@@ -138,9 +160,15 @@ export function planJointly(input: JointInput): JointPlan {
 
   const none: Blocks = new Map();
   const alone = requests.map((_, r) => solveWith(r, none, true));
+  made.alone = alone;
   // A request impossible on its own is impossible together: exit 4 with its own reason, as when planned alone.
   if (alone.some((p) => p.impossible))
-    return { plans: alone, total: 0, proven: false, stats: { conflicts: 0, replans, method: "independent" } };
+    return {
+      plans: alone,
+      total: 0,
+      proven: false,
+      stats: { conflicts: 0, replans, finalReplans, method: "independent" },
+    };
   const bound = alone.every((p) => p.proven) ? totalOf(alone) : undefined;
   const conflicts = countConflicts([...bookedUses, ...alone.flatMap((p, r) => usesOf(p.agenda, r))], parallelOf);
   const finish = (plans: RequestPlan[], blocks: Blocks[], method: JointStats["method"], complete = false) => {
@@ -152,7 +180,7 @@ export function planJointly(input: JointInput): JointPlan {
       total,
       ...(bound !== undefined ? { bound } : {}),
       proven,
-      stats: { conflicts, replans, method },
+      stats: { conflicts, replans, finalReplans, method },
     };
   };
   if (conflicts === 0)
@@ -164,7 +192,9 @@ export function planJointly(input: JointInput): JointPlan {
 
   const budget = input.budget ?? searchBudget(k, bound !== undefined);
   const root: Node = { blocks: requests.map(() => none), plans: alone, total: totalOf(alone), depth: 0, seq: 0 };
-  const dived = dive(root);
+  // Exact plans are cheap: try each delegation's giving way. Heuristic ones (large requests) cost a search each:
+  // every conflict of a round is settled at once by its cheapest giver, one re-plan per request a round.
+  const dived = bound !== undefined ? dive(root) : settleRounds(root);
   let best = dived ?? sequential();
   let method: JointStats["method"] = dived ? "search" : "sequential";
   if (bound !== undefined && best.total < bound) {
@@ -205,7 +235,10 @@ export function planJointly(input: JointInput): JointPlan {
       const conflict = firstConflict(usesIn(node.plans), parallelOf);
       if (!conflict) return node;
       const options = yielders(conflict).flatMap((r) => {
-        const others = conflict.covering.filter((u) => u.request !== r).map((u) => ({ start: u.start, end: u.end }));
+        const others = fullOf(
+          conflict.covering.filter((u) => u.request !== r && u.request >= 0),
+          conflict.host,
+        );
         const next = child(node, r, conflict.host, others, 0);
         return next ? [{ r, next }] : [];
       });
@@ -218,6 +251,55 @@ export function planJointly(input: JointInput): JointPlan {
       node = chosen.next;
     }
     return undefined;
+  }
+
+  /**
+   * For many or large requests: each round finds every conflict, lets the
+   * delegation that loses least by it give way (the host's value to it times
+   * its priority; a must-visit or pinned host is not given up), and re-plans
+   * each giving request once with all its new blocks.
+   */
+  function settleRounds(start: Node): Node | undefined {
+    let node = start;
+    for (let round = 0; round < 8; round++) {
+      const all = allConflicts(usesIn(node.plans), parallelOf);
+      if (all.length === 0) return node;
+      const give = new Map<number, Map<string, Interval[]>>();
+      for (const conflict of all) {
+        const r = yielders(conflict).sort((a, b) => lossOf(a, conflict.host) - lossOf(b, conflict.host))[0];
+        if (r === undefined) return undefined;
+        const own = give.get(r) ?? new Map<string, Interval[]>();
+        const others = conflict.covering.filter((u) => u.request !== r && u.request >= 0);
+        for (const iv of fullOf(others, conflict.host)) push(own, conflict.host, iv);
+        give.set(r, own);
+      }
+      for (const [r, hosts] of [...give].sort(([a], [b]) => a - b)) {
+        let next: Node | undefined = node;
+        for (const [host, list] of hosts) next = next && withBlock(next, r, host, list);
+        const plan = next && solveWith(r, next.blocks[r] as Blocks, false);
+        if (!next || !plan || plan.impossible) return undefined;
+        const plans = [...next.plans];
+        plans[r] = plan;
+        node = { ...next, plans, total: totalOf(plans) };
+      }
+    }
+    return undefined;
+  }
+
+  /** The node with one more block for request r, its plan not yet re-made. */
+  function withBlock(node: Node, r: number, host: string, block: readonly Interval[]): Node {
+    const blocks = [...node.blocks];
+    const own = new Map(node.blocks[r]);
+    own.set(host, mergeIntervals([...(own.get(host) ?? []), ...block]));
+    blocks[r] = own;
+    return { ...node, blocks };
+  }
+
+  function lossOf(r: number, host: string): number {
+    const request = requests[r] as Request;
+    if (request.must_visit.includes(host) || input.pins?.get(request.id)?.has(host)) return Number.POSITIVE_INFINITY;
+    const value = (alone[r] as RequestPlan).candidates.find((c) => c.host.id === host)?.value ?? 0;
+    return (weight[r] as number) * value;
   }
 
   /** The requests holding the contested time, lowest weight first (they give way first on equal totals). */
@@ -304,6 +386,9 @@ export function planJointly(input: JointInput): JointPlan {
       for (let o = 0; o < k; o++)
         if (o !== r) for (const u of usesOf((out[o] as RequestPlan).agenda, o)) push(others, u.host, u);
       const real = new Map([...others].map(([h, list]) => [h, fullOf(list, h)]));
+      // Blocks the others still fill are real bookings already: the plan and its reasons stand as they are.
+      if ([...(blocks[r] as Blocks)].every(([h, list]) => list.every((b) => covered(b, real.get(h) ?? [])))) continue;
+      finalReplans++;
       const again = solveWith(r, real, true);
       const current = out[r] as RequestPlan;
       if (!again.impossible && again.agenda.value >= current.agenda.value) out[r] = again;
@@ -372,6 +457,39 @@ function fullIntervals(list: readonly Interval[], parallel: number): Interval[] 
     count += e.d;
     if (before < parallel && count >= parallel) since = e.t;
     if (before >= parallel && count < parallel && e.t > since) out.push({ start: since, end: e.t });
+  }
+  return out;
+}
+
+/** Whether the interval lies within the union of the (sorted, disjoint) list. */
+function covered(iv: Interval, list: readonly Interval[]): boolean {
+  let from = iv.start;
+  for (const x of list) {
+    if (x.start > from) break;
+    if (x.end > from) from = x.end;
+    if (from >= iv.end) return true;
+  }
+  return from >= iv.end;
+}
+
+/** Every over-booked moment, one per host and group of delegations there. */
+function allConflicts(uses: readonly Use[], parallelOf: (host: string) => number): Conflict[] {
+  const out: Conflict[] = [];
+  const byHost = new Map<string, Use[]>();
+  for (const u of uses) byHost.set(u.host, [...(byHost.get(u.host) ?? []), u]);
+  for (const host of [...byHost.keys()].sort()) {
+    const list = byHost.get(host) as Use[];
+    const parallel = parallelOf(host);
+    if (list.length <= parallel) continue;
+    const seen = new Set<string>();
+    for (const t of [...new Set(list.map((u) => u.start))].sort((a, b) => a - b)) {
+      const covering = list.filter((u) => u.start <= t && t < u.end);
+      if (covering.length <= parallel) continue;
+      const key = covering.map((u) => `${u.request}:${u.start}`).join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ host, at: t, covering: covering.sort((a, b) => a.request - b.request || a.start - b.start) });
+    }
   }
   return out;
 }
