@@ -107,8 +107,8 @@ export function planJointly(input: JointInput): JointPlan {
   const made: { alone?: RequestPlan[] } = {};
   const cache = new Map<string, RequestPlan>();
 
-  const solveWith = (r: number, blocks: Blocks, suggestions: boolean): RequestPlan => {
-    const key = `${r}\u0000${suggestions}\u0000${blocksKey(blocks)}`;
+  const solveWith = (r: number, blocks: Blocks, suggestions: boolean, steady = false): RequestPlan => {
+    const key = `${r}\u0000${suggestions}\u0000${steady}\u0000${blocksKey(blocks)}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const request = requests[r] as Request;
@@ -119,7 +119,10 @@ export function planJointly(input: JointInput): JointPlan {
       for (const iv of list) for (let i = 0; i < parallelOf(host); i++) push(bookings, host, iv);
     const declined = input.declined?.get(request.id);
     const pins = input.pins?.get(request.id);
-    const kept = input.kept?.get(request.id);
+    // A heuristic re-plan may reshuffle visits the blocks do not touch, and so start new conflicts elsewhere:
+    // `steady` asks it to keep the request's visits of its plan alone where they still fit.
+    const aloneVisits = made.alone?.[r];
+    const kept = input.kept?.get(request.id) ?? (steady && aloneVisits ? keptVisits(aloneVisits.agenda) : undefined);
     if (blocks.size > 0) replans++;
     const candidates = blocks.size > 0 && made.alone ? rejudged(r, blocks, bookings) : undefined;
     const plan = planRequest({
@@ -170,6 +173,7 @@ export function planJointly(input: JointInput): JointPlan {
       stats: { conflicts: 0, replans, finalReplans, method: "independent" },
     };
   const bound = alone.every((p) => p.proven) ? totalOf(alone) : undefined;
+  const steady = bound === undefined;
   const conflicts = countConflicts([...bookedUses, ...alone.flatMap((p, r) => usesOf(p.agenda, r))], parallelOf);
   const finish = (plans: RequestPlan[], blocks: Blocks[], method: JointStats["method"], complete = false) => {
     const final = realBookings(plans, blocks);
@@ -255,9 +259,10 @@ export function planJointly(input: JointInput): JointPlan {
 
   /**
    * For many or large requests: each round finds every conflict, lets the
-   * delegation that loses least by it give way (the host's value to it times
-   * its priority; a must-visit or pinned host is not given up), and re-plans
-   * each giving request once with all its new blocks.
+   * delegation that loses least by it give way (each is re-planned without the
+   * others' time there to know: value lost times priority), and re-plans each
+   * giving request once with all its new blocks. What the rounds leave, the
+   * old rule completes.
    */
   function settleRounds(start: Node): Node | undefined {
     let node = start;
@@ -266,24 +271,38 @@ export function planJointly(input: JointInput): JointPlan {
       if (all.length === 0) return node;
       const give = new Map<number, Map<string, Interval[]>>();
       for (const conflict of all) {
-        const r = yielders(conflict).sort((a, b) => lossOf(a, conflict.host) - lossOf(b, conflict.host))[0];
-        if (r === undefined) return undefined;
-        const own = give.get(r) ?? new Map<string, Interval[]>();
-        const others = conflict.covering.filter((u) => u.request !== r && u.request >= 0);
-        for (const iv of fullOf(others, conflict.host)) push(own, conflict.host, iv);
-        give.set(r, own);
+        // What giving way really costs each delegation there: its value lost when re-planned without that time.
+        const options = yielders(conflict).map((r) => {
+          const block = fullOf(
+            conflict.covering.filter((u) => u.request !== r && u.request >= 0),
+            conflict.host,
+          );
+          const blocks = withBlock(node, r, conflict.host, block).blocks[r] as Blocks;
+          const plan = solveWith(r, blocks, false, steady);
+          const before = (node.plans[r] as RequestPlan).agenda.value;
+          const loss = plan.impossible
+            ? Number.POSITIVE_INFINITY
+            : (weight[r] as number) * (before - plan.agenda.value);
+          return { r, block, loss };
+        });
+        options.sort((a, b) => a.loss - b.loss || (weight[a.r] as number) - (weight[b.r] as number) || b.r - a.r);
+        const chosen = options[0];
+        if (!chosen || chosen.loss === Number.POSITIVE_INFINITY) return sequential(node);
+        const own = give.get(chosen.r) ?? new Map<string, Interval[]>();
+        for (const iv of chosen.block) push(own, conflict.host, iv);
+        give.set(chosen.r, own);
       }
       for (const [r, hosts] of [...give].sort(([a], [b]) => a - b)) {
         let next: Node | undefined = node;
         for (const [host, list] of hosts) next = next && withBlock(next, r, host, list);
-        const plan = next && solveWith(r, next.blocks[r] as Blocks, false);
+        const plan = next && solveWith(r, next.blocks[r] as Blocks, false, steady);
         if (!next || !plan || plan.impossible) return undefined;
         const plans = [...next.plans];
         plans[r] = plan;
         node = { ...next, plans, total: totalOf(plans) };
       }
     }
-    return undefined;
+    return sequential(node);
   }
 
   /** The node with one more block for request r, its plan not yet re-made. */
@@ -295,33 +314,30 @@ export function planJointly(input: JointInput): JointPlan {
     return { ...node, blocks };
   }
 
-  function lossOf(r: number, host: string): number {
-    const request = requests[r] as Request;
-    if (request.must_visit.includes(host) || input.pins?.get(request.id)?.has(host)) return Number.POSITIVE_INFINITY;
-    const value = (alone[r] as RequestPlan).candidates.find((c) => c.host.id === host)?.value ?? 0;
-    return (weight[r] as number) * value;
-  }
-
   /** The requests holding the contested time, lowest weight first (they give way first on equal totals). */
   function yielders(conflict: Conflict): number[] {
     const rs = [...new Set(conflict.covering.map((u) => u.request).filter((r) => r >= 0))];
     return rs.sort((a, b) => (weight[a] as number) - (weight[b] as number) || b - a);
   }
 
-  /** Today's rule, kept as the fallback: in priority order, each request planned around the ones before it. */
-  function sequential(): Node {
+  /**
+   * The old rule, as the way out: in priority order, each request keeps its
+   * plan of `from` when it fits around the ones before it, else is planned
+   * around them.
+   */
+  function sequential(from?: Node): Node {
     const order = requests.map((_, r) => r).sort((a, b) => (weight[b] as number) - (weight[a] as number) || a - b);
-    const plans = [...alone];
-    const blocks = requests.map(() => none);
+    const plans = [...(from?.plans ?? alone)];
+    const blocks = [...(from?.blocks ?? requests.map(() => none))];
     const taken: Use[] = [...bookedUses];
     for (const r of order) {
       const own = new Map<string, Interval[]>();
       for (const u of taken) if (u.request >= 0) push(own, u.host, { start: u.start, end: u.end });
       const fits = !firstConflict([...taken, ...usesOf((plans[r] as RequestPlan).agenda, r)], parallelOf);
       if (!fits) {
-        const tight = new Map([...own].map(([h, list]) => [h, fullOf(list, h)]));
+        const tight: Blocks = new Map([...own].map(([h, list]) => [h, fullOf(list, h)]));
         blocks[r] = tight;
-        plans[r] = solveWith(r, tight, false);
+        plans[r] = solveWith(r, tight, false, steady);
       }
       taken.push(...usesOf((plans[r] as RequestPlan).agenda, r));
     }
@@ -389,12 +405,25 @@ export function planJointly(input: JointInput): JointPlan {
       // Blocks the others still fill are real bookings already: the plan and its reasons stand as they are.
       if ([...(blocks[r] as Blocks)].every(([h, list]) => list.every((b) => covered(b, real.get(h) ?? [])))) continue;
       finalReplans++;
-      const again = solveWith(r, real, true);
+      const again = solveWith(r, real, true, steady);
       const current = out[r] as RequestPlan;
       if (!again.impossible && again.agenda.value >= current.agenda.value) out[r] = again;
     }
     return out;
   }
+}
+
+/** The visits of a plan as previous decisions to keep (host → day and start, request-local minutes). */
+function keptVisits(agenda: Agenda): KeptVisits {
+  const out = new Map<string, { date: string; start: number }>();
+  for (const day of agenda.days)
+    for (const item of day.items)
+      if (item.kind === "visit" && item.host)
+        out.set(item.host, {
+          date: day.date,
+          start: Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16)),
+        });
+  return out;
 }
 
 /** How many re-plans the search may make: more when every request is small enough to be solved exactly. */

@@ -146,6 +146,29 @@ describe("joint planning", () => {
     expect(seen.belowBound).toBeGreaterThanOrEqual(5);
     expect(seen.impossible).toBeGreaterThanOrEqual(1);
   });
+
+  it("with the heuristic (large requests): never over-books a host, never beats the exhaustive best, same plans on every run", () => {
+    fc.assert(
+      fc.property(smallCase, ({ ws, requests }) => {
+        const solver = { method: "heuristic" as const, iterations: 40 };
+        const joint = planTogether({ ws, requests, holidays, solver });
+        expect(joint.bound).toBeUndefined();
+        expect(joint.proven).toBe(false);
+        if (joint.plans.some((p) => p.impossible)) return;
+        expect(
+          overBooked(
+            ws,
+            joint.plans.map((p) => p.agenda),
+          ),
+        ).toEqual([]);
+        const best = exhaustiveBest(ws, requests);
+        expect(joint.total).toBeLessThanOrEqual(best as number);
+        const again = planTogether({ ws, requests, holidays, solver });
+        expect(again.plans.map((p) => p.agenda)).toEqual(joint.plans.map((p) => p.agenda));
+      }),
+      { numRuns: 40, seed: 2026 },
+    );
+  });
 });
 
 // Small joint cases on a half-hour grid: one Wednesday 09:00-13:00, 2-3 requests, 2-4 hosts at
