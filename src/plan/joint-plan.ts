@@ -272,7 +272,10 @@ export function planJointly(input: JointInput): JointPlan {
       const give = new Map<number, Map<string, Interval[]>>();
       for (const conflict of all) {
         // What giving way really costs each delegation there: its value lost when re-planned without that time.
-        const options = yielders(conflict).map((r) => {
+        const options: { r: number; block: Interval[]; loss: number }[] = [];
+        // In giving order: the first that loses nothing gives way, the others need no re-plan to know.
+        for (const r of yielders(conflict)) {
+          if (options.some((o) => o.loss <= 0)) break;
           const block = fullOf(
             conflict.covering.filter((u) => u.request !== r && u.request >= 0),
             conflict.host,
@@ -283,8 +286,8 @@ export function planJointly(input: JointInput): JointPlan {
           const loss = plan.impossible
             ? Number.POSITIVE_INFINITY
             : (weight[r] as number) * (before - plan.agenda.value);
-          return { r, block, loss };
-        });
+          options.push({ r, block, loss });
+        }
         options.sort((a, b) => a.loss - b.loss || (weight[a.r] as number) - (weight[b.r] as number) || b.r - a.r);
         const chosen = options[0];
         if (!chosen || chosen.loss === Number.POSITIVE_INFINITY) return sequential(node);
