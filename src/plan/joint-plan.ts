@@ -21,7 +21,7 @@ export interface JointInput {
   kept?: ReadonlyMap<string, KeptVisits>;
   solver?: SolveOptions;
   suggestionLimit?: number;
-  /** most re-plans of one request under blocked host time the conflict search may make (default: see searchBudget) */
+  /** most re-plans of one request under blocked host time the search may make, dive and complete search together (default: see searchBudget) */
   budget?: number;
 }
 
@@ -199,8 +199,10 @@ export function planJointly(input: JointInput): JointPlan {
   // Exact plans are cheap: try each delegation's giving way. Heuristic ones (large requests) cost a search each:
   // every conflict of a round is settled at once by its cheapest giver, one re-plan per request a round.
   const dived = bound !== undefined ? dive(root) : settleRounds(root);
-  let best = dived ?? sequential();
-  let method: JointStats["method"] = dived ? "search" : "sequential";
+  // The old rule is the floor: planning together never ends below planning one after the other.
+  const floor = bound !== undefined ? sequential() : sequential(root);
+  let best = dived && dived.total >= floor.total ? dived : floor;
+  let method: JointStats["method"] = best === dived ? "search" : "sequential";
   if (bound !== undefined && best.total < bound) {
     const grid = gridMinutes(input, alone);
     if (grid !== undefined) {
@@ -210,7 +212,14 @@ export function planJointly(input: JointInput): JointPlan {
       if (searched.complete) return finish(best.plans, best.blocks, method, true);
     }
   }
-  return finish(best.plans, best.blocks, method);
+  const found = finish(best.plans, best.blocks, method);
+  // The search's plan and the old rule's, each made final: the final re-plans can still gain.
+  const second = best === floor ? dived : floor;
+  const other =
+    second && second !== best
+      ? finish(second.plans, second.blocks, second === floor ? "sequential" : "search")
+      : undefined;
+  return other && other.total > found.total ? { ...other, stats: { ...other.stats, replans } } : found;
 
   /** Every use of a host by the plans of a node, booked agendas included. */
   function usesIn(plans: readonly RequestPlan[]): Use[] {
@@ -235,7 +244,9 @@ export function planJointly(input: JointInput): JointPlan {
   /** Resolve conflicts one at a time: each delegation at the host in turn gives up the others' time there; keep the best. */
   function dive(start: Node): Node | undefined {
     let node = start;
-    for (let steps = 0; steps < budget; steps++) {
+    // Half the budget: the rest is the complete search's.
+    const stop = replans + Math.floor(budget / 2);
+    while (replans < stop) {
       const conflict = firstConflict(usesIn(node.plans), parallelOf);
       if (!conflict) return node;
       const options = yielders(conflict).flatMap((r) => {
@@ -266,7 +277,7 @@ export function planJointly(input: JointInput): JointPlan {
    */
   function settleRounds(start: Node): Node | undefined {
     let node = start;
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 8 && replans < budget; round++) {
       const all = allConflicts(usesIn(node.plans), parallelOf);
       if (all.length === 0) return node;
       const give = new Map<number, Map<string, Interval[]>>();
@@ -324,9 +335,10 @@ export function planJointly(input: JointInput): JointPlan {
   }
 
   /**
-   * The old rule, as the way out: in priority order, each request keeps its
-   * plan of `from` when it fits around the ones before it, else is planned
-   * around them.
+   * The old rule: in priority order, each request planned around the ones
+   * before it. From a node (the way out of the rounds, and the cheaper floor
+   * for heuristic requests), a request keeps its plan there when it fits
+   * around the ones before it.
    */
   function sequential(from?: Node): Node {
     const order = requests.map((_, r) => r).sort((a, b) => (weight[b] as number) - (weight[a] as number) || a - b);
@@ -336,7 +348,8 @@ export function planJointly(input: JointInput): JointPlan {
     for (const r of order) {
       const own = new Map<string, Interval[]>();
       for (const u of taken) if (u.request >= 0) push(own, u.host, { start: u.start, end: u.end });
-      const fits = !firstConflict([...taken, ...usesOf((plans[r] as RequestPlan).agenda, r)], parallelOf);
+      // From scratch this is the old rule exactly: every request planned around the ones before it.
+      const fits = from && !firstConflict([...taken, ...usesOf((plans[r] as RequestPlan).agenda, r)], parallelOf);
       if (!fits) {
         const tight: Blocks = new Map([...own].map(([h, list]) => [h, fullOf(list, h)]));
         blocks[r] = tight;
@@ -367,7 +380,6 @@ export function planJointly(input: JointInput): JointPlan {
     const open: Node[] = [start];
     let seq = 1;
     const best = incumbent;
-    let work = 0;
     // The same blocks are reached in several orders: each set is searched once.
     const seen = new Set<string>([start.blocks.map(blocksKey).join("|")]);
     while (open.length > 0) {
@@ -379,16 +391,31 @@ export function planJointly(input: JointInput): JointPlan {
       if (!node.plans.every((p) => p.proven)) return { node: best, complete: false };
       const from = Math.floor(conflict.at / cell) * cell;
       for (const r of yielders(conflict)) {
-        if (++work > budget * 4) return { node: best, complete: false };
-        const next = child(node, r, conflict.host, [{ start: from, end: from + cell }], seq++);
-        if (!next || next.total <= best.total) continue;
-        const key = next.blocks.map(blocksKey).join("|");
-        if (seen.has(key)) continue;
-        seen.add(key);
-        open.push(next);
+        // The cell is the branch that makes the search complete; giving up all the time the others fill
+        // there is a larger step that often reaches a good plan sooner (an extra child: the bound still holds).
+        const others = fullOf(
+          conflict.covering.filter((u) => u.request !== r && u.request >= 0),
+          conflict.host,
+        );
+        for (const block of [[{ start: from, end: from + cell }], others]) {
+          if (replans >= budget) return { node: bestOpen(open, best), complete: false };
+          const next = child(node, r, conflict.host, block, seq++);
+          if (!next || next.total <= best.total) continue;
+          const key = next.blocks.map(blocksKey).join("|");
+          if (seen.has(key)) continue;
+          seen.add(key);
+          open.push(next);
+        }
       }
     }
     return { node: best, complete: true };
+  }
+
+  /** Out of budget: the best conflict-free plan among the nodes not yet searched, if it beats the incumbent. */
+  function bestOpen(open: readonly Node[], incumbent: Node): Node {
+    let best = incumbent;
+    for (const node of open) if (node.total > best.total && !firstConflict(usesIn(node.plans), parallelOf)) best = node;
+    return best;
   }
 
   /**
@@ -429,9 +456,13 @@ function keptVisits(agenda: Agenda): KeptVisits {
   return out;
 }
 
-/** How many re-plans the search may make: more when every request is small enough to be solved exactly. */
+/**
+ * How many re-plans the search may make. Exact re-plans of small requests take
+ * 1–20 ms (BENCHMARKS.md, bundled requests), so 400 stay within seconds; the
+ * heuristic rounds are bounded by their count instead.
+ */
 export function searchBudget(requests: number, exact: boolean): number {
-  return exact ? 400 : Math.max(10, 2 * requests);
+  return exact ? 1000 : Math.max(100, 10 * requests);
 }
 
 export function usesOf(agenda: Agenda, request: number): Use[] {

@@ -19,6 +19,8 @@ export interface PlanManyInput {
   kept?: ReadonlyMap<string, KeptVisits>;
   solver?: SolveOptions;
   suggestionLimit?: number;
+  /** re-plans the joint search may make (see searchBudget in joint-plan.ts) */
+  budget?: number;
 }
 
 /**
