@@ -6,6 +6,7 @@ import { solve } from "../src/plan/engine/index.js";
 import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
+import { runJoint } from "./joint.js";
 import { runRegistry } from "./registry.js";
 import { runScale } from "./scale.js";
 import { verifyRoutes } from "./verify.js";
@@ -18,6 +19,8 @@ interface Args {
   bundled: boolean;
   /** only the registry run: the CLI on a 1,000-host workspace of YAML files */
   registry: boolean;
+  /** only the joint-planning cases: together vs one after the other vs the bound */
+  joint: boolean;
   /** with --registry: the CLI entry points to measure side by side (default: this checkout's bin/) */
   bins: string[];
   /** with --registry: runs of each command (medians are printed) */
@@ -45,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     scale: false,
     bundled: false,
     registry: false,
+    joint: false,
     bins: [],
     runs: 5,
     ms: [],
@@ -64,6 +68,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--scale") args.scale = true;
     else if (a === "--bundled") args.bundled = true;
     else if (a === "--registry") args.registry = true;
+    else if (a === "--joint") args.joint = true;
     else if (a === "--bin") args.bins.push(resolve(value()));
     else if (a === "--runs") args.runs = Number(value());
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
@@ -237,8 +242,29 @@ function printRegistry(args: Args): void {
   if (rows.some((r) => r.exitCodes.some((c) => c !== 0))) throw new Error("a registry command did not exit 0");
 }
 
+function printJoint(args: Args): void {
+  const rows = runJoint();
+  if (args.json) return console.log(JSON.stringify(rows));
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
+  console.log(
+    [
+      "",
+      "Joint planning: 15 city-like cases of 6 two-day requests (bench/joint.ts)",
+      "| case | one after the other | together | bound | proven | conflicts | re-plans | ms |",
+      "|---|---|---|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.case} | ${r.sequential} | ${r.joint} | ${r.bound ?? "-"} | ${r.proven ? "yes" : "no"} | ${r.conflicts} | ${r.replans} | ${r.ms} |`,
+      ),
+      `| all | ${sum((r) => r.sequential)} | ${sum((r) => r.joint)} | ${sum((r) => r.bound ?? 0)} | ${rows.filter((r) => r.proven).length} | | | median ${median(rows.map((r) => r.ms))} |`,
+    ].join("\n"),
+  );
+  if (rows.some((r) => r.joint < r.sequential)) throw new Error("planning together ended below one after the other");
+}
+
 function main(argv: string[]): void {
   const args = parseArgs(argv);
+  if (args.joint) return printJoint(args);
   if (args.registry) return printRegistry(args);
   if (args.scale) return printScale();
   if (args.bundled) return printBundled();
@@ -265,6 +291,7 @@ function main(argv: string[]): void {
     if (args.files.length === 0) {
       printBundled();
       printScale();
+      printJoint(args);
       printRegistry(args);
     }
   }
