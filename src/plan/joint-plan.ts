@@ -221,6 +221,11 @@ export function planJointly(input: JointInput): JointPlan {
       : undefined;
   return other && other.total > found.total ? { ...other, stats: { ...other.stats, replans } } : found;
 
+  /** Whether the plan still holds the host during the block (a fixed session there cannot move). */
+  function holds(plan: RequestPlan, r: number, host: string, block: readonly Interval[]): boolean {
+    return usesOf(plan.agenda, r).some((u) => u.host === host && block.some((b) => u.start < b.end && b.start < u.end));
+  }
+
   /** Every use of a host by the plans of a node, booked agendas included. */
   function usesIn(plans: readonly RequestPlan[]): Use[] {
     return [...bookedUses, ...plans.flatMap((p, r) => usesOf(p.agenda, r))];
@@ -234,8 +239,7 @@ export function planJointly(input: JointInput): JointPlan {
     const plan = solveWith(r, own, false);
     if (plan.impossible) return undefined;
     // Host time the request cannot give up (a fixed session there) leaves the conflict as it was: no branch.
-    if (usesOf(plan.agenda, r).some((u) => u.host === host && block.some((b) => u.start < b.end && b.start < u.end)))
-      return undefined;
+    if (holds(plan, r, host, block)) return undefined;
     const plans = [...node.plans];
     plans[r] = plan;
     return { blocks, plans, total: totalOf(plans), depth: node.depth + 1, seq };
@@ -294,9 +298,10 @@ export function planJointly(input: JointInput): JointPlan {
           const blocks = withBlock(node, r, conflict.host, block).blocks[r] as Blocks;
           const plan = solveWith(r, blocks, false, steady);
           const before = (node.plans[r] as RequestPlan).agenda.value;
-          const loss = plan.impossible
-            ? Number.POSITIVE_INFINITY
-            : (weight[r] as number) * (before - plan.agenda.value);
+          const loss =
+            plan.impossible || holds(plan, r, conflict.host, block)
+              ? Number.POSITIVE_INFINITY
+              : (weight[r] as number) * (before - plan.agenda.value);
           options.push({ r, block, loss });
         }
         options.sort((a, b) => a.loss - b.loss || (weight[a.r] as number) - (weight[b.r] as number) || b.r - a.r);
@@ -382,12 +387,14 @@ export function planJointly(input: JointInput): JointPlan {
     const best = incumbent;
     // The same blocks are reached in several orders: each set is searched once.
     const seen = new Set<string>([start.blocks.map(blocksKey).join("|")]);
+    // A node is pruned on its total: a valid bound only when its plans are proven optimal under its blocks.
+    let exact = true;
     while (open.length > 0) {
       open.sort((a, b) => b.total - a.total || b.depth - a.depth || a.seq - b.seq);
       const node = open.shift() as Node;
-      if (node.total <= best.total) return { node: best, complete: true };
+      if (node.total <= best.total) return { node: best, complete: exact };
       const conflict = firstConflict(usesIn(node.plans), parallelOf);
-      if (!conflict) return { node, complete: node.plans.every((p) => p.proven) };
+      if (!conflict) return { node, complete: exact && node.plans.every((p) => p.proven) };
       if (!node.plans.every((p) => p.proven)) return { node: best, complete: false };
       const from = Math.floor(conflict.at / cell) * cell;
       for (const r of yielders(conflict)) {
@@ -400,6 +407,10 @@ export function planJointly(input: JointInput): JointPlan {
         for (const block of [[{ start: from, end: from + cell }], others]) {
           if (replans >= budget) return { node: bestOpen(open, best), complete: false };
           const next = child(node, r, conflict.host, block, seq++);
+          // Pruned or dropped on a plan the exact solver did not settle (no proof of its value, or of no plan at all).
+          const plan =
+            next?.plans[r] ?? solveWith(r, withBlock(node, r, conflict.host, block).blocks[r] as Blocks, false);
+          if (plan.impossible ? plan.method !== "exact" : !plan.proven) exact = false;
           if (!next || next.total <= best.total) continue;
           const key = next.blocks.map(blocksKey).join("|");
           if (seen.has(key)) continue;
@@ -408,7 +419,7 @@ export function planJointly(input: JointInput): JointPlan {
         }
       }
     }
-    return { node: best, complete: true };
+    return { node: best, complete: exact };
   }
 
   /** Out of budget: the best conflict-free plan among the nodes not yet searched, if it beats the incumbent. */
@@ -547,7 +558,7 @@ function allConflicts(uses: readonly Use[], parallelOf: (host: string) => number
     const seen = new Set<string>();
     for (const t of [...new Set(list.map((u) => u.start))].sort((a, b) => a - b)) {
       const covering = list.filter((u) => u.start <= t && t < u.end);
-      if (covering.length <= parallel) continue;
+      if (covering.length <= parallel || !covering.some((u) => u.request >= 0)) continue;
       const key = covering.map((u) => `${u.request}:${u.start}`).join(",");
       if (seen.has(key)) continue;
       seen.add(key);
@@ -571,7 +582,8 @@ export function firstConflict(uses: readonly Use[], parallelOf: (host: string) =
     if (list.length <= parallel) continue;
     for (const t of [...new Set(list.map((u) => u.start))].sort((a, b) => a - b)) {
       const covering = list.filter((u) => u.start <= t && t < u.end);
-      if (covering.length > parallel)
+      // Booked agendas that already over-book a host among themselves are history, not ours to settle.
+      if (covering.length > parallel && covering.some((u) => u.request >= 0))
         return { host, at: t, covering: covering.sort((a, b) => a.request - b.request || a.start - b.start) };
     }
   }
@@ -585,8 +597,10 @@ function countConflicts(uses: readonly Use[], parallelOf: (host: string) => numb
   for (const [host, list] of byHost) {
     const parallel = parallelOf(host);
     if (list.length <= parallel) continue;
-    for (const t of new Set(list.map((u) => u.start)))
-      if (list.filter((u) => u.start <= t && t < u.end).length > parallel) n++;
+    for (const t of new Set(list.map((u) => u.start))) {
+      const covering = list.filter((u) => u.start <= t && t < u.end);
+      if (covering.length > parallel && covering.some((u) => u.request >= 0)) n++;
+    }
   }
   return n;
 }

@@ -114,6 +114,25 @@ describe("joint planning", () => {
     expect(left?.code).toBe("booked");
   });
 
+  it("leaves alone booked agendas that already over-book a host among themselves, and plans around them", () => {
+    const { ws } = workspaceOf(files);
+    const alpha = ws.requests.get("alpha") as Request;
+    const beta = ws.requests.get("beta") as Request;
+    // Two agendas sent out earlier, both at microStart 09:00-10:00: history, not a conflict to settle.
+    const booked = [
+      planRequest({ ws, request: beta, holidays }).agenda,
+      planRequest({ ws, request: beta, holidays }).agenda,
+    ];
+    expect(overBooked(ws, booked)).not.toEqual([]);
+    const joint = planTogether({ ws, requests: [alpha], holidays, booked });
+    expect(joint.stats.conflicts).toBe(0);
+    expect(lines(joint.plans[0]!.agenda).filter((l) => l.includes("visit"))).toEqual([
+      "10:00-11:00 visit microstart",
+      "11:00-12:00 visit y",
+    ]);
+    expect(joint.proven).toBe(true);
+  });
+
   it("matches an exhaustive search over joint plans on small generated workspaces, and never over-books a host", () => {
     const seen = { conflicts: 0, belowBound: 0, impossible: 0 };
     fc.assert(
