@@ -199,8 +199,9 @@ export function planJointly(input: JointInput): JointPlan {
   // Exact plans are cheap: try each delegation's giving way. Heuristic ones (large requests) cost a search each:
   // every conflict of a round is settled at once by its cheapest giver, one re-plan per request a round.
   const dived = bound !== undefined ? dive(root) : settleRounds(root);
-  // The old rule is the floor: planning together never ends below planning one after the other.
-  const floor = bound !== undefined ? sequential() : sequential(root);
+  // The old rule is the floor: with exact requests, planning together never ends below planning one after
+  // the other. Heuristic re-plans are costly (50 requests: a second) and the rounds end in the old rule anyway.
+  const floor = bound !== undefined || !dived ? sequential() : dived;
   let best = dived && dived.total >= floor.total ? dived : floor;
   let method: JointStats["method"] = best === dived ? "search" : "sequential";
   if (bound !== undefined && best.total < bound) {
