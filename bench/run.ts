@@ -7,6 +7,8 @@ import { optwToEngine, parseOptw } from "./optw.js";
 import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
 import { runGrid } from "./grid.js";
+import { runJoint } from "./joint.js";
+import { runRegistry } from "./registry.js";
 import { runScale } from "./scale.js";
 import { runStartup } from "./startup.js";
 import { verifyRoutes } from "./verify.js";
@@ -19,12 +21,18 @@ interface Args {
   bundled: boolean;
   /** only the CLI's start-up times against a bare Node start */
   startup: boolean;
-  /** rounds of the start-up run */
-  runs: number;
+  /** runs: start-up rounds (default 9, at least 7) or, with --registry, runs of each command (default 5); medians are printed */
+  runs: number | undefined;
   /** another built checkout whose CLI the start-up run times too, in the same rounds */
   against: string | undefined;
   /** only the round-times measurement (grid 5 against grid 1) */
   grid: boolean;
+  /** only the registry run: the CLI on a 1,000-host workspace of YAML files */
+  registry: boolean;
+  /** only the joint-planning cases: together vs one after the other vs the bound */
+  joint: boolean;
+  /** with --registry: the CLI entry points to measure side by side (default: this checkout's bin/) */
+  bins: string[];
   ms: number[];
   files: string[];
   effort: number;
@@ -48,9 +56,12 @@ function parseArgs(argv: string[]): Args {
     scale: false,
     bundled: false,
     startup: false,
-    runs: 9,
+    runs: undefined,
     against: undefined,
     grid: false,
+    registry: false,
+    joint: false,
+    bins: [],
     ms: [],
     files: [],
     effort: 1,
@@ -71,6 +82,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--runs") args.runs = Number(value());
     else if (a === "--against") args.against = resolve(value());
     else if (a === "--grid") args.grid = true;
+    else if (a === "--registry") args.registry = true;
+    else if (a === "--joint") args.joint = true;
+    else if (a === "--bin") args.bins.push(resolve(value()));
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -80,7 +94,11 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.ms.length === 0) args.ms = [1, 2, 3, 4];
   if (args.ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error("--m takes positive integers");
-  if (!Number.isInteger(args.runs) || args.runs < 7) throw new Error("--runs takes a whole number of at least 7");
+  if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1))
+    throw new Error("--runs takes a positive integer");
+  // Start-up medians need enough interleaved rounds to shrug off a busy moment of the machine.
+  if (args.startup && args.runs !== undefined && args.runs < 7)
+    throw new Error("--runs takes a whole number of at least 7 with --startup");
   return args;
 }
 
@@ -262,10 +280,53 @@ async function printGrid(): Promise<void> {
     throw new Error(`${total.offGrid} items off the grid, ${total.broken} broken rules in the grid plans`);
 }
 
+function printRegistry(args: Args): void {
+  const bins = args.bins.length > 0 ? args.bins : [join(repoRoot(), "bin", "studyvisit.js")];
+  const runs = args.runs ?? 5;
+  const rows = runRegistry(bins, runs);
+  if (args.json) return console.log(JSON.stringify(rows));
+  const many = bins.length > 1;
+  console.log(
+    [
+      "",
+      `Registry: the CLI end to end on 1,000 hosts and 50 requests as YAML files (bench/registry.ts), median of ${runs} runs`,
+      `| ${many ? "bin | " : ""}command | ms | cpu ms | peak RSS MB (median / max) | exit |`,
+      `|${many ? "---|" : ""}---|---|---|---|---|`,
+      ...rows.map(
+        (r) =>
+          `| ${many ? `${r.bin} | ` : ""}${r.command} | ${r.ms} | ${r.cpuMs} | ${r.rssMb} / ${r.maxRssMb} | ${r.exitCodes.join(", ")} |`,
+      ),
+    ].join("\n"),
+  );
+  if (rows.some((r) => r.exitCodes.some((c) => c !== 0))) throw new Error("a registry command did not exit 0");
+}
+
+function printJoint(args: Args): void {
+  const rows = runJoint();
+  if (args.json) return console.log(JSON.stringify(rows));
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
+  console.log(
+    [
+      "",
+      "Joint planning: 15 city-like cases of 6 two-day requests (bench/joint.ts)",
+      "| case | one after the other | together | bound | proven | conflicts | re-plans | ms |",
+      "|---|---|---|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.case} | ${r.sequential} | ${r.joint} | ${r.bound ?? "-"} | ${r.proven ? "yes" : "no"} | ${r.conflicts} | ${r.replans} | ${r.ms} |`,
+      ),
+      `| all | ${sum((r) => r.sequential)} | ${sum((r) => r.joint)} | ${sum((r) => r.bound ?? 0)} | ${rows.filter((r) => r.proven).length} | | | median ${median(rows.map((r) => r.ms))} |`,
+    ].join("\n"),
+  );
+  if (rows.some((r) => r.joint < r.sequential)) throw new Error("planning together ended below one after the other");
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
-  if (args.startup) return printStartup(args.runs, args.against);
+  if (args.startup) return printStartup(args.runs ?? 9, args.against);
   if (args.grid) return await printGrid();
+  if (args.joint) return printJoint(args);
+  if (args.registry) return printRegistry(args);
   if (args.scale) return printScale();
   if (args.bundled) return await printBundled();
   const dir = benchDir();
@@ -291,6 +352,8 @@ async function main(argv: string[]): Promise<void> {
     if (args.files.length === 0) {
       await printBundled();
       printScale();
+      printJoint(args);
+      printRegistry(args);
     }
   }
 }

@@ -117,8 +117,17 @@ export async function computePlans(options: PlanInputs, deps: CommandDeps): Prom
   return { ws, notices: loaded.notices, requests, plans, ...(previous ? { previous } : {}) };
 }
 
-/** e.g. `planning: 1 of 3 requests done (value 19) · jelgava-schaerbeek: best value so far 12` */
+/**
+ * e.g. `planning: 1 of 3 requests done (value 19) · jelgava-schaerbeek: best value so far 12`, then, when
+ * the plans made alone over-book hosts, `planning together: 3 requests planned alone (value 52) over-book
+ * hosts at 2 moments · 14 re-plans · best value so far 50`.
+ */
 export function planStatus(p: PlanProgress): string {
+  if (p.settling) {
+    const s = p.settling;
+    const best = s.bestValue === undefined ? "searching" : `best value so far ${s.bestValue}`;
+    return `planning together: ${p.requestsTotal} requests planned alone (value ${p.valueDone}) over-book hosts at ${s.conflicts} moment${s.conflicts === 1 ? "" : "s"} · ${s.replans} re-plan${s.replans === 1 ? "" : "s"} · ${best}`;
+  }
   const done = `planning: ${p.requestsDone} of ${p.requestsTotal} request${p.requestsTotal === 1 ? "" : "s"} done${p.requestsDone > 0 ? ` (value ${p.valueDone})` : ""}`;
   if (!p.current) return done;
   const best = p.current.bestValue === undefined ? "searching" : `best value so far ${p.current.bestValue}`;

@@ -64,6 +64,8 @@ export interface CandidateContext {
   bookings?: Bookings;
   /** Hosts the organiser marked `declined` in a previous agenda. */
   declined?: ReadonlySet<string>;
+  /** judge only these hosts (a re-plan re-judges those whose time changed); the area is still the whole workspace's */
+  only?: readonly Host[];
 }
 
 /** Hosts outside the request's area are no candidates: `match --all` shows them, nothing else names them. */
@@ -76,7 +78,8 @@ export function rankCandidates(request: Request, ctx: CandidateContext): Candida
   const matcher = createThemeMatcher(ctx.ws.config.synonyms);
   const zone = request.timezone ?? ctx.ws.config.timezone ?? "UTC";
   const area = requestArea(request, ctx.ws);
-  const candidates = [...ctx.ws.hosts.values()].map((host) => judge(host, request, zone, ctx, matcher, area));
+  const hosts = ctx.only ?? [...ctx.ws.hosts.values()];
+  const candidates = hosts.map((host) => judge(host, request, zone, ctx, matcher, area));
   return candidates.sort(
     (a, b) => Number(b.mustVisit) - Number(a.mustVisit) || b.value - a.value || (a.host.id < b.host.id ? -1 : 1),
   );
@@ -100,14 +103,31 @@ function judge(
   const priority = request.priorities[host.id];
   const value = priority ?? matched.reduce((sum, m) => sum + m.weight, 0);
   const mustVisit = request.must_visit.includes(host.id);
-  const days = request.days.map((day) => hostDay(host, day, zone, ctx));
-
-  const candidate: Candidate = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit, days };
-  const excluded = exclusion(candidate, request, ctx, area);
+  const base = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit };
+  const days = () => request.days.map((day) => hostDay(host, day, zone, ctx));
+  const ruledOut = exclusionBeforeDays(base, request, ctx, area);
+  // Most hosts of a large registry are ruled out before their days matter: those are worked out only when read.
+  if (ruledOut) return withLazyDays({ ...base, excluded: ruledOut }, days);
+  const candidate: Candidate = { ...base, days: days() };
+  const excluded = dayExclusion(candidate);
   return excluded ? { ...candidate, excluded } : candidate;
 }
 
-function exclusion(c: Candidate, request: Request, ctx: CandidateContext, area: RequestArea): Exclusion | undefined {
+function withLazyDays(c: Omit<Candidate, "days">, compute: () => HostDay[]): Candidate {
+  let days: HostDay[] | undefined;
+  return Object.defineProperty(c, "days", {
+    get: () => (days ??= compute()),
+    enumerable: true,
+    configurable: true,
+  }) as Candidate;
+}
+
+function exclusionBeforeDays(
+  c: Omit<Candidate, "days">,
+  request: Request,
+  ctx: CandidateContext,
+  area: RequestArea,
+): Exclusion | undefined {
   const size = request.delegation.size;
   // First: a host in another city is not this visit's business, whatever else could be said of it.
   const km = outsideArea(area, c.place);
@@ -126,6 +146,10 @@ function exclusion(c: Candidate, request: Request, ctx: CandidateContext, area: 
       reason: `${c.place.name} is not marked step-free and the delegation needs step-free access`,
     };
   }
+  return undefined;
+}
+
+function dayExclusion(c: Candidate): Exclusion | undefined {
   if (c.days.some((d) => d.windows.length > 0 || d.slots.length > 0)) return undefined;
   const reasons = c.days.map((d) => d.unavailable).filter((u): u is Exclusion => u !== undefined);
   const codes = new Set(reasons.map((r) => r.code));

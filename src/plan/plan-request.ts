@@ -373,10 +373,17 @@ function leftOutWords(reason: UnplacedReason, c: Candidate): string {
   }
 }
 
-/** Re-plan with the host forced in: if that works, say where it lands and which visits it pushes out. */
+/**
+ * Re-plan with the host forced in, among the visits of the plan only: if that
+ * works, say where it lands and which of those visits it pushes out. Only the
+ * plan's own hosts and this one go to the solver, so each suggestion is a
+ * small solve, however large the registry.
+ */
 function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<string>): string | undefined {
   const request = { ...input.request, must_visit: [...input.request.must_visit, c.host.id] };
-  const candidates = input.candidates?.map((x) => (x.host.id === c.host.id ? { ...x, mustVisit: true } : x));
+  const candidates = input.candidates
+    ?.filter((x) => x.host.id === c.host.id || visited.has(x.host.id))
+    .map((x) => (x.host.id === c.host.id ? { ...x, mustVisit: true } : x));
   const forced = planRequest({
     ...input,
     request,

@@ -175,9 +175,18 @@ export const checkPlacePosition: CrossCheck = (ws) => {
     if (reasons.has(place.id)) continue;
     const flipped = swapped(place.geo);
     if (!flipped) continue;
-    const others = located.filter((p) => p.id !== place.id);
-    const nearest = (geo: Geo) =>
-      others.map((p) => ({ place: p, km: distanceKm(geo, p.geo) })).sort((a, b) => a.km - b.km)[0];
+    // A place with a neighbour within FAR_KM is said nothing here: found at once in a city, so a registry of
+    // thousands of places costs a scan per isolated place, not a sort of all the others per place.
+    if (located.some((p) => p !== place && distanceKm(place.geo, p.geo) <= FAR_KM)) continue;
+    const nearest = (geo: Geo) => {
+      let best: { place: LocatedPlace; km: number } | undefined;
+      for (const p of located) {
+        if (p === place) continue;
+        const km = distanceKm(geo, p.geo);
+        if (!best || km < best.km) best = { place: p, km };
+      }
+      return best;
+    };
     const now = nearest(place.geo);
     const then = nearest(flipped);
     if (now && then && now.km > FAR_KM && then.km <= FAR_KM && countriesAt(flipped).length > 0) {

@@ -186,6 +186,8 @@ export const requestSchema = z.strictObject({
   must_visit: listOf(idSchema).default([]),
   avoid: listOf(idSchema).default([]),
   priorities: z.record(z.string(), z.number().min(0)).default({}),
+  /** weight of this request's value when several are planned together (default 1) */
+  priority: z.number().positive().optional(),
   meals: listOf(mealSchema).default([]),
   pace: paceSchema.optional(),
   grid: gridSchema.optional(),

@@ -106,20 +106,23 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         : ` (the \`${text[opened]}\` opened at ${lines.linePos(opened).line}:${lines.linePos(opened).col} is not closed)`;
     return at(e.pos[0], `${yamlMessage(e.code, e.message, text.slice(e.pos[0]))}${where}`);
   });
-  visit(doc, {
-    Node(_key, node) {
-      // Record text never carries terminal escapes or bidi overrides: it is printed, and written into calendars and letters.
-      if (isScalar(node) && typeof node.value === "string") node.value = stripControlCharacters(node.value);
-      if (node.tag && !STANDARD_TAGS.has(node.tag)) {
-        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
-        // The node's range starts after its tag; point at the tag itself when it is on the same line.
-        const start = node.range?.[0] ?? 0;
-        const bang = text.lastIndexOf("!", start);
-        const tagStart = bang >= 0 && !text.slice(bang, start).includes("\n") ? bang : start;
-        problems.push(at(tagStart, `tag \`${shown}\` is not allowed: records use plain YAML values`));
-      }
-    },
-  });
+  // Only a file with a `!` can hold a tag, and only one with control characters or a `\` escape (`"\e[2J"`)
+  // can give a value that needs cleaning: most files skip the walk.
+  if (text.includes("!") || text.includes("\\") || stripControlCharacters(text) !== text)
+    visit(doc, {
+      Node(_key, node) {
+        // Record text never carries terminal escapes or bidi overrides: it is printed, and written into calendars and letters.
+        if (isScalar(node) && typeof node.value === "string") node.value = stripControlCharacters(node.value);
+        if (node.tag && !STANDARD_TAGS.has(node.tag)) {
+          const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+          // The node's range starts after its tag; point at the tag itself when it is on the same line.
+          const start = node.range?.[0] ?? 0;
+          const bang = text.lastIndexOf("!", start);
+          const tagStart = bang >= 0 && !text.slice(bang, start).includes("\n") ? bang : start;
+          problems.push(at(tagStart, `tag \`${shown}\` is not allowed: records use plain YAML values`));
+        }
+      },
+    });
   if (problems.length > 0) return { problems };
   try {
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };

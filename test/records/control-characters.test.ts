@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { terminalSafe } from "../../src/cli/terminal-text.js";
 import { createStyle } from "../../src/cli/style.js";
 import { stripControlCharacters } from "../../src/records/control-characters.js";
+import { parseYaml } from "../../src/records/yaml-source.js";
 
 const ESC = "\u001b";
 
@@ -23,6 +24,22 @@ describe("stripControlCharacters: record text a terminal cannot be steered by", 
     expect(stripControlCharacters("a\tb\nc")).toBe("a\tb\nc");
     expect(stripControlCharacters("Line one\r\nLine two\rthree")).toBe("Line one\nLine two\nthree");
     expect(stripControlCharacters("Zoë, Ljubljana — 日本 ✓")).toBe("Zoë, Ljubljana — 日本 ✓");
+  });
+});
+
+describe("parseYaml: record values come out clean", () => {
+  it.each([
+    ["raw control characters", `name: "${ESC}[2JHub"\n`],
+    ["double-quoted escapes", 'name: "\\e[2JHub\\u202e"\n'],
+    ["a hex escape", 'name: "\\x1b[31mHub"\n'],
+  ])("%s", (_name, text) => {
+    expect(parseYaml("f.yaml", text).data).toEqual({ name: "Hub" });
+  });
+
+  it("reports a tag in a file without control characters", () => {
+    expect(parseYaml("f.yaml", "size: !!binary aGk=\n").problems.map((p) => p.message)).toEqual([
+      "tag `!!binary` is not allowed: records use plain YAML values",
+    ]);
   });
 });
 
