@@ -26,6 +26,35 @@ const slowImports = [
   },
 ];
 
+/** plan and render compute from their arguments: no file system, process, clock source or colour. */
+const pure = [
+  {
+    group: ["node:fs", "node:fs/*", "fs", "node:process", "node:child_process", "chalk"],
+    message: "plan and render stay pure: no fs, process or colour.",
+  },
+];
+
+/** The files of one layer may not import from the layers named in `above` (src/<layer>/), nor what `also` names. */
+function layerRule(files, above, also = []) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...also,
+            {
+              group: above.map((layer) => `**/${layer}/**`),
+              message: `Layers go one way (cli → commands → render → plan → records): ${files[0].split("/")[1]} never imports ${above.join(", ")}.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/fixtures/**", "scratch/**"] },
   js.configs.recommended,
@@ -50,41 +79,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers go one way: cli → commands → render → plan → records. No file imports a layer
+  // above its own, types included (test/imports.test.ts keeps the graph free of cycles).
+  layerRule(["src/commands/**/*.ts"], ["cli"]),
+  layerRule(["src/render/**/*.ts"], ["cli", "commands"], pure),
+  layerRule(["src/plan/**/*.ts"], ["cli", "commands", "render"], pure),
+  layerRule(
+    ["src/records/**/*.ts"],
+    ["cli", "commands", "render", "plan"],
+    [{ group: ["chalk"], message: "records never import colour: commands receive a Style." }],
+  ),
   {
     files: ["src/plan/**/*.ts", "src/render/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["node:fs", "node:fs/*", "fs", "node:process", "node:child_process", "chalk"],
-              message: "plan and render stay pure: no fs, process or colour.",
-            },
-            {
-              group: ["**/cli/**", "**/commands/**"],
-              message: "Layers go one way: plan/render never import cli or commands.",
-            },
-          ],
-        },
-      ],
       "no-restricted-globals": ["error", { name: "process", message: "plan and render stay pure: pass values in." }],
-    },
-  },
-  {
-    files: ["src/records/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/cli/**", "**/commands/**", "chalk"],
-              message: "records never import cli, commands or colour.",
-            },
-          ],
-        },
-      ],
     },
   },
   {

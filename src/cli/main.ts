@@ -23,7 +23,8 @@ import {
   type TerminalProgress,
 } from "./progress.js";
 import { inquirerPrompter } from "./prompts.js";
-import { createStyle, wantsColour, type Style } from "./style.js";
+import type { Style } from "../commands/context.js";
+import { createStyle, wantsColour } from "./style.js";
 import { safeSink, terminalSafe, type TextSink } from "./terminal-text.js";
 
 /** Every command as plain data; a command's code is imported only when it runs (see CommandDefinition.load). */

@@ -10,7 +10,6 @@ import { loadHolidays } from "./load-holidays.js";
 import type { CommandRunner } from "./definition.js";
 import { loadCheckedAgenda } from "./export.js";
 import type { MailTransportFactory } from "./invite-mail.js";
-import { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
 import { requireHost } from "./plan-adjustments.js";
 import { inviteFiles, refuseStale, renderInput, staleInvites, type InviteMessage } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -37,7 +36,8 @@ export interface InvitesDeps extends CommandDeps {
   mailTransport?: MailTransportFactory;
 }
 
-export { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
+/** Where `invites --send` reads the SMTP password: never from a file (invites-command.ts names it in --help). */
+export const SMTP_PASSWORD_VARIABLE = "STUDYVISIT_SMTP_PASSWORD";
 
 /**
  * The invitations an agenda calls for: without `previous`, a METHOD:REQUEST

@@ -4,23 +4,11 @@ import type { AgendaDocument } from "../plan/agenda.js";
 import { computePlans, printTimelines, writePlanOutputs } from "./compute-plans.js";
 import type { CommandDeps } from "./context.js";
 import type { CommandRunner } from "./definition.js";
-import { parsePin, type Adjustments } from "./plan-adjustments.js";
+import { parsePin } from "./plan-adjustments.js";
+import type { PlanOptions } from "./plan-options.js";
 import { diffAgendas } from "../plan/agenda-diff.js";
 import { describeAgendaDiff, unchangedSummary } from "../render/agenda-diff.js";
 import { withOutputLock } from "./write-files.js";
-
-export interface PlanOptions {
-  data?: string;
-  requests: string[];
-  json: boolean;
-  out?: string;
-  booked: string[];
-  previous?: string;
-  keepProposed: boolean;
-  force: boolean;
-  adjust: Adjustments;
-  interactive: boolean;
-}
 
 export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   // The prompts' code is loaded only for an interactive run.

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/main.js";
+import { invitesCommand } from "../../src/commands/invites-command.js";
+import { SMTP_PASSWORD_VARIABLE } from "../../src/commands/invites.js";
 import { letterCommand } from "../../src/commands/letter-command.js";
 import { LETTER_LANGUAGES } from "../../src/render/letter-language.js";
 import { repoRoot, snapshotTree, tempDir } from "../helpers/files.js";
@@ -24,6 +26,12 @@ describe("main(): exit codes and help", () => {
     // The definition (letter-command.ts) writes the codes out, as it imports nothing: they must stay LETTER_LANGUAGES.
     const lang = letterCommand.options.find((o) => o.flags === "--lang <lang>");
     expect(lang?.description.startsWith(`${LETTER_LANGUAGES.join(" | ")} (default:`)).toBe(true);
+  });
+
+  it("names in invites --help the variable --send reads the SMTP password from", () => {
+    // The definition (invites-command.ts) writes the name out, as it imports nothing: it must stay SMTP_PASSWORD_VARIABLE.
+    const send = invitesCommand.options.find((o) => o.flags === "--send");
+    expect(send?.description).toContain(`(password from ${SMTP_PASSWORD_VARIABLE})`);
   });
 
   it("prints the package version", async () => {

@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { zonedIsoSpan, skippedHour, zonedInstant } from "../../src/plan/zoned-time.js";
+import { zonedIsoSpan, skippedHour, zonedInstant } from "../../src/records/zoned-time.js";
 import { weekdayOf } from "../../src/records/formats.js";
 import { tempDir } from "../helpers/files.js";
 import { runCli } from "../helpers/run-cli.js";
