@@ -22,6 +22,7 @@ import {
   type ProgressTiming,
   type TerminalProgress,
 } from "./progress.js";
+import { currentTime } from "./current-time.js";
 import { inquirerPrompter } from "./prompts.js";
 import type { Style } from "../commands/context.js";
 import { createStyle, wantsColour } from "./style.js";
@@ -53,6 +54,8 @@ export interface MainIO {
   signals?: SignalSource;
   /** When progress shows on a terminal stderr (tests draw it at once); PROGRESS_TIMING by default. */
   progressTiming?: ProgressTiming;
+  /** The clock, read once per run when SOURCE_DATE_EPOCH is not set; the machine's by default, a fixed one in tests. */
+  clock?: () => Date;
 }
 
 export type SignalName = "SIGINT" | "SIGTERM";
@@ -192,6 +195,7 @@ function commandDeps(io: MainIO, globals: GlobalFlags, progress?: TerminalProgre
   return {
     cwd: io.cwd,
     env: io.env,
+    now: currentTime(io.env, io.clock ?? (() => new Date())),
     out: (text) => io.stdout.write(`${text}\n`),
     err: (text) => io.stderr.write(`${text}\n`),
     style: createStyle(wantsColour(globals.color, io.env, io.stdout.isTTY === true)),

@@ -4,6 +4,12 @@ import type { Prompter } from "./prompter.js";
 export interface CommandDeps {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The run's current time, read once by the CLI: SOURCE_DATE_EPOCH when set
+   * (reproducible outputs), else the clock. Commands never read the clock:
+   * every DTSTAMP, "generated" line and letter date comes from here.
+   */
+  now: Date;
   /** Results: what a script would pipe. */
   out(text: string): void;
   /** Diagnostics and progress. */

@@ -12,7 +12,6 @@ import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../rend
 import { renderLetter, type JointMeeting } from "../render/letter.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";
-import { generatedAt } from "./render-outputs.js";
 import type { CommandRunner } from "./definition.js";
 import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { resolveRequest } from "./request-arg.js";
@@ -59,7 +58,7 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
-  const date = letterDate(deps.env, request.timezone ?? ws.config.timezone ?? "UTC");
+  const date = letterDate(deps.now, request.timezone ?? ws.config.timezone ?? "UTC");
   const ranked = rankCandidates(request, { ws, holidays: await loadHolidays(ws) });
   const templates = new Map<LetterLanguage, string>();
   const letter = (candidate: Candidate): { language: LetterLanguage; text: string } => {
@@ -235,9 +234,8 @@ function chooseLanguage(
   return language;
 }
 
-/** SOURCE_DATE_EPOCH (reproducible output) or now, as a calendar day in the request's time zone, never the machine's. */
-function letterDate(env: CommandDeps["env"], timeZone: string): string {
-  const instant = generatedAt(env);
+/** The run's current time (SOURCE_DATE_EPOCH, for reproducible output), as a calendar day in the request's time zone, never the machine's. */
+function letterDate(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en", {
     timeZone,
     year: "numeric",

@@ -506,6 +506,7 @@ describe("studyvisit new: where and when it runs", () => {
     const deps: CommandDeps = {
       cwd: dir,
       env: {},
+      now: new Date("2018-09-01T08:00:00Z"),
       out: (t) => out.push(t),
       err: () => undefined,
       style: createStyle(false),

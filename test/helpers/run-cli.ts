@@ -9,7 +9,7 @@ export interface CliRun {
 /** Run `main` in-process with a fake terminal: no TTY, no colour, given cwd and environment. */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; now?: Date } = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -19,6 +19,7 @@ export async function runCli(
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     stdinIsTTY: options.tty ?? false,
+    ...(options.now ? { clock: () => options.now as Date } : {}),
   });
   return { code, stdout, stderr };
 }
