@@ -26,6 +26,31 @@ const slowImports = [
   },
 ];
 
+/** Code nobody writes anywhere in src/ or test/. */
+const restrictedSyntax = [
+  {
+    selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+    message: "Only bin/ may exit; throw a typed error instead.",
+  },
+  {
+    selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+    message:
+      'Write `import * as z from "zod"`: the bundle then keeps the parts used; `z` holds all of zod and its locales.',
+  },
+];
+
+/** Only the cli layer reads the clock (src/cli/current-time.ts): the rest is given `now`, so tests fix it. */
+const readsTheClock = [
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "Use deps.now (or a `now` argument): the cli layer reads the clock once, from SOURCE_DATE_EPOCH when set.",
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "Use deps.now (or a `now` argument): the cli layer reads the clock once, from SOURCE_DATE_EPOCH when set.",
+  },
+];
+
 /** plan and render compute from their arguments: no file system, process, clock source or colour. */
 const pure = [
   {
@@ -65,18 +90,7 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
-          message: "Only bin/ may exit; throw a typed error instead.",
-        },
-        {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message:
-            'Write `import * as z from "zod"`: the bundle then keeps the parts used; `z` holds all of zod and its locales.',
-        },
-      ],
+      "no-restricted-syntax": ["error", ...restrictedSyntax],
     },
   },
   // Layers go one way: cli → commands → render → plan → records. No file imports a layer
@@ -134,6 +148,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["src/commands/**/*.ts", "src/records/**/*.ts", "src/plan/**/*.ts", "src/render/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...restrictedSyntax, ...readsTheClock] },
   },
   {
     files: ["bin/**/*.js"],
