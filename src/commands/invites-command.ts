@@ -27,5 +27,5 @@ export const invitesCommand: CommandDefinition = {
     "studyvisit invites out/ljubljana-2018/agenda.yaml -o invites --previous sent/agenda.yaml",
     "studyvisit invites out/ljubljana-2018/agenda.yaml -o mail --previous sent/agenda.yaml --eml",
   ],
-  load: () => import("./invites.js").then((m) => m.runInvitesCommand),
+  load: () => import("./invites.js").then((m) => m.invitesRunner),
 };

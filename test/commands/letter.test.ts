@@ -131,12 +131,18 @@ describe("studyvisit letter: usage errors exit 2", () => {
       "name one host with --host ID, or write to every candidate host with --all",
     ],
     [["--all"], "--all writes one letter per host: name their folder with -o DIR"],
-    [["--host", "etterbeek", "--lang", "sl"], "no letter template for --lang sl: use en, fr, nl, de, es, it, pl"],
+    [
+      ["--host", "etterbeek", "--lang", "sl"],
+      "error: --lang sl: no letter template in that language: use en, fr, nl, de, es, it, pl\n",
+    ],
     [
       ["--all", "-o", "x", "--lang", "english"],
-      "no letter template for --lang english: use en, fr, nl, de, es, it, pl",
+      "error: --lang english: no letter template in that language: use en, fr, nl, de, es, it, pl\n",
     ],
-    [["--host", "etterbeek", "--lang", "DE"], "language codes are lowercase: --lang de"],
+    [
+      ["--host", "etterbeek", "--lang", "DE"],
+      "error: --lang DE: no letter template in that language: use en, fr, nl, de, es, it, pl; language codes are lowercase: --lang de\n",
+    ],
   ])("%j", async (args, message) => {
     const run = await letter(args);
     expect(run.code).toBe(2);
