@@ -705,23 +705,33 @@ describe("the wizards on a three-city workspace", () => {
     expect((await runCli(["check", "--strict", "--data", dir])).code).toBe(0);
   });
 
+  /** A place's questions, answered for a London address: each position answer is typed in turn (or a confirmation). */
+  const londonPlace = (
+    name: string,
+    address: string,
+    kind: string,
+    positions: (string | ScriptedAnswer)[],
+  ): ScriptedAnswer[] => [
+    { q: "Place name", a: name },
+    { q: "Id", a: "" },
+    { q: "virtual venue", a: false },
+    { q: "Street address", a: address },
+    ...positions.map((p) => (typeof p === "string" ? { q: "Position", a: p } : p)),
+    { q: "Kind of place", a: kind },
+    { q: "Step-free", a: true },
+    { q: "How many people", a: "" },
+    { q: "Write", a: true },
+  ];
+
   it("new place: a London hotel typed longitude first is refused with the swap hint; a far one is confirmed first", async () => {
     const dir = threeCities();
     const run = await runCli(["new", "place", "--data", dir], {
-      prompter: [
-        { q: "Place name", a: "Hotel by the Tower" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "7 Pepys Street, London EC3N 4AF" },
-        { q: "Position", a: "-0.0937, 51.5060" },
-        { q: "Position", a: "48.8566, 2.3522" },
+      prompter: londonPlace("Hotel by the Tower", "7 Pepys Street, London EC3N 4AF", "hotel", [
+        "-0.0937, 51.5060",
+        "48.8566, 2.3522",
         { q: "Keep this position", a: false },
-        { q: "Position", a: "51.5060, -0.0937" },
-        { q: "Kind of place", a: "hotel" },
-        { q: "Step-free", a: true },
-        { q: "How many people", a: "" },
-        { q: "Write", a: true },
-      ],
+        "51.5060, -0.0937",
+      ]),
     });
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -741,17 +751,9 @@ describe("the wizards on a three-city workspace", () => {
     const host = join(dir, "hosts", "tower-hamlets.yaml");
     writeFileSync(host, readFileSync(host, "utf8").replace("  timezone: Europe/London\n", ""));
     const run = await runCli(["new", "place", "--data", dir], {
-      prompter: [
-        { q: "Place name", a: "Toynbee Hall" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "28 Commercial Street, London E1 6LS" },
-        { q: "Position", a: "51.5176, -0.0727" },
-        { q: "Kind of place", a: "leave it out" },
-        { q: "Step-free", a: true },
-        { q: "How many people", a: "" },
-        { q: "Write", a: true },
-      ],
+      prompter: londonPlace("Toynbee Hall", "28 Commercial Street, London E1 6LS", "leave it out", [
+        "51.5176, -0.0727",
+      ]),
     });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("note: 1 warning elsewhere in the workspace; run studyvisit check");
@@ -761,18 +763,10 @@ describe("the wizards on a three-city workspace", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "places"));
     const run = await runCli(["new", "place", "--data", dir], {
-      prompter: [
-        { q: "Place name", a: "Hotel by the Tower" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "7 Pepys Street, London EC3N 4AF" },
-        { q: "Position", a: "-0.0937, 51.5060" },
-        { q: "Position", a: "51.5060, -0.0937" },
-        { q: "Kind of place", a: "hotel" },
-        { q: "Step-free", a: true },
-        { q: "How many people", a: "" },
-        { q: "Write", a: true },
-      ],
+      prompter: londonPlace("Hotel by the Tower", "7 Pepys Street, London EC3N 4AF", "hotel", [
+        "-0.0937, 51.5060",
+        "51.5060, -0.0937",
+      ]),
     });
     expect(run.code).toBe(0);
     expect(rejections(run.prompter)).toEqual([

@@ -44,35 +44,28 @@ export function runCli(
 ): Promise<ScriptedRun>;
 export function runCli(argv: string[], options?: CliOptions): Promise<CliRun>;
 export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
+  const written = { stdout: "", stderr: "" };
   const scripted = Array.isArray(options.prompter) ? scriptedPrompter(options.prompter) : undefined;
   const prompter = scripted ?? (options.prompter as Prompter | undefined);
   const tty =
     typeof options.tty === "object" ? options.tty : { stdin: options.tty, stdout: options.tty, stderr: options.tty };
+  const sink = (stream: "stdout" | "stderr") => ({
+    write: (text: string) => {
+      options.onWrite?.(stream, text);
+      written[stream] += text;
+      return true;
+    },
+    isTTY: tty[stream] ?? false,
+  });
   const code = await main(argv, {
     cwd: options.cwd ?? process.cwd(),
     env: { NO_COLOR: "1", ...options.env },
-    stdout: {
-      write: (s: string) => {
-        options.onWrite?.("stdout", s);
-        stdout += s;
-        return true;
-      },
-      isTTY: tty.stdout ?? false,
-    },
-    stderr: {
-      write: (s: string) => {
-        options.onWrite?.("stderr", s);
-        stderr += s;
-        return true;
-      },
-      isTTY: tty.stderr ?? false,
-    },
+    stdout: sink("stdout"),
+    stderr: sink("stderr"),
     stdinIsTTY: tty.stdin ?? prompter !== undefined,
     ...(prompter ? { prompter } : {}),
     ...(options.now ? { clock: () => options.now as Date } : {}),
     ...(options.progressTiming ? { progressTiming: options.progressTiming } : {}),
   });
-  return { code, stdout, stderr, ...(scripted ? { prompter: scripted } : {}) };
+  return { code, ...written, ...(scripted ? { prompter: scripted } : {}) };
 }
