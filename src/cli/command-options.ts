@@ -19,7 +19,10 @@ export function parseOptions<T>(runner: CommandRunner<T>, command: Command): T {
   const input = commandLine(command);
   const parsed = runner.options.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new UsageError(parsed.error.issues.map((issue) => describeIssue(issue, input, command)).join("; "));
+  throw new UsageError(
+    parsed.error.issues.map((issue) => describeIssue(issue, input, command)).join("; "),
+    `\`studyvisit ${command.name()} --help\` lists its options`,
+  );
 }
 
 /**

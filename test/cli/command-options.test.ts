@@ -39,7 +39,7 @@ describe("each command's options: a schema in the command's module, parsed once 
     expect(await runCli([...argv, "--data", "/nonexistent/studyvisit"], { cwd: repoRoot })).toEqual({
       code: 2,
       stdout: "",
-      stderr,
+      stderr: `${stderr}hint: \`studyvisit ${argv[0]} --help\` lists its options\n`,
     });
   });
 });

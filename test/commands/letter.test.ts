@@ -133,15 +133,15 @@ describe("studyvisit letter: usage errors exit 2", () => {
     [["--all"], "--all writes one letter per host: name their folder with -o DIR"],
     [
       ["--host", "etterbeek", "--lang", "sl"],
-      "error: --lang sl: no letter template in that language: use en, fr, nl, de, es, it, pl\n",
+      "error: --lang sl: no letter template in that language: use en, fr, nl, de, es, it, pl\nhint: `studyvisit letter --help` lists its options\n",
     ],
     [
       ["--all", "-o", "x", "--lang", "english"],
-      "error: --lang english: no letter template in that language: use en, fr, nl, de, es, it, pl\n",
+      "error: --lang english: no letter template in that language: use en, fr, nl, de, es, it, pl\nhint: `studyvisit letter --help` lists its options\n",
     ],
     [
       ["--host", "etterbeek", "--lang", "DE"],
-      "error: --lang DE: no letter template in that language: use en, fr, nl, de, es, it, pl; language codes are lowercase: --lang de\n",
+      "error: --lang DE: no letter template in that language: use en, fr, nl, de, es, it, pl; language codes are lowercase: --lang de\nhint: `studyvisit letter --help` lists its options\n",
     ],
   ])("%j", async (args, message) => {
     const run = await letter(args);
