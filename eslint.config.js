@@ -26,6 +26,60 @@ const slowImports = [
   },
 ];
 
+/** Code nobody writes anywhere in src/ or test/. */
+const restrictedSyntax = [
+  {
+    selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+    message: "Only bin/ may exit; throw a typed error instead.",
+  },
+  {
+    selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+    message:
+      'Write `import * as z from "zod"`: the bundle then keeps the parts used; `z` holds all of zod and its locales.',
+  },
+];
+
+/** Only the cli layer reads the clock (src/cli/current-time.ts): the rest is given `now`, so tests fix it. */
+const readsTheClock = [
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "Use deps.now (or a `now` argument): the cli layer reads the clock once, from SOURCE_DATE_EPOCH when set.",
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "Use deps.now (or a `now` argument): the cli layer reads the clock once, from SOURCE_DATE_EPOCH when set.",
+  },
+];
+
+/** plan and render compute from their arguments: no file system, process, clock source or colour. */
+const pure = [
+  {
+    group: ["node:fs", "node:fs/*", "fs", "node:process", "node:child_process", "chalk"],
+    message: "plan and render stay pure: no fs, process or colour.",
+  },
+];
+
+/** The files of one layer may not import from the layers named in `above` (src/<layer>/), nor what `also` names. */
+function layerRule(files, above, also = []) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...also,
+            {
+              group: above.map((layer) => `**/${layer}/**`),
+              message: `Layers go one way (cli → commands → render → plan → records): ${files[0].split("/")[1]} never imports ${above.join(", ")}.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/fixtures/**", "scratch/**"] },
   js.configs.recommended,
@@ -36,55 +90,23 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
-          message: "Only bin/ may exit; throw a typed error instead.",
-        },
-        {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message:
-            'Write `import * as z from "zod"`: the bundle then keeps the parts used; `z` holds all of zod and its locales.',
-        },
-      ],
+      "no-restricted-syntax": ["error", ...restrictedSyntax],
     },
   },
+  // Layers go one way: cli → commands → render → plan → records. No file imports a layer
+  // above its own, types included (test/imports.test.ts keeps the graph free of cycles).
+  layerRule(["src/commands/**/*.ts"], ["cli"]),
+  layerRule(["src/render/**/*.ts"], ["cli", "commands"], pure),
+  layerRule(["src/plan/**/*.ts"], ["cli", "commands", "render"], pure),
+  layerRule(
+    ["src/records/**/*.ts"],
+    ["cli", "commands", "render", "plan"],
+    [{ group: ["chalk"], message: "records never import colour: commands receive a Style." }],
+  ),
   {
     files: ["src/plan/**/*.ts", "src/render/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["node:fs", "node:fs/*", "fs", "node:process", "node:child_process", "chalk"],
-              message: "plan and render stay pure: no fs, process or colour.",
-            },
-            {
-              group: ["**/cli/**", "**/commands/**"],
-              message: "Layers go one way: plan/render never import cli or commands.",
-            },
-          ],
-        },
-      ],
       "no-restricted-globals": ["error", { name: "process", message: "plan and render stay pure: pass values in." }],
-    },
-  },
-  {
-    files: ["src/records/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/cli/**", "**/commands/**", "chalk"],
-              message: "records never import cli, commands or colour.",
-            },
-          ],
-        },
-      ],
     },
   },
   {
@@ -126,6 +148,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["src/commands/**/*.ts", "src/records/**/*.ts", "src/plan/**/*.ts", "src/render/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...restrictedSyntax, ...readsTheClock] },
   },
   {
     files: ["bin/**/*.js"],

@@ -5,7 +5,7 @@ import { checkAgendaRules } from "../src/plan/check-agenda.js";
 import type { HolidayCalendar } from "../src/plan/holidays.js";
 import { planRequest, type RequestPlan } from "../src/plan/plan-request.js";
 import { resolveGrid } from "../src/plan/round-times.js";
-import { minutesOn } from "../src/plan/zoned-time.js";
+import { minutesOn } from "../src/records/zoned-time.js";
 import { loadWorkspace } from "../src/records/load-workspace.js";
 import type { Request } from "../src/records/schemas.js";
 import type { Workspace } from "../src/records/workspace.js";

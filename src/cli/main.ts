@@ -22,8 +22,11 @@ import {
   type ProgressTiming,
   type TerminalProgress,
 } from "./progress.js";
+import { parseOptions } from "./command-options.js";
+import { currentTime } from "./current-time.js";
 import { inquirerPrompter } from "./prompts.js";
-import { createStyle, wantsColour, type Style } from "./style.js";
+import type { Style } from "../commands/context.js";
+import { createStyle, wantsColour } from "./style.js";
 import { safeSink, terminalSafe, type TextSink } from "./terminal-text.js";
 
 /** Every command as plain data; a command's code is imported only when it runs (see CommandDefinition.load). */
@@ -52,6 +55,8 @@ export interface MainIO {
   signals?: SignalSource;
   /** When progress shows on a terminal stderr (tests draw it at once); PROGRESS_TIMING by default. */
   progressTiming?: ProgressTiming;
+  /** The clock, read once per run when SOURCE_DATE_EPOCH is not set; the machine's by default, a fixed one in tests. */
+  clock?: () => Date;
 }
 
 export type SignalName = "SIGINT" | "SIGTERM";
@@ -105,34 +110,85 @@ interface GlobalFlags {
   debug?: boolean;
 }
 
+/** What the command line asks for: a command, with its parsed commander command (its arguments and options). */
+interface Invocation {
+  definition: CommandDefinition;
+  command: Command;
+}
+
 /**
- * Run the CLI and return the exit code. This is the one place that maps
- * errors to exit codes (SPEC): 0 ok, 1 internal, 2 usage, 3 invalid records,
- * 4 impossible plan. Only bin/ turns the code into the process's exit status.
+ * Run the CLI and return the exit code: parse the command line, run the
+ * command, and map what it throws to an exit code, in this one place (SPEC):
+ * 0 ok, 1 internal, 2 usage, 3 invalid records, 4 impossible plan. Only bin/
+ * turns the code into the process's exit status.
  */
 export async function main(argv: readonly string[], rawIO: MainIO = processIO()): Promise<number> {
-  const globals: GlobalFlags = { debug: argv.includes("--debug") };
+  // The global flags as parsed so far: an error in a command's own options comes after them.
+  const flags = (): GlobalFlags => program.opts<GlobalFlags>();
   // Every byte printed goes through a sink that drops escape sequences and control characters (our own colours excepted).
   const io: MainIO = {
     ...rawIO,
-    stdout: safeSink(rawIO.stdout, () => wantsColour(globals.color, rawIO.env, rawIO.stdout.isTTY === true)),
-    stderr: safeSink(rawIO.stderr, () => wantsColour(globals.color, rawIO.env, rawIO.stderr.isTTY === true)),
+    stdout: safeSink(rawIO.stdout, () => wantsColour(flags().color, rawIO.env, rawIO.stdout.isTTY === true)),
+    stderr: safeSink(rawIO.stderr, () => wantsColour(flags().color, rawIO.env, rawIO.stderr.isTTY === true)),
   };
-  const errStyle = () => createStyle(wantsColour(globals.color, io.env, io.stderr.isTTY === true));
-  const program = buildProgram(io, globals, rawIO.stderr);
+  const program = buildProgram(io);
   try {
-    await program.parseAsync([...argv], { from: "user" });
-    return typeof program.exitCodeOfRun === "number" ? program.exitCodeOfRun : 0;
+    const invocation = await parseCommandLine(program, argv);
+    if (!invocation) return 0;
+    return await runCommand(invocation, io, flags(), rawIO.stderr);
   } catch (error) {
-    return reportError(error, io, errStyle(), globals.debug === true);
+    return reportError(error, io, createStyle(wantsColour(flags().color, io.env, io.stderr.isTTY === true)), flags());
   }
 }
 
-type ProgramWithResult = Command & { exitCodeOfRun?: number };
+/** The command to run, or undefined when commander printed the help or the version instead. */
+async function parseCommandLine(program: Command, argv: readonly string[]): Promise<Invocation | undefined> {
+  let invocation: Invocation | undefined;
+  // A command's action only says which command it was: it runs after parsing, outside commander.
+  for (const command of program.commands) {
+    const definition = COMMANDS.find((d) => d.name === command.name());
+    command.action((...params: unknown[]) => {
+      if (definition) invocation = { definition, command: params[params.length - 1] as Command };
+    });
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    const shown = ["commander.helpDisplayed", "commander.version", "commander.help"];
+    if (error instanceof CommanderError && shown.includes(error.code)) return undefined;
+    throw error;
+  }
+  return invocation;
+}
 
-/** `progressStream` is stderr before the safe sink: the progress line is drawn with log-update's own escape codes. */
-function buildProgram(io: MainIO, globals: GlobalFlags, progressStream: TextSink): ProgramWithResult {
-  const program: ProgramWithResult = new Command("studyvisit");
+/**
+ * Load the command's code, parse its options with its schema, and run it with
+ * the outside world it may touch. `progressStream` is stderr before the safe
+ * sink: the progress line is drawn with log-update's own escape codes.
+ */
+async function runCommand(
+  { definition, command }: Invocation,
+  io: MainIO,
+  globals: GlobalFlags,
+  progressStream: TextSink,
+): Promise<number> {
+  const runner = await definition.load();
+  const options = parseOptions(runner, command);
+  // Progress only where someone watches: a terminal on stderr, and not with --quiet.
+  const progress =
+    io.stderr.isTTY === true && globals.quiet !== true
+      ? await terminalProgress(progressStream, io.progressTiming ?? PROGRESS_TIMING)
+      : undefined;
+  try {
+    return await runner.run(options, commandDeps(progress ? clearingProgress(io, progress) : io, globals, progress));
+  } finally {
+    progress?.clear();
+  }
+}
+
+/** The commands as commander sees them, built from their definitions. */
+function buildProgram(io: MainIO): Command {
+  const program = new Command("studyvisit");
   program
     .description(
       "Plan study visits: match hosts to a delegation's interests, build an agenda that works on foot, and write the itinerary, calendar files and letters.",
@@ -164,25 +220,6 @@ function buildProgram(io: MainIO, globals: GlobalFlags, progressStream: TextSink
       writeErr: (s) => io.stderr.write(s),
       outputError: () => undefined,
     });
-    command.action(async (...params: unknown[]) => {
-      const self = params[params.length - 1] as Command;
-      Object.assign(globals, program.opts<GlobalFlags>());
-      const positional = self.processedArgs.flatMap((a: unknown) =>
-        a === undefined ? [] : Array.isArray(a) ? (a as string[]) : [a as string],
-      );
-      const run = await definition.load();
-      // Progress only where someone watches: a terminal on stderr, and not with --quiet.
-      const progress =
-        io.stderr.isTTY === true && globals.quiet !== true
-          ? await terminalProgress(progressStream, io.progressTiming ?? PROGRESS_TIMING)
-          : undefined;
-      const deps = commandDeps(progress ? clearingProgress(io, progress) : io, globals, progress);
-      try {
-        program.exitCodeOfRun = await run(positional, self.opts(), deps);
-      } finally {
-        progress?.clear();
-      }
-    });
   }
   return program;
 }
@@ -191,6 +228,7 @@ function commandDeps(io: MainIO, globals: GlobalFlags, progress?: TerminalProgre
   return {
     cwd: io.cwd,
     env: io.env,
+    now: currentTime(io.env, io.clock ?? (() => new Date())),
     out: (text) => io.stdout.write(`${text}\n`),
     err: (text) => io.stderr.write(`${text}\n`),
     style: createStyle(wantsColour(globals.color, io.env, io.stdout.isTTY === true)),
@@ -229,16 +267,11 @@ function safeProgress(progress: TerminalProgress): TerminalProgress {
   return { update: (status) => progress.update(terminalSafe(status, false)), clear: () => progress.clear() };
 }
 
-function reportError(error: unknown, io: MainIO, style: Style, debug: boolean): number {
+/** What went wrong, said on stderr, and the exit code it gives. */
+function reportError(error: unknown, io: MainIO, style: Style, globals: GlobalFlags): number {
   const say = (text: string) => io.stderr.write(`${text}\n`);
+  const debug = globals.debug === true;
   if (error instanceof CommanderError) {
-    if (
-      error.code === "commander.helpDisplayed" ||
-      error.code === "commander.version" ||
-      error.code === "commander.help"
-    )
-      return 0;
-    if (error.code === "commander.executeSubCommandAsync") return 0;
     say(`${style.error("error:")} ${error.message.replace(/^error: /, "")}`);
     say(style.dim("run `studyvisit --help` for the commands and their options"));
     return 2;

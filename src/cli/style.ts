@@ -1,17 +1,5 @@
 import { Chalk } from "chalk";
-
-/** Every colour the tool uses, in one place; commands receive a Style and never import chalk. */
-export interface Style {
-  enabled: boolean;
-  error(text: string): string;
-  warn(text: string): string;
-  ok(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-  accent(text: string): string;
-  location(text: string): string;
-  travel(text: string): string;
-}
+import type { Style } from "../commands/context.js";
 
 export function createStyle(enabled: boolean): Style {
   const c = new Chalk({ level: enabled ? 1 : 0 });

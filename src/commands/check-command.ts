@@ -7,5 +7,5 @@ export const checkCommand: CommandDefinition = {
     "validate every record (and agenda files) and print each problem as FILE:LINE:COL: message; warnings exit 0 unless --strict",
   options: [dataOption, { flags: "--strict", description: "warnings fail the check too (exit 3)" }, jsonOption],
   examples: ["studyvisit check --data data", "studyvisit check --strict", "studyvisit check --json"],
-  load: () => import("./check.js").then((m) => m.runCheckCommand),
+  load: () => import("./check.js").then((m) => m.checkRunner),
 };

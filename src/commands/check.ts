@@ -1,10 +1,12 @@
+import * as z from "zod";
 import { RecordsError } from "../errors.js";
 import { pushAll } from "../records/load-workspace.js";
 import { formatProblem, hasErrors, problemSummary, severityOf, type Severity } from "../records/problem.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, list, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { loadWorkspaceOrFail } from "./workspace-access.js";
 
 export interface CheckOptions {
@@ -84,9 +86,8 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** `studyvisit check` from its parsed command line; its definition is in check-command.ts. */
-export const runCheckCommand: CommandRunner = (args, opts, deps) =>
-  runCheck(
-    { data: opts.data as string | undefined, agendas: args, json: opts.json === true, strict: opts.strict === true },
-    deps,
-  );
+/** `studyvisit check` from its command line; its definition is in check-command.ts. */
+export const checkRunner = commandRunner(
+  z.strictObject({ agenda: list, data: text, strict: flag, json: flag }),
+  (o, deps) => runCheck({ data: o.data, agendas: o.agenda, json: o.json, strict: o.strict }, deps),
+);

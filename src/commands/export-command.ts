@@ -15,5 +15,5 @@ export const exportCommand: CommandDefinition = {
     forceOption,
   ],
   examples: ["studyvisit export out/ljubljana-2018/agenda.yaml --format html -o booklet.html"],
-  load: () => import("./export.js").then((m) => m.runExportCommand),
+  load: () => import("./export.js").then((m) => m.exportRunner),
 };

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import * as z from "zod";
 import { RecordsError, UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { isError } from "../records/problem.js";
@@ -10,7 +11,8 @@ import { renderItineraryIcs } from "../render/ics.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { loadAgendaFile, type LoadedAgenda } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, oneOf, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { loadHolidays } from "./load-holidays.js";
 import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { renderInput } from "./render-outputs.js";
@@ -80,20 +82,15 @@ export async function runExport(options: ExportOptions, deps: CommandDeps): Prom
   return 0;
 }
 
-/** `studyvisit export` from its parsed command line; its definition is in export-command.ts. */
-export const runExportCommand: CommandRunner = (args, opts, deps) => {
-  const format = String(opts.format);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}, got \`${format}\``);
-  return runExport(
-    {
-      data: opts.data as string | undefined,
-      agenda: args[0] as string,
-      format: format as ExportFormat,
-      ...(typeof opts.output === "string" ? { output: opts.output } : {}),
-      ...(typeof opts.template === "string" ? { template: opts.template } : {}),
-      force: opts.force === true,
-    },
-    deps,
-  );
-};
+/** `studyvisit export` from its command line; its definition is in export-command.ts. */
+export const exportRunner = commandRunner(
+  z.strictObject({
+    agenda: z.string(),
+    data: text,
+    format: oneOf(EXPORT_FORMATS).default("md"),
+    output: text,
+    template: text,
+    force: flag,
+  }),
+  runExport,
+);

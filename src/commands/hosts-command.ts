@@ -12,5 +12,5 @@ export const hostsCommand: CommandDefinition = {
     jsonOption,
   ],
   examples: ["studyvisit hosts --theme 'migrant entrepreneurship'"],
-  load: () => import("./hosts.js").then((m) => m.runHostsCommand),
+  load: () => import("./hosts.js").then((m) => m.hostsRunner),
 };

@@ -1,8 +1,10 @@
+import * as z from "zod";
 import { createThemeMatcher } from "../plan/themes.js";
 import type { Host } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 
 export interface HostsOptions {
@@ -79,9 +81,5 @@ export function runHosts(options: HostsOptions, deps: CommandDeps): number {
   return 0;
 }
 
-/** `studyvisit hosts` from its parsed command line; its definition is in hosts-command.ts. */
-export const runHostsCommand: CommandRunner = (_args, opts, deps) =>
-  runHosts(
-    { data: opts.data as string | undefined, theme: opts.theme as string | undefined, json: opts.json === true },
-    deps,
-  );
+/** `studyvisit hosts` from its command line; its definition is in hosts-command.ts. */
+export const hostsRunner = commandRunner(z.strictObject({ data: text, theme: text, json: flag }), runHosts);

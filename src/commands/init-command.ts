@@ -13,5 +13,5 @@ export const initCommand: CommandDefinition = {
     "studyvisit init my-visit && studyvisit check --data my-visit",
     "studyvisit init --example demo && studyvisit plan ljubljana-2018 --data demo",
   ],
-  load: () => import("./init.js").then((m) => m.runInitCommand),
+  load: () => import("./init.js").then((m) => m.initRunner),
 };

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import type { CommandDeps } from "./context.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { writeOutputs, type OutputFile } from "./write-files.js";
 
 export interface InitOptions {
@@ -62,6 +64,7 @@ export async function runInit(options: InitOptions, deps: CommandDeps): Promise<
   return 0;
 }
 
-/** `studyvisit init` from its parsed command line; its definition is in init-command.ts. */
-export const runInitCommand: CommandRunner = (args, opts, deps) =>
-  runInit({ dir: args[0] ?? ".", force: opts.force === true, example: opts.example === true }, deps);
+/** `studyvisit init` from its command line; its definition is in init-command.ts. */
+export const initRunner = commandRunner(z.strictObject({ dir: text, example: flag, force: flag }), (o, deps) =>
+  runInit({ dir: o.dir ?? ".", force: o.force, example: o.example }, deps),
+);

@@ -1,4 +1,5 @@
 import { relative, resolve, sep } from "node:path";
+import * as z from "zod";
 import { EnvironmentError, RecordsError, UsageError } from "../errors.js";
 import { describeAgendaDiff } from "../render/agenda-diff.js";
 import type { SmtpConfig } from "../records/schemas.js";
@@ -7,10 +8,10 @@ import type { RenderInput } from "../render/render-input.js";
 import { loadAgendaFile } from "./agenda-file.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, list, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { loadCheckedAgenda } from "./export.js";
 import type { MailTransportFactory } from "./invite-mail.js";
-import { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
 import { requireHost } from "./plan-adjustments.js";
 import { inviteFiles, refuseStale, renderInput, staleInvites, type InviteMessage } from "./render-outputs.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -37,7 +38,8 @@ export interface InvitesDeps extends CommandDeps {
   mailTransport?: MailTransportFactory;
 }
 
-export { SMTP_PASSWORD_VARIABLE } from "./invites-command.js";
+/** Where `invites --send` reads the SMTP password: never from a file (invites-command.ts names it in --help). */
+export const SMTP_PASSWORD_VARIABLE = "STUDYVISIT_SMTP_PASSWORD";
 
 /**
  * The invitations an agenda calls for: without `previous`, a METHOD:REQUEST
@@ -199,24 +201,22 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** `studyvisit invites` from its parsed command line; its definition is in invites-command.ts. */
-export const runInvitesCommand: CommandRunner = (args, opts, deps) => {
-  if (typeof opts.output !== "string")
-    throw new UsageError("invites needs -o DIR: the folder to write the .ics files into");
-  if (opts.all === true && typeof opts.previous !== "string")
-    throw new UsageError("--all goes with --previous: without a previous agenda every host is written anyway");
-  return runInvites(
-    {
-      data: opts.data as string | undefined,
-      agenda: args[0] as string,
-      output: opts.output,
-      ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
-      all: opts.all === true,
-      eml: opts.eml === true,
-      send: opts.send === true,
-      only: (opts.only as string[] | undefined) ?? [],
-      force: opts.force === true,
-    },
-    deps,
-  );
-};
+/** `studyvisit invites` from its command line; its definition is in invites-command.ts. */
+export const invitesRunner = commandRunner(
+  z
+    .strictObject({
+      agenda: z.string(),
+      data: text,
+      output: z.string({ error: "name the folder to write the .ics (or .eml) files into: -o DIR" }),
+      previous: text,
+      all: flag,
+      eml: flag,
+      send: flag,
+      only: list,
+      force: flag,
+    })
+    .refine((o) => !o.all || o.previous !== undefined, {
+      error: "--all goes with --previous: without a previous agenda every host is written anyway",
+    }),
+  runInvites,
+);

@@ -19,5 +19,5 @@ export const letterCommand: CommandDefinition = {
     forceOption,
   ],
   examples: ["studyvisit letter ljubljana-2018 --host etterbeek", "studyvisit letter ljubljana-2018 --all -o letters/"],
-  load: () => import("./letter.js").then((m) => m.runLetterCommand),
+  load: () => import("./letter.js").then((m) => m.letterRunner),
 };

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import { rankCandidates, type Candidate } from "../plan/candidates.js";
@@ -12,8 +13,8 @@ import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../rend
 import { renderLetter, type JointMeeting } from "../render/letter.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";
-import { generatedAt } from "./render-outputs.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { readUserFile, withUserTemplate } from "./read-user-file.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
@@ -24,7 +25,7 @@ export interface LetterOptions {
   request: string;
   host?: string;
   all: boolean;
-  lang?: string;
+  lang?: LetterLanguage;
   template?: string;
   output?: string;
   force: boolean;
@@ -46,24 +47,17 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
     );
   if (options.all && options.output === undefined)
     throw new UsageError("--all writes one letter per host: name their folder with -o DIR");
-  if (options.lang !== undefined && !isLetterLanguage(options.lang)) {
-    const lower = options.lang.toLowerCase();
-    throw new UsageError(
-      `no letter template for --lang ${options.lang}: use ${LETTER_LANGUAGES.join(", ")}`,
-      isLetterLanguage(lower) ? `language codes are lowercase: --lang ${lower}` : undefined,
-    );
-  }
   const userTemplate = options.template === undefined ? undefined : readUserTemplate(options.template, deps.cwd);
 
   const { workspace: ws } = loadValidWorkspace(options.data, deps);
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
-  const date = letterDate(deps.env, request.timezone ?? ws.config.timezone ?? "UTC");
+  const date = letterDate(deps.now, request.timezone ?? ws.config.timezone ?? "UTC");
   const ranked = rankCandidates(request, { ws, holidays: await loadHolidays(ws) });
   const templates = new Map<LetterLanguage, string>();
   const letter = (candidate: Candidate): { language: LetterLanguage; text: string } => {
-    const language = chooseLanguage(candidate, request, options.lang as LetterLanguage | undefined, deps);
+    const language = chooseLanguage(candidate, request, options.lang, deps);
     let template = userTemplate ?? templates.get(language);
     if (template === undefined) {
       const bundled = join(packageRoot(), "templates", "letters", `${language}.md`);
@@ -235,9 +229,8 @@ function chooseLanguage(
   return language;
 }
 
-/** SOURCE_DATE_EPOCH (reproducible output) or now, as a calendar day in the request's time zone, never the machine's. */
-function letterDate(env: CommandDeps["env"], timeZone: string): string {
-  const instant = generatedAt(env);
+/** The run's current time (SOURCE_DATE_EPOCH, for reproducible output), as a calendar day in the request's time zone, never the machine's. */
+function letterDate(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en", {
     timeZone,
     year: "numeric",
@@ -248,18 +241,24 @@ function letterDate(env: CommandDeps["env"], timeZone: string): string {
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-/** `studyvisit letter` from its parsed command line; its definition is in letter-command.ts. */
-export const runLetterCommand: CommandRunner = (args, opts, deps) =>
-  runLetter(
-    {
-      data: opts.data as string | undefined,
-      request: args[0] as string,
-      ...(typeof opts.host === "string" ? { host: opts.host } : {}),
-      all: opts.all === true,
-      ...(typeof opts.lang === "string" ? { lang: opts.lang } : {}),
-      ...(typeof opts.template === "string" ? { template: opts.template } : {}),
-      ...(typeof opts.output === "string" ? { output: opts.output } : {}),
-      force: opts.force === true,
-    },
-    deps,
-  );
+/** `studyvisit letter` from its command line; its definition is in letter-command.ts. */
+export const letterRunner = commandRunner(
+  z.strictObject({
+    request: z.string(),
+    data: text,
+    host: text,
+    all: flag,
+    lang: z
+      .enum(LETTER_LANGUAGES, {
+        error: (issue) => {
+          const lower = String(issue.input).toLowerCase();
+          return `no letter template in that language: use ${LETTER_LANGUAGES.join(", ")}${isLetterLanguage(lower) ? `; language codes are lowercase: --lang ${lower}` : ""}`;
+        },
+      })
+      .optional(),
+    template: text,
+    output: text,
+    force: flag,
+  }),
+  runLetter,
+);

@@ -11,5 +11,5 @@ export const matchCommand: CommandDefinition = {
     jsonOption,
   ],
   examples: ["studyvisit match ljubljana-2018 --limit 5", "studyvisit match ljubljana-2018 --all"],
-  load: () => import("./match.js").then((m) => m.runMatchCommand),
+  load: () => import("./match.js").then((m) => m.matchRunner),
 };

@@ -1,10 +1,12 @@
+import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { requestArea } from "../plan/area.js";
 import { rankCandidates, shortDate, type Candidate } from "../plan/candidates.js";
 import { formatHours } from "../records/formats.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";
-import type { CommandRunner } from "./definition.js";
+import { flag, positiveWholeNumber, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { resolveRequest } from "./request-arg.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 
@@ -119,19 +121,8 @@ export async function runMatch(options: MatchOptions, deps: CommandDeps): Promis
   return 0;
 }
 
-/** `studyvisit match` from its parsed command line; its definition is in match-command.ts. */
-export const runMatchCommand: CommandRunner = (args, opts, deps) => {
-  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-    throw new UsageError(`--limit needs a whole number of at least 1, got ${String(opts.limit)}`);
-  return runMatch(
-    {
-      data: opts.data as string | undefined,
-      request: args[0] as string,
-      ...(limit !== undefined ? { limit } : {}),
-      json: opts.json === true,
-      all: opts.all === true,
-    },
-    deps,
-  );
-};
+/** `studyvisit match` from its command line; its definition is in match-command.ts. */
+export const matchRunner = commandRunner(
+  z.strictObject({ request: z.string(), data: text, limit: positiveWholeNumber.optional(), all: flag, json: flag }),
+  runMatch,
+);

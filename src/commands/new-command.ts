@@ -6,5 +6,5 @@ export const newCommand: CommandDefinition = {
   summary: "interactive wizard that writes a host, place or request record (needs a terminal)",
   options: [dataOption],
   examples: ["studyvisit new place", "studyvisit new host --data my-visit"],
-  load: () => import("./new.js").then((m) => m.runNewCommand),
+  load: () => import("./new.js").then((m) => m.newRunner),
 };

@@ -1,11 +1,13 @@
 import { isAbsolute, join, relative, sep } from "node:path";
+import * as z from "zod";
 import { Document, isCollection, isMap, isScalar, isSeq, stringify, visit, type Node } from "yaml";
 import { RecordsError, UsageError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import { loadWorkspace } from "../records/load-workspace.js";
 import { formatProblem, hasErrors, problemSummary, severityOf } from "../records/problem.js";
 import type { CommandDeps } from "./context.js";
-import type { CommandRunner } from "./definition.js";
+import { text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
 import { newHost } from "./new-host.js";
 import { newPlace } from "./new-place.js";
 import { newRequest } from "./new-request.js";
@@ -138,6 +140,5 @@ function oneLine(node: Node): boolean {
   );
 }
 
-/** `studyvisit new` from its parsed command line; its definition is in new-command.ts. */
-export const runNewCommand: CommandRunner = (args, opts, deps) =>
-  runNew({ kind: args[0] ?? "", data: opts.data as string | undefined }, deps);
+/** `studyvisit new` from its command line; its definition is in new-command.ts. */
+export const newRunner = commandRunner(z.strictObject({ kind: z.string(), data: text }), runNew);

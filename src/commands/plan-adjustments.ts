@@ -26,12 +26,11 @@ export function requireHost(ws: Workspace, host: string): void {
   throw new UsageError(`unknown host \`${host}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`);
 }
 
-/** `--pin microstart@2018-09-19T09:30`: the host, the day and the start time. */
-export function parsePin(text: string): [string, { date: string; start: number }] {
+/** `--pin microstart@2018-09-19T09:30`: the host, the day and the start time; undefined when `text` is not one. */
+export function readPin(text: string): [string, { date: string; start: number }] | undefined {
   const m = /^([a-z0-9][a-z0-9-]*)@(\d{4}-\d{2}-\d{2})T(\d{1,2}:\d{2})$/.exec(text);
   const date = m ? parseDate(m[2]) : undefined;
   const start = m ? parseClock(m[3] as string) : undefined;
-  if (!m || !date?.ok || start === undefined)
-    throw new UsageError(`--pin ${text}: write HOST@DATE\`T\`TIME, e.g. microstart@2018-09-19T09:30`);
+  if (!m || !date?.ok || start === undefined) return undefined;
   return [m[1] as string, { date: date.value, start }];
 }

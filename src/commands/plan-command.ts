@@ -25,5 +25,5 @@ export const planCommand: CommandDefinition = {
     forceOption,
   ],
   examples: ["studyvisit plan ljubljana-2018", "studyvisit plan ljubljana-2018 jelgava-schaerbeek --json"],
-  load: () => import("./plan.js").then((m) => m.runPlanCommand),
+  load: () => import("./plan.js").then((m) => m.planRunner),
 };

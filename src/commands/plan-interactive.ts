@@ -5,7 +5,7 @@ import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
 import { computePlans, printTimelines, writePlanOutputs, type PlanRun } from "./compute-plans.js";
 import type { Adjustments } from "./plan-adjustments.js";
-import type { PlanOptions } from "./plan.js";
+import type { PlanOptions } from "./plan-options.js";
 import type { PromptChoice } from "./prompter.js";
 import { loadValidWorkspace } from "./workspace-access.js";
 

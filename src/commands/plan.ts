@@ -1,26 +1,16 @@
 import { resolve } from "node:path";
+import * as z from "zod";
 import { UsageError } from "../errors.js";
 import type { AgendaDocument } from "../plan/agenda.js";
 import { computePlans, printTimelines, writePlanOutputs } from "./compute-plans.js";
 import type { CommandDeps } from "./context.js";
-import type { CommandRunner } from "./definition.js";
-import { parsePin, type Adjustments } from "./plan-adjustments.js";
+import { flag, list, text } from "./command-line.js";
+import { commandRunner } from "./definition.js";
+import { readPin } from "./plan-adjustments.js";
+import type { PlanOptions } from "./plan-options.js";
 import { diffAgendas } from "../plan/agenda-diff.js";
 import { describeAgendaDiff, unchangedSummary } from "../render/agenda-diff.js";
 import { withOutputLock } from "./write-files.js";
-
-export interface PlanOptions {
-  data?: string;
-  requests: string[];
-  json: boolean;
-  out?: string;
-  booked: string[];
-  previous?: string;
-  keepProposed: boolean;
-  force: boolean;
-  adjust: Adjustments;
-  interactive: boolean;
-}
 
 export async function runPlan(options: PlanOptions, deps: CommandDeps): Promise<number> {
   // The prompts' code is loaded only for an interactive run.
@@ -68,24 +58,44 @@ async function planAndPrint(options: PlanOptions, deps: CommandDeps): Promise<nu
   return 0;
 }
 
-/** `studyvisit plan` from its parsed command line; its definition is in plan-command.ts. */
-export const runPlanCommand: CommandRunner = (args, opts, deps) =>
-  runPlan(
-    {
-      data: opts.data as string | undefined,
-      requests: args,
-      json: opts.json === true,
-      ...(typeof opts.out === "string" ? { out: opts.out } : {}),
-      booked: (opts.booked as string[] | undefined) ?? [],
-      ...(typeof opts.previous === "string" ? { previous: opts.previous } : {}),
-      keepProposed: opts.keepProposed === true,
-      force: opts.force === true,
-      adjust: {
-        avoid: (opts.avoid as string[] | undefined) ?? [],
-        mustVisit: (opts.mustVisit as string[] | undefined) ?? [],
-        pins: new Map(((opts.pin as string[] | undefined) ?? []).map(parsePin)),
+/** `--pin HOST@DATETHH:MM`, read into the host and its day and start. */
+const pin = z.string().transform((value, ctx) => {
+  const read = readPin(value);
+  if (read) return read;
+  ctx.addIssue({ code: "custom", message: "write HOST@DATE`T`TIME, e.g. microstart@2018-09-19T09:30" });
+  return z.NEVER;
+});
+
+/** `studyvisit plan` from its command line; its definition is in plan-command.ts. */
+export const planRunner = commandRunner(
+  z.strictObject({
+    request: z.array(z.string()).min(1),
+    data: text,
+    out: text,
+    json: flag,
+    booked: list,
+    previous: text,
+    keepProposed: flag,
+    avoid: list,
+    mustVisit: list,
+    pin: z.array(pin).default([]),
+    interactive: flag,
+    force: flag,
+  }),
+  (o, deps) =>
+    runPlan(
+      {
+        data: o.data,
+        requests: o.request,
+        json: o.json,
+        out: o.out,
+        booked: o.booked,
+        previous: o.previous,
+        keepProposed: o.keepProposed,
+        force: o.force,
+        adjust: { avoid: o.avoid, mustVisit: o.mustVisit, pins: new Map(o.pin) },
+        interactive: o.interactive,
       },
-      interactive: opts.interactive === true,
-    },
-    deps,
-  );
+      deps,
+    ),
+);

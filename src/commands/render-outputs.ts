@@ -13,30 +13,14 @@ import type { RenderInput } from "../render/render-input.js";
 import type { CommandDeps } from "./context.js";
 import type { OutputFile } from "./write-files.js";
 
-const MAX_EPOCH_SECONDS = 253402300799;
-
-/** SOURCE_DATE_EPOCH (seconds) makes every "generated" time, and so the bytes, reproducible. */
-export function generatedAt(env: CommandDeps["env"]): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== "") {
-    // Up to the last second of 9999: calendar files and letters write four-digit years.
-    if (!/^\d+$/.test(epoch) || Number(epoch) > MAX_EPOCH_SECONDS)
-      throw new UsageError(
-        `SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 to ${MAX_EPOCH_SECONDS} (the end of 9999), got \`${epoch.length > 40 ? `${epoch.slice(0, 40)}…` : epoch}\``,
-        "unset it to use the current time",
-      );
-    return new Date(Number(epoch) * 1000);
-  }
-  return new Date();
-}
-
+/** What every renderer reads of one agenda; its "generated" time is the run's `now`. */
 export function renderInput(
   ws: Workspace,
   request: Request,
   agenda: Agenda,
-  deps: Pick<CommandDeps, "env">,
+  deps: Pick<CommandDeps, "now">,
 ): RenderInput {
-  return { agenda, request, hosts: ws.hosts, places: ws.places, generatedAt: generatedAt(deps.env) };
+  return { agenda, request, hosts: ws.hosts, places: ws.places, generatedAt: deps.now };
 }
 
 /** A file inside `dir` named after an id; ids are checked on load, and this refuses anything that would escape anyway. */

@@ -1,6 +1,6 @@
 import type { AgendaFile, AgendaFileItem } from "../records/agenda-schema.js";
 import type { Agenda, AgendaItem } from "./agenda.js";
-import { minutesOn } from "./zoned-time.js";
+import { minutesOn } from "../records/zoned-time.js";
 
 // The agenda as its editable file holds it: local times and ids. What the
 // reader derives again from the records (titles of visits and walks, places'

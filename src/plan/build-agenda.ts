@@ -3,7 +3,7 @@ import { slugify } from "../records/slug.js";
 import { agendaPlace, type AgendaDay, type AgendaItem } from "./agenda.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
 import type { SolveResult } from "./engine/index.js";
-import { zonedIsoSpan } from "./zoned-time.js";
+import { zonedIsoSpan } from "../records/zoned-time.js";
 
 const DAY = 1440;
 /** Gaps shorter than this are just slack; longer ones show as free time. */

@@ -6,7 +6,7 @@ import { outsideArea, requestArea, type RequestArea } from "./area.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { clip, mergeIntervals, overlaps, subtract } from "./intervals.js";
 import { createThemeMatcher } from "./themes.js";
-import { localParts, shiftMinutes, skippedOn } from "./zoned-time.js";
+import { localParts, shiftMinutes, skippedOn } from "../records/zoned-time.js";
 
 /** Why a host cannot be in a request's plan at all (before any ordering). */
 export type ExclusionCode =

@@ -7,7 +7,7 @@ import { rankCandidates, shortDate, type Candidate } from "./candidates.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace, type ResolvedPace } from "./pace.js";
 import { leg } from "./travel.js";
-import { minutesOn } from "./zoned-time.js";
+import { minutesOn } from "../records/zoned-time.js";
 
 /** The fields the rules compare: times as minutes after local midnight of the item's day, places as ids. */
 interface LocalItem {

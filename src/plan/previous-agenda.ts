@@ -2,7 +2,7 @@ import type { Agenda, AgendaDay, AgendaItem } from "./agenda.js";
 import { diffAgendas, inviteSequence } from "./agenda-diff.js";
 import { isJointMeeting } from "./host-visits.js";
 import type { KeptVisits, Pins } from "./build-instance.js";
-import { minutesOn } from "./zoned-time.js";
+import { minutesOn } from "../records/zoned-time.js";
 
 // What a previous agenda (`plan --previous`) tells a re-plan, and what the
 // re-plan carries over from it: the organiser's statuses, notes and the

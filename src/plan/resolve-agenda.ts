@@ -9,7 +9,7 @@ import { dayUids } from "./build-agenda.js";
 import { rankCandidates } from "./candidates.js";
 import { agendaZoneIssue, checkAgendaRules, describe } from "./check-agenda.js";
 import type { HolidayCalendar } from "./holidays.js";
-import { skippedHour, zonedIsoSpan } from "./zoned-time.js";
+import { skippedHour, zonedIsoSpan } from "../records/zoned-time.js";
 
 /** Something to say about an agenda file, located by its path inside the file's data. */
 export interface AgendaFileIssue {

@@ -1,5 +1,5 @@
-import { skippedHour } from "../plan/zoned-time.js";
-import type { CrossCheck } from "./cross-checks.js";
+import { skippedHour } from "./zoned-time.js";
+import type { CrossCheck } from "./cross-check.js";
 import { formatHours, type Hours } from "./formats.js";
 import type { Problem } from "./problem.js";
 import { problemIn, type Origin } from "./workspace.js";

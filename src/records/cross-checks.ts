@@ -1,4 +1,5 @@
 import { checkHostClock, checkRequestClock } from "./clock-checks.js";
+import type { CrossCheck } from "./cross-check.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatHours } from "./formats.js";
 import { checkHostHoursZone, checkHostRegion, checkPlacePosition, checkRequestZone } from "./geo-checks.js";
@@ -6,11 +7,7 @@ import type { Problem } from "./problem.js";
 import { problemIn, type Origin, type Workspace } from "./workspace.js";
 import type { PathSegment } from "./yaml-source.js";
 
-// Rules that need more than one record. Each is a named function returning
-// its problems, so a failure message can say which rule it came from and a
-// test can exercise one rule at a time.
-
-export type CrossCheck = (ws: Workspace) => Problem[];
+// Rules that need more than one record (see CrossCheck).
 
 function reference(
   ws: Workspace,

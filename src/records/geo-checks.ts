@@ -1,5 +1,5 @@
 import { regionProblem } from "./country-codes.js";
-import type { CrossCheck } from "./cross-checks.js";
+import type { CrossCheck } from "./cross-check.js";
 import type { Geo } from "./formats.js";
 import {
   countriesAt,

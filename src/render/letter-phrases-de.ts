@@ -2,7 +2,7 @@ import { de } from "date-fns/locale/de";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // German as a German or Austrian administration writes it (DIN 5008): "am
 // Mittwoch, 19. September, vormittags", "von 9:30 bis 11:00 Uhr", "Sehr

@@ -2,7 +2,7 @@ import { enGB } from "date-fns/locale/en-GB";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // British English, the usual working language of EU study visits: "on
 // Wednesday 19 September", "from 14:00 to 16:00", "Dear colleagues".

@@ -2,7 +2,7 @@ import { es } from "date-fns/locale/es";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // Spanish as a Spanish administration writes it: "el miércoles 19 de
 // septiembre", "de 9:30 a 11:00", "por la mañana", "Estimados señores:".

@@ -2,7 +2,7 @@ import { fr } from "date-fns/locale/fr";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // French as written in a Belgian or French administration: "le mercredi
 // 19 septembre", "le 1er octobre", "de 9 h 30 à 11 h", "Madame, Monsieur".

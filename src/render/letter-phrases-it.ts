@@ -2,7 +2,7 @@ import { it as italian } from "date-fns/locale/it";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // Italian as an Italian administration writes it: "mercoledì 19 settembre",
 // "il 1º ottobre", "dalle 9.30 alle 11.00", "in mattinata", "Gentili

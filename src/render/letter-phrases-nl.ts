@@ -2,7 +2,7 @@ import { nl } from "date-fns/locale/nl";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
 import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
-import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // Dutch as a Flemish or Dutch administration writes it: "op woensdag
 // 19 september", "van 9.30 tot 11.00 uur", "in de namiddag" (understood in

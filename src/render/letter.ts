@@ -4,7 +4,8 @@ import type { Place, Request } from "../records/schemas.js";
 import { availabilityPlan } from "./letter-availability.js";
 import { listInWords } from "./letter-calendar.js";
 import type { LetterLanguage } from "./letter-language.js";
-import { letterPhrases, type LetterFacts, type VisitShape } from "./letter-phrases.js";
+import type { LetterFacts, VisitShape } from "./letter-facts.js";
+import { letterPhrases } from "./letter-phrases.js";
 import { renderTemplate } from "./logic-less-template.js";
 import { mdEmail, mdInline, mdUrl } from "./markdown-escape.js";
 

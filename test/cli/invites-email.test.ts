@@ -175,8 +175,33 @@ describe("invites --eml and --send", () => {
     );
   });
 
-  it("names the host a server refuses, lists what was not sent, exits 2 and keeps every .eml", async () => {
-    const server = await smtpServer(["info.1819@example.org"]);
+  it.each([
+    [
+      "names the host a server refuses, lists what was not sent, exits 2 and keeps every .eml",
+      {
+        refuse: ["info.1819@example.org"],
+        error:
+          /^error: hub\.brussels — Brussels Agency for Business Support: the server refused every recipient: .*550/m,
+        said: [
+          "not sent: mail/hub-brussels.cancel.eml",
+          "error: 1 of 2 messages not sent; the .eml files stay in mail/",
+          "--send --force --only hub-brussels",
+        ],
+        received: [["european.affairs@example.org", "social.cohesion@example.org"]],
+      },
+    ],
+    [
+      "says which of a host's contacts the server refused when it takes the others",
+      {
+        refuse: ["social.cohesion@example.org"],
+        error:
+          /^error: Municipality of Etterbeek: the server refused social\.cohesion@example\.org \(.*550.*\); sent to european\.affairs@example\.org$/m,
+        said: ["not sent: mail/etterbeek.eml"],
+        received: [["european.affairs@example.org"], ["info.1819@example.org"]],
+      },
+    ],
+  ])("%s", async (_case, { refuse, error, said, received }) => {
+    const server = await smtpServer(refuse);
     servers.push(server);
     const { dir, agenda, sent } = await round(server.port);
     const run = await runCli(["invites", agenda, "--data", "data", "-o", "mail", "--previous", sent, "--send"], {
@@ -184,31 +209,10 @@ describe("invites --eml and --send", () => {
       env,
     });
     expect(run.code).toBe(2);
-    const errors = run.stderr.split("\n").filter((l) => l.startsWith("error:"));
-    expect(errors[0]).toMatch(
-      /^error: hub\.brussels — Brussels Agency for Business Support: the server refused every recipient: .*550/,
-    );
-    expect(run.stderr).toContain("not sent: mail/hub-brussels.cancel.eml");
-    expect(run.stderr).toContain("error: 1 of 2 messages not sent; the .eml files stay in mail/");
-    expect(run.stderr).toContain("--send --force --only hub-brussels");
-    expect(server.received.map((r) => r.to)).toEqual([["european.affairs@example.org", "social.cohesion@example.org"]]);
+    expect(run.stderr.split("\n").find((line) => line.startsWith("error:"))).toMatch(error);
+    for (const text of said) expect(run.stderr).toContain(text);
+    expect(server.received.map((r) => r.to)).toEqual(received);
     expect(readdirSync(join(dir, "mail")).sort()).toEqual(["etterbeek.eml", "hub-brussels.cancel.eml"]);
-  });
-
-  it("says which of a host's contacts the server refused when it takes the others", async () => {
-    const server = await smtpServer(["social.cohesion@example.org"]);
-    servers.push(server);
-    const { dir, agenda, sent } = await round(server.port);
-    const run = await runCli(["invites", agenda, "--data", "data", "-o", "mail", "--previous", sent, "--send"], {
-      cwd: dir,
-      env,
-    });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(
-      /^error: Municipality of Etterbeek: the server refused social\.cohesion@example\.org \(.*550.*\); sent to european\.affairs@example\.org$/m,
-    );
-    expect(run.stderr).toContain("not sent: mail/etterbeek.eml");
-    expect(server.received.map((r) => r.to)).toEqual([["european.affairs@example.org"], ["info.1819@example.org"]]);
   });
 
   it("says so when the server is unreachable: every message listed as not sent", async () => {

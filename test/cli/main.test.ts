@@ -2,7 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/main.js";
+import { invitesCommand } from "../../src/commands/invites-command.js";
+import { SMTP_PASSWORD_VARIABLE } from "../../src/commands/invites.js";
 import { letterCommand } from "../../src/commands/letter-command.js";
+import type { Prompter } from "../../src/commands/prompter.js";
 import { LETTER_LANGUAGES } from "../../src/render/letter-language.js";
 import { repoRoot, snapshotTree, tempDir } from "../helpers/files.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -26,6 +29,12 @@ describe("main(): exit codes and help", () => {
     expect(lang?.description.startsWith(`${LETTER_LANGUAGES.join(" | ")} (default:`)).toBe(true);
   });
 
+  it("names in invites --help the variable --send reads the SMTP password from", () => {
+    // The definition (invites-command.ts) writes the name out, as it imports nothing: it must stay SMTP_PASSWORD_VARIABLE.
+    const send = invitesCommand.options.find((o) => o.flags === "--send");
+    expect(send?.description).toContain(`(password from ${SMTP_PASSWORD_VARIABLE})`);
+  });
+
   it("prints the package version", async () => {
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
     const run = await runCli(["--version"]);
@@ -44,6 +53,35 @@ describe("main(): exit codes and help", () => {
     const run = await runCli(["check", "--data", "/nonexistent/studyvisit"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("no workspace folder at /nonexistent/studyvisit");
+  });
+
+  describe("an internal error (here a prompter that breaks): exit 1, one line, the stack only with --debug", () => {
+    const broken: Prompter = {
+      input: () => Promise.reject(new Error("the prompter broke\nsecond line")),
+      select: () => Promise.reject(new Error("the prompter broke")),
+      checkbox: () => Promise.reject(new Error("the prompter broke")),
+      confirm: () => Promise.reject(new Error("the prompter broke")),
+    };
+    const run = (argv: string[]) => runCli(argv, { cwd: tempDir(), prompter: broken });
+
+    it("without --debug", async () => {
+      expect(await run(["new", "place", "--data", join(repoRoot, "data")])).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: "internal error: the prompter broke\nthis is a bug in studyvisit; run again with --debug for details\n",
+      });
+    });
+
+    it.each([
+      ["before the command", ["--debug", "new", "place", "--data", join(repoRoot, "data")]],
+      ["after it", ["new", "place", "--data", join(repoRoot, "data"), "--debug"]],
+    ])("with --debug %s", async (_where, argv) => {
+      const result = await run(argv);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^internal error: the prompter broke\nError: the prompter broke\nsecond line\n {4}at /,
+      );
+    });
   });
 
   it("finds the workspace through STUDYVISIT_DATA, then ./data", async () => {

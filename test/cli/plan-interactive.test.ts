@@ -1,34 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { repoRoot, tempDir } from "../helpers/files.js";
 import { runCli } from "../helpers/run-cli.js";
-import { scriptedPrompter, type ScriptedAnswer } from "../helpers/scripted-prompter.js";
 
 const data = join(repoRoot, "data");
-
-async function interactive(argv: string[], script: ScriptedAnswer[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const prompter = scriptedPrompter(script);
-  const code = await main(argv, {
-    cwd,
-    env: { NO_COLOR: "1" },
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdinIsTTY: true,
-    prompter,
-  });
-  return { code, stdout, stderr, prompter };
-}
 
 describe("plan --interactive", () => {
   it("drops a host, pins a visit, adds a must-visit, re-plans each time and saves", async () => {
     const dir = tempDir();
-    const run = await interactive(
-      ["plan", "ljubljana-2018", "--data", data, "--interactive"],
-      [
+    const run = await runCli(["plan", "ljubljana-2018", "--data", data, "--interactive"], {
+      cwd: dir,
+      prompter: [
         { q: "What next?", a: "drop" },
         { q: "left out", a: "hub-brussels" },
         { q: "What next?", a: "pin" },
@@ -41,8 +24,7 @@ describe("plan --interactive", () => {
         { q: "What next?", a: "save" },
         { q: "Folder", a: "" },
       ],
-      dir,
-    );
+    });
     expect(run.prompter.remaining()).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.prompter.asked.find((q) => q.rejected)?.rejected).toBe("write a time like 09:30");
@@ -60,15 +42,14 @@ describe("plan --interactive", () => {
 
   it("undoes a change that leaves no plan, and quits without writing", async () => {
     const dir = tempDir();
-    const run = await interactive(
-      ["plan", "ljubljana-2018", "--data", data, "--interactive"],
-      [
+    const run = await runCli(["plan", "ljubljana-2018", "--data", data, "--interactive"], {
+      cwd: dir,
+      prompter: [
         { q: "What next?", a: "must" },
         { q: "must be visited", a: "globe-aroma" },
         { q: "What next?", a: "quit" },
       ],
-      dir,
-    );
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(
       "that change leaves no plan: ljubljana-2018: must-visit host globe-aroma cannot be visited: it receives at most 10 people and the delegation is 12; it is undone",

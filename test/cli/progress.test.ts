@@ -1,26 +1,21 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type MainIO } from "../../src/cli/main.js";
 import type { ProgressTiming } from "../../src/cli/progress.js";
 import { repoRoot, tempDir } from "../helpers/files.js";
+import { runCli } from "../helpers/run-cli.js";
 
 /** main() with stderr as a terminal (or not) and the given progress timing; stdin is no terminal. */
 async function run(argv: string[], stderrIsTTY: boolean, progressTiming: ProgressTiming, cwd = repoRoot) {
-  let stdout = "";
-  let stderr = "";
   /** every write in order, as one terminal showing both streams would receive them */
   const writes: { stream: "out" | "err"; text: string }[] = [];
-  const io: MainIO = {
+  const result = await runCli(argv, {
     cwd,
-    env: { NO_COLOR: "1" },
-    stdout: { write: (s: string) => writes.push({ stream: "out", text: s }) && (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => writes.push({ stream: "err", text: s }) && (stderr += s), isTTY: stderrIsTTY },
-    stdinIsTTY: false,
+    tty: { stderr: stderrIsTTY },
     progressTiming,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr, writes };
+    onWrite: (stream, text) => writes.push({ stream: stream === "stdout" ? "out" : "err", text }),
+  });
+  return { ...result, writes };
 }
 
 const AT_ONCE: ProgressTiming = { delayMs: 0, intervalMs: 0 };

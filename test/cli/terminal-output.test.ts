@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import type { PromptChoice, Prompter } from "../../src/commands/prompter.js";
 import { UsageError } from "../../src/errors.js";
 import { tempDir } from "../helpers/files.js";
@@ -96,14 +95,7 @@ describe("record text reaches the terminal without its escape sequences", () => 
       },
       confirm: async () => false,
     };
-    const code = await main(["new", "host", "--data", dir], {
-      cwd: dir,
-      env: { NO_COLOR: "1" },
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-      stdinIsTTY: true,
-      prompter,
-    });
+    const { code } = await runCli(["new", "host", "--data", dir], { cwd: dir, prompter });
     expect(code).toBe(2);
     expect(shown.join("\n")).toContain("Town hall");
     expect(shown).toContain("newcomers");

@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { zonedIsoSpan, skippedHour, zonedInstant } from "../../src/plan/zoned-time.js";
+import { zonedIsoSpan, skippedHour, zonedInstant } from "../../src/records/zoned-time.js";
 import { weekdayOf } from "../../src/records/formats.js";
 import { tempDir } from "../helpers/files.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -57,45 +57,40 @@ function workspace(files: Record<string, string>): string {
 const problemLines = (stderr: string) => stderr.split("\n").filter((l) => /^[^:]+:\d+:\d+: /.test(l));
 
 describe("the night the clocks go forward: a time that does not exist is an error with the reason", () => {
-  it("a host's slot at 02:30 (it used to become a zero-length visit)", async () => {
-    const dir = workspace({
-      "hosts/night.yaml": readHost().replace("2026-10-25, hours: '01:00-02:00'", "2026-03-29, hours: '02:30-03:30'"),
-      "requests/night.yaml": readRequest().replace("2026-10-25", SPRING),
-    });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(3);
-    expect(problemLines(run.stderr)).toEqual([
+  it.each<[string, () => Record<string, string>, string]>([
+    [
+      "a host's slot at 02:30 (it used to become a zero-length visit)",
+      () => ({
+        "hosts/night.yaml": readHost().replace("2026-10-25, hours: '01:00-02:00'", "2026-03-29, hours: '02:30-03:30'"),
+        "requests/night.yaml": readRequest().replace("2026-10-25", SPRING),
+      }),
       "hosts/night.yaml:9:37: slot 02:30-03:30 on 2026-03-29: 02:30 does not exist on 2026-03-29 in Europe/Brussels (the clocks go forward from 02:00 to 03:00 that night)",
-    ]);
-  });
-
-  it("a fixed item at 02:15 (it used to overlap a visit)", async () => {
-    const dir = workspace({
-      "requests/night.yaml": [
-        readRequest().replace("2026-10-25, hours: '00:30-05:00'", "2026-03-29, hours: '01:00-05:00'"),
-        "fixed: [{title: Night round, date: 2026-03-29, hours: '02:15-03:15', place: office}]",
-        "",
-      ].join(""),
-    });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(3);
-    expect(problemLines(run.stderr)).toEqual([
+    ],
+    [
+      "a fixed item at 02:15 (it used to overlap a visit)",
+      () => ({
+        "requests/night.yaml": [
+          readRequest().replace("2026-10-25, hours: '00:30-05:00'", "2026-03-29, hours: '01:00-05:00'"),
+          "fixed: [{title: Night round, date: 2026-03-29, hours: '02:15-03:15', place: office}]",
+          "",
+        ].join(""),
+      }),
       'requests/night.yaml:8:55: fixed item "Night round" (02:15-03:15): 02:15 does not exist on 2026-03-29 in Europe/Brussels (the clocks go forward from 02:00 to 03:00 that night)',
-    ]);
-  });
-
-  it("a request's day that starts in the skipped hour", async () => {
-    const dir = workspace({
-      "requests/night.yaml": readRequest().replace(
-        "2026-10-25, hours: '00:30-05:00'",
-        "2026-03-29, hours: '02:45-05:00'",
-      ),
-    });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(3);
-    expect(problemLines(run.stderr)).toEqual([
+    ],
+    [
+      "a request's day that starts in the skipped hour",
+      () => ({
+        "requests/night.yaml": readRequest().replace(
+          "2026-10-25, hours: '00:30-05:00'",
+          "2026-03-29, hours: '02:45-05:00'",
+        ),
+      }),
       "requests/night.yaml:6:34: day 2026-03-29 (02:45-05:00): 02:45 does not exist on 2026-03-29 in Europe/Brussels (the clocks go forward from 02:00 to 03:00 that night)",
-    ]);
+    ],
+  ])("%s", async (_case, files, problem) => {
+    const run = await runCli(["check", "--data", "."], { cwd: workspace(files()) });
+    expect(run.code).toBe(3);
+    expect(problemLines(run.stderr)).toEqual([problem]);
   });
 
   it("a window across the skipped hour is fine, and the planner never starts or ends a visit inside it", async () => {

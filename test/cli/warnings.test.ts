@@ -62,87 +62,65 @@ describe("warnings: printed like a compiler's, exit 0, --strict exits 3", () => 
     expect((await runCli(["check", "--strict", "--data", "."], { cwd: dir })).code).toBe(0);
   });
 
-  it("a host without `country` is judged by where its place lies", async () => {
-    const dir = threeCities({
-      "hosts/tower-hamlets.yaml": [
-        ["  timezone: Europe/London\n", ""],
-        ["country: GB\nregion: GB-ENG\n", ""],
-      ],
-    });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain(
-      "hosts/tower-hamlets.yaml:8:3: warning: host `tower-hamlets`: its hours are read in Europe/Brussels (studyvisit.yaml's timezone), but its place, in GB, keeps Europe/London time",
-    );
-  });
-
-  it("a London request left at Europe/Brussels", async () => {
-    const dir = threeCities({
-      "requests/london-2026.yaml": [["timezone: Europe/London", "timezone: Europe/Brussels"]],
-    });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(0);
-    expect(lines(run.stderr)).toEqual([
+  it.each<[string, Record<string, [string, string][]>, string]>([
+    [
+      "a host without `country` is judged by where its place lies",
+      {
+        "hosts/tower-hamlets.yaml": [
+          ["  timezone: Europe/London\n", ""],
+          ["country: GB\nregion: GB-ENG\n", ""],
+        ],
+      },
+      "hosts/tower-hamlets.yaml:8:3: warning: host `tower-hamlets`: its hours are read in Europe/Brussels (studyvisit.yaml's timezone), but its place, in GB, keeps Europe/London time: add `timezone: Europe/London` under `availability`",
+    ],
+    [
+      "a London request left at Europe/Brussels",
+      { "requests/london-2026.yaml": [["timezone: Europe/London", "timezone: Europe/Brussels"]] },
       "requests/london-2026.yaml:5:11: warning: request `london-2026` is planned in Europe/Brussels, but its places `hotel-london-bridge`, `borough-market`, `tower-hamlets-town-hall` keep Europe/London time: set `timezone: Europe/London`",
-      "1 warning in 1 file",
-    ]);
-  });
-
-  it("a request without its own timezone takes the workspace's, and is told which to set", async () => {
-    const dir = threeCities({ "requests/london-2026.yaml": [["timezone: Europe/London\n", ""]] });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.stderr).toContain(
-      "requests/london-2026.yaml:1:1: warning: request `london-2026` is planned in Europe/Brussels (studyvisit.yaml's timezone), but its places",
-    );
-  });
-
-  it("a hotel typed longitude first: far from the request's other places, with the swap hint", async () => {
-    const dir = threeCities({ "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']] });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(0);
-    expect(lines(run.stderr)).toEqual([
+    ],
+    [
+      "a request without its own timezone takes the workspace's, and is told which to set",
+      { "requests/london-2026.yaml": [["timezone: Europe/London\n", ""]] },
+      "requests/london-2026.yaml:1:1: warning: request `london-2026` is planned in Europe/Brussels (studyvisit.yaml's timezone), but its places `hotel-london-bridge`, `borough-market`, `tower-hamlets-town-hall` keep Europe/London time: set `timezone: Europe/London`",
+    ],
+    [
+      "a hotel typed longitude first: far from the request's other places, with the swap hint",
+      { "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']] },
       "places/london.yaml:5:8: warning: place `hotel-london-bridge` is 7,486 km from `tower-hamlets-town-hall`, the nearest other place of request `london-2026`; latitude and longitude swapped? `51.506, -0.087` is 0.3 km from `borough-market`",
-      "1 warning in 1 file",
-    ]);
-  });
-
-  it("a place no request names, typed longitude first: only the swap that fits is said", async () => {
-    const dir = threeCities({
-      "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']],
-      "requests/london-2026.yaml": [["base: hotel-london-bridge\n", ""]],
-    });
-    const run = await runCli(["check", "--data", "."], { cwd: dir });
-    expect(lines(run.stderr)).toEqual([
+    ],
+    [
+      "a place no request names, typed longitude first: only the swap that fits is said",
+      {
+        "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']],
+        "requests/london-2026.yaml": [["base: hotel-london-bridge\n", ""]],
+      },
       "places/london.yaml:5:8: warning: place `hotel-london-bridge` is 7,150 km from the nearest other place, `matadero`; latitude and longitude swapped? `51.506, -0.087` is 0.3 km from `borough-market`",
-      "1 warning in 1 file",
-    ]);
+    ],
+  ])("%s", async (_case, edits, warning) => {
+    const run = await runCli(["check", "--data", "."], { cwd: threeCities(edits) });
+    expect(run.code).toBe(0);
+    expect(lines(run.stderr)).toEqual([warning, "1 warning in 1 file"]);
   });
 
-  it("plan exits 4 naming the base, not the host, when the hotel is what lies far away", async () => {
-    const dir = threeCities({ "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']] });
-    const run = await runCli(["plan", "london-2026", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(4);
-    expect(run.stderr).toContain(
+  it.each<[string, Record<string, [string, string][]>, string, string]>([
+    [
+      "plan exits 4 naming the base, not the host, when the hotel is what lies far away",
+      { "places/london.yaml": [['geo: "51.5060, -0.0870"', 'geo: "-0.0870, 51.5060"']] },
       "because the base `hotel-london-bridge` is 7,486 km from the nearest place of the visit, `tower-hamlets-town-hall`",
-    );
-    expect(run.stderr).toContain(
       "hint: check the position (`geo`) of the base `hotel-london-bridge`: latitude first, then longitude; `studyvisit check` says whether swapping them fits",
-    );
-    expect(run.stderr).not.toContain("free the host's time");
-  });
-
-  it("plan exits 4 naming a must-visit host's place when that is what lies far away", async () => {
-    const dir = threeCities({
-      "requests/london-2026.yaml": [["must_visit: [tower-hamlets]", "must_visit: [matadero]"]],
-    });
-    const run = await runCli(["plan", "london-2026", "--data", "."], { cwd: dir });
-    expect(run.code).toBe(4);
-    expect(run.stderr).toContain(
+    ],
+    [
+      "plan exits 4 naming a must-visit host's place when that is what lies far away",
+      { "requests/london-2026.yaml": [["must_visit: [tower-hamlets]", "must_visit: [matadero]"]] },
       "because the place of matadero, `matadero`, is 1,267 km from the base `hotel-london-bridge`",
-    );
-    expect(run.stderr).toContain(
       "hint: check the position (`geo`) of `matadero`, or drop matadero from must_visit if it is in another city",
-    );
+    ],
+  ])("%s", async (_case, edits, because, hint) => {
+    const run = await runCli(["plan", "london-2026", "--data", "."], { cwd: threeCities(edits) });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain(because);
+    expect(run.stderr).toContain(hint);
+    expect(run.stderr).not.toContain("free the host's time");
   });
 
   it("a host's place outside the host's country", async () => {
@@ -237,42 +215,45 @@ describe("warnings: printed like a compiler's, exit 0, --strict exits 3", () => 
 });
 
 describe("errors with did-you-mean for country and region codes the holiday data does not know", () => {
-  const messages = async (edits: Record<string, [string, string][]>) => {
+  it.each<[string, Record<string, [string, string][]>, string]>([
+    [
+      "country: UK → GB",
+      { "hosts/tower-hamlets.yaml": [["country: GB", "country: UK"]] },
+      "hosts/tower-hamlets.yaml:4:10: country: `UK` is not an ISO 3166-1 alpha-2 country code (did you mean `GB`, United Kingdom?)",
+    ],
+    [
+      "country: ZZ",
+      { "hosts/microstart.yaml": [["country: BE", "country: ZZ"]] },
+      "hosts/microstart.yaml:4:10: country: `ZZ` is not an ISO 3166-1 alpha-2 country code known to the holiday data (two capitals, like BE, GB, ES)",
+    ],
+    [
+      "country: be, a lowercase code",
+      { "hosts/microstart.yaml": [["country: BE", "country: be"]] },
+      "hosts/microstart.yaml:4:10: country: `be` is not an ISO 3166-1 alpha-2 country code (did you mean `BE`, Belgium?)",
+    ],
+    [
+      "country: Spain, a country name",
+      { "hosts/matadero.yaml": [["country: ES", "country: Spain"]] },
+      "hosts/matadero.yaml:5:10: country: `Spain` is not an ISO 3166-1 alpha-2 country code (did you mean `ES`, Spain?)",
+    ],
+    [
+      "region: ES-MAD → ES-MD",
+      { "hosts/matadero.yaml": [["region: ES-MD", "region: ES-MAD"]] },
+      "hosts/matadero.yaml:6:9: region `ES-MAD` is not a subdivision of ES known to the holiday data (did you mean `ES-MD`, Comunidad de Madrid?)",
+    ],
+    [
+      "region: FR-IDF on a Belgian host",
+      { "hosts/microstart.yaml": [["region: BE-BRU", "region: FR-IDF"]] },
+      "hosts/microstart.yaml:5:9: region `FR-IDF` is not in BE, the host's country: the holiday data knows BE-BRU (Bruxelles), BE-DE (Deutschsprachige Gemeinschaft), BE-VLG (Vlaamse Gemeenschap), BE-WAL (Communauté française)",
+    ],
+    [
+      "a region without a country",
+      { "hosts/microstart.yaml": [["country: BE\n", ""]] },
+      "hosts/microstart.yaml:4:9: region `BE-BRU` needs the host's `country` too (holidays are looked up by country): add `country: BE`",
+    ],
+  ])("%s", async (_case, edits, message) => {
     const run = await runCli(["check", "--data", "."], { cwd: threeCities(edits) });
     expect(run.code).toBe(3);
-    return lines(run.stderr).slice(0, -1);
-  };
-
-  it("country: UK → GB", async () => {
-    expect(await messages({ "hosts/tower-hamlets.yaml": [["country: GB", "country: UK"]] })).toEqual([
-      "hosts/tower-hamlets.yaml:4:10: country: `UK` is not an ISO 3166-1 alpha-2 country code (did you mean `GB`, United Kingdom?)",
-    ]);
-  });
-
-  it("country: ZZ, lowercase codes and country names", async () => {
-    expect(await messages({ "hosts/microstart.yaml": [["country: BE", "country: ZZ"]] })).toEqual([
-      "hosts/microstart.yaml:4:10: country: `ZZ` is not an ISO 3166-1 alpha-2 country code known to the holiday data (two capitals, like BE, GB, ES)",
-    ]);
-    expect(await messages({ "hosts/microstart.yaml": [["country: BE", "country: be"]] })).toEqual([
-      "hosts/microstart.yaml:4:10: country: `be` is not an ISO 3166-1 alpha-2 country code (did you mean `BE`, Belgium?)",
-    ]);
-    expect(await messages({ "hosts/matadero.yaml": [["country: ES", "country: Spain"]] })).toEqual([
-      "hosts/matadero.yaml:5:10: country: `Spain` is not an ISO 3166-1 alpha-2 country code (did you mean `ES`, Spain?)",
-    ]);
-  });
-
-  it("region: ES-MAD → ES-MD", async () => {
-    expect(await messages({ "hosts/matadero.yaml": [["region: ES-MD", "region: ES-MAD"]] })).toEqual([
-      "hosts/matadero.yaml:6:9: region `ES-MAD` is not a subdivision of ES known to the holiday data (did you mean `ES-MD`, Comunidad de Madrid?)",
-    ]);
-  });
-
-  it("region: FR-IDF on a Belgian host, and a region without a country", async () => {
-    expect(await messages({ "hosts/microstart.yaml": [["region: BE-BRU", "region: FR-IDF"]] })).toEqual([
-      "hosts/microstart.yaml:5:9: region `FR-IDF` is not in BE, the host's country: the holiday data knows BE-BRU (Bruxelles), BE-DE (Deutschsprachige Gemeinschaft), BE-VLG (Vlaamse Gemeenschap), BE-WAL (Communauté française)",
-    ]);
-    expect(await messages({ "hosts/microstart.yaml": [["country: BE\n", ""]] })).toEqual([
-      "hosts/microstart.yaml:4:9: region `BE-BRU` needs the host's `country` too (holidays are looked up by country): add `country: BE`",
-    ]);
+    expect(lines(run.stderr)).toEqual([message, "1 problem in 1 file"]);
   });
 });

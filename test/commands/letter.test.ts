@@ -7,11 +7,10 @@ import { runCli } from "../helpers/run-cli.js";
 
 const data = join(repoRoot, "data");
 /** 21 August 2018, 08:00 UTC: the date of the seed's note of intention. */
-const EPOCH = "1534838400";
-const env = { SOURCE_DATE_EPOCH: EPOCH };
+const now = new Date("2018-08-21T08:00:00Z");
 const golden = (file: string) => readFileSync(join(repoRoot, "test", "render", "golden", "letters", file), "utf8");
-const letter = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
-  runCli(["letter", "ljubljana-2018", "--data", data, ...args], { env, ...options });
+const letter = (args: string[], options: { cwd?: string } = {}) =>
+  runCli(["letter", "ljubljana-2018", "--data", data, ...args], { now, ...options });
 
 describe("studyvisit letter --host", () => {
   it("prints the letter in the host contact's language (Etterbeek: French)", async () => {
@@ -90,14 +89,14 @@ describe("studyvisit letter --host", () => {
     "a contact writing %s gets the letter in that language by default",
     async (lang) => {
       const ws = etterbeekIn(lang);
-      const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { env });
+      const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { now });
       expect(run).toEqual({ code: 0, stdout: golden(`ljubljana-2018-etterbeek.${lang}.md`), stderr: "" });
     },
   );
 
   it("a contact language without a template falls back to the organiser's, and says so", async () => {
     const ws = etterbeekIn("sl");
-    const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { env });
+    const run = await runCli(["letter", "ljubljana-2018", "--data", ws, "--host", "etterbeek"], { now });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("no letter template in Slovenian: the letter to etterbeek is in English");
     expect(run.stdout).toBe(golden("ljubljana-2018-etterbeek.en.md"));
@@ -132,12 +131,18 @@ describe("studyvisit letter: usage errors exit 2", () => {
       "name one host with --host ID, or write to every candidate host with --all",
     ],
     [["--all"], "--all writes one letter per host: name their folder with -o DIR"],
-    [["--host", "etterbeek", "--lang", "sl"], "no letter template for --lang sl: use en, fr, nl, de, es, it, pl"],
+    [
+      ["--host", "etterbeek", "--lang", "sl"],
+      "error: --lang sl: no letter template in that language: use en, fr, nl, de, es, it, pl\nhint: `studyvisit letter --help` lists its options\n",
+    ],
     [
       ["--all", "-o", "x", "--lang", "english"],
-      "no letter template for --lang english: use en, fr, nl, de, es, it, pl",
+      "error: --lang english: no letter template in that language: use en, fr, nl, de, es, it, pl\nhint: `studyvisit letter --help` lists its options\n",
     ],
-    [["--host", "etterbeek", "--lang", "DE"], "language codes are lowercase: --lang de"],
+    [
+      ["--host", "etterbeek", "--lang", "DE"],
+      "error: --lang DE: no letter template in that language: use en, fr, nl, de, es, it, pl; language codes are lowercase: --lang de\nhint: `studyvisit letter --help` lists its options\n",
+    ],
   ])("%j", async (args, message) => {
     const run = await letter(args);
     expect(run.code).toBe(2);
@@ -164,14 +169,14 @@ describe("studyvisit letter --all", () => {
 
   it("online hosts get their letters in their contacts' languages: SINGA Berlin in German, Demetra in Italian", async () => {
     const dir = tempDir();
-    const run = await runCli(["letter", "express-2021", "--data", data, "--all", "-o", dir], { env });
+    const run = await runCli(["letter", "express-2021", "--data", data, "--all", "-o", dir], { now });
     expect(run.code).toBe(0);
     const files = readdirSync(dir);
     const file = (host: string) => files.find((f) => f.includes(`-${host}.`));
     expect(file("singa-berlin")).toMatch(/\.de\.md$/);
     expect(file("demetra")).toMatch(/\.it\.md$/);
     expect(file("le-monde-des-possibles")).toMatch(/\.fr\.md$/);
-    // The same letters as the golden ones, but dated 21 August 2018 (SOURCE_DATE_EPOCH) instead of 1 July 2021.
+    // The same letters as the golden ones, but dated 21 August 2018 (the run's `now`) instead of 1 July 2021.
     const berlin = readFileSync(join(dir, file("singa-berlin") as string), "utf8");
     expect(berlin.replace(/^21\\\. August 2018\n/, "1\\. Juli 2021\n")).toBe(golden("express-2021-singa-berlin.de.md"));
   });

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { createStyle } from "../../src/cli/style.js";
 import type { CommandDeps } from "../../src/commands/context.js";
 import { recordYaml, runNew, slugify } from "../../src/commands/new.js";
@@ -13,26 +12,6 @@ import { scriptedPrompter, type ScriptedAnswer, type ScriptedPrompter } from "..
 /** A private copy of the bundled sample workspace: real places, hosts and themes to pick from. */
 function sampleWorkspace(): string {
   return copyFixture(join(repoRoot, "data"));
-}
-
-/** Run `main` in-process on a pretend terminal whose questions the script answers. */
-async function runWizard(
-  argv: string[],
-  script: ScriptedAnswer[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
-) {
-  let stdout = "";
-  let stderr = "";
-  const prompter = scriptedPrompter(script);
-  const code = await main(argv, {
-    cwd: options.cwd ?? process.cwd(),
-    env: { NO_COLOR: "1", ...options.env },
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    stdinIsTTY: options.tty ?? true,
-    prompter,
-  });
-  return { code, stdout, stderr, prompter };
 }
 
 function expectScriptUsedUp(prompter: ScriptedPrompter): void {
@@ -78,7 +57,7 @@ const PLACE_SCRIPT: ScriptedAnswer[] = [
 describe("studyvisit new place", () => {
   it("writes a place that check accepts, re-asking a latitude out of range with check's own message", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(["new", "place", "--data", dir], PLACE_SCRIPT);
+    const run = await runCli(["new", "place", "--data", dir], { prompter: PLACE_SCRIPT });
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -109,9 +88,8 @@ describe("studyvisit new place", () => {
 
   it("writes an online place without address or position", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(
-      ["new", "place", "--data", dir],
-      [
+    const run = await runCli(["new", "place", "--data", dir], {
+      prompter: [
         { q: "Place name", a: "Riga webinar room" },
         { q: "Id", a: "riga-webinar" },
         { q: "virtual venue", a: true },
@@ -123,7 +101,7 @@ describe("studyvisit new place", () => {
         { q: "How many people", a: "100" },
         { q: "Write", a: true },
       ],
-    );
+    });
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
     expect(rejections(run.prompter)).toEqual([
@@ -139,9 +117,8 @@ describe("studyvisit new place", () => {
   it("refuses an id already used in the workspace, and a file name already taken", async () => {
     const dir = sampleWorkspace();
     writeFileSync(join(dir, "places", "stray.yaml"), "");
-    const run = await runWizard(
-      ["new", "place", "--data", dir],
-      [
+    const run = await runCli(["new", "place", "--data", dir], {
+      prompter: [
         { q: "Place name", a: "Pianofabriek" },
         { q: "Id", a: "pianofabriek" },
         { q: "Id", a: "stray" },
@@ -149,8 +126,8 @@ describe("studyvisit new place", () => {
         { q: "Id", a: "" },
         ...PLACE_SCRIPT.slice(2),
       ],
-      { cwd: dir },
-    );
+      cwd: dir,
+    });
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
     // The proposal steps aside from the taken id by itself.
@@ -212,10 +189,9 @@ describe("studyvisit new host", () => {
 
   it("writes a host at an existing place; bad dates, hours and codes are refused with check's messages", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(
-      ["new", "host", "--data", dir],
-      hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]),
-    );
+    const run = await runCli(["new", "host", "--data", dir], {
+      prompter: hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]),
+    });
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -275,9 +251,8 @@ describe("studyvisit new host", () => {
 
   it("writes a host with an inline place, checked under `place:`", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(
-      ["new", "host", "--data", dir],
-      hostScript(
+    const run = await runCli(["new", "host", "--data", dir], {
+      prompter: hostScript(
         [
           { q: "Where does it receive visitors", a: "a new place: describe it here" },
           { q: "Place name", a: "Volunteer House" },
@@ -298,8 +273,8 @@ describe("studyvisit new host", () => {
           { q: "Largest group", a: "15" },
         ],
       ),
-      { cwd: dir },
-    );
+      cwd: dir,
+    });
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
     expect(rejections(run.prompter).slice(0, 3)).toEqual([
@@ -332,10 +307,9 @@ describe("studyvisit new host", () => {
 
   it("offers the themes hosts already use, most used first", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(
-      ["new", "host", "--data", dir],
-      hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]),
-    );
+    const run = await runCli(["new", "host", "--data", dir], {
+      prompter: hostScript([{ q: "Where does it receive visitors", a: "pianofabriek" }]),
+    });
     const themes = run.prompter.asked.find((a) => a.message.startsWith("Themes of its practice"));
     const ws = loadWorkspace(join(repoRoot, "data"), repoRoot).workspace;
     const counts = new Map<string, number>();
@@ -396,7 +370,7 @@ describe("studyvisit new request", () => {
 
   it("writes a request with days, weighted interests and a meal that check accepts", async () => {
     const dir = sampleWorkspace();
-    const run = await runWizard(["new", "request", "--data", dir], script);
+    const run = await runCli(["new", "request", "--data", dir], { prompter: script });
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -440,7 +414,9 @@ describe("studyvisit new request", () => {
   it("writes nothing when the organiser declines at the end", async () => {
     const dir = sampleWorkspace();
     const before = snapshotTree(dir);
-    const run = await runWizard(["new", "request", "--data", dir], [...script.slice(0, -1), { q: "Write", a: false }]);
+    const run = await runCli(["new", "request", "--data", dir], {
+      prompter: [...script.slice(0, -1), { q: "Write", a: false }],
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("nothing was written");
     expect(snapshotTree(dir)).toEqual(before);
@@ -451,7 +427,7 @@ describe("studyvisit new: where and when it runs", () => {
   it("without a terminal exits 2 at once, asks nothing, writes nothing, and says which file to write", async () => {
     const dir = sampleWorkspace();
     const before = snapshotTree(dir);
-    const run = await runWizard(["new", "host", "--data", dir], [], { tty: false });
+    const run = await runCli(["new", "host", "--data", dir], { prompter: [], tty: false });
     expect(run.code).toBe(2);
     expect(run.prompter.asked).toEqual([]);
     expect(run.stderr).toContain("no terminal to ask questions in");
@@ -467,13 +443,13 @@ describe("studyvisit new: where and when it runs", () => {
   });
 
   it("refuses an unknown kind with exit 2", async () => {
-    const run = await runWizard(["new", "hotel", "--data", sampleWorkspace()], []);
+    const run = await runCli(["new", "hotel", "--data", sampleWorkspace()], { prompter: [] });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("unknown record kind `hotel`: use host, place or request");
   });
 
   it("exits 2 when the workspace folder does not exist", async () => {
-    const run = await runWizard(["new", "place", "--data", "/nonexistent/studyvisit"], []);
+    const run = await runCli(["new", "place", "--data", "/nonexistent/studyvisit"], { prompter: [] });
     expect(run.code).toBe(2);
     expect(run.prompter.asked).toEqual([]);
   });
@@ -484,7 +460,8 @@ describe("studyvisit new: where and when it runs", () => {
     const viaEnv = join(parent, "other");
     for (const d of [viaFlag, viaEnv]) mkdirSync(join(d, "places"), { recursive: true });
 
-    const flagRun = await runWizard(["new", "place", "--data", "visit"], PLACE_SCRIPT, {
+    const flagRun = await runCli(["new", "place", "--data", "visit"], {
+      prompter: PLACE_SCRIPT,
       cwd: parent,
       env: { STUDYVISIT_DATA: viaEnv },
     });
@@ -493,7 +470,11 @@ describe("studyvisit new: where and when it runs", () => {
     expect(existsSync(join(viaFlag, "places", "hotel-de-la-gare-du-midi.yaml"))).toBe(true);
     expect(existsSync(join(viaEnv, "places", "hotel-de-la-gare-du-midi.yaml"))).toBe(false);
 
-    const envRun = await runWizard(["new", "place"], PLACE_SCRIPT, { cwd: parent, env: { STUDYVISIT_DATA: viaEnv } });
+    const envRun = await runCli(["new", "place"], {
+      prompter: PLACE_SCRIPT,
+      cwd: parent,
+      env: { STUDYVISIT_DATA: viaEnv },
+    });
     expect(envRun.code).toBe(0);
     expect(existsSync(join(viaEnv, "places", "hotel-de-la-gare-du-midi.yaml"))).toBe(true);
     expectValid(viaEnv);
@@ -506,6 +487,7 @@ describe("studyvisit new: where and when it runs", () => {
     const deps: CommandDeps = {
       cwd: dir,
       env: {},
+      now: new Date("2018-09-01T08:00:00Z"),
       out: (t) => out.push(t),
       err: () => undefined,
       style: createStyle(false),
@@ -611,10 +593,9 @@ describe("the wizards on a three-city workspace", () => {
 
   it("new request: every host ticked as must-visit leaves no list to pick from, and nothing crashes", async () => {
     const dir = threeCities();
-    const run = await runWizard(
-      ["new", "request", "--data", dir],
-      requestScript([{ q: "must visit", a: ["tower-hamlets", "matadero", "microstart"] }], "Europe/London"),
-    );
+    const run = await runCli(["new", "request", "--data", dir], {
+      prompter: requestScript([{ q: "must visit", a: ["tower-hamlets", "matadero", "microstart"] }], "Europe/London"),
+    });
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -630,9 +611,8 @@ describe("the wizards on a three-city workspace", () => {
       ["9:00-17:00", "12:00 - 14:00"],
     ] as const) {
       const dir = threeCities();
-      const run = await runWizard(
-        ["new", "request", "--data", dir],
-        requestScript(
+      const run = await runCli(["new", "request", "--data", dir], {
+        prompter: requestScript(
           [
             { q: "must visit", a: ["tower-hamlets"] },
             { q: "leave out", a: [] },
@@ -641,7 +621,7 @@ describe("the wizards on a three-city workspace", () => {
           typed,
           meal,
         ),
-      );
+      });
       expect(run.code, typed).toBe(0);
       expect(rejections(run.prompter), typed).toEqual([]);
       const text = readFileSync(join(dir, "requests", "housing-visit-in-london.yaml"), "utf8");
@@ -656,16 +636,15 @@ describe("the wizards on a three-city workspace", () => {
   it("new request: the time zone offered is the one the workspace's places keep, not the workspace file's Brussels", async () => {
     const dir = threeCities("london");
     expect(readFileSync(join(dir, "studyvisit.yaml"), "utf8")).toContain("timezone: Europe/Brussels");
-    const run = await runWizard(
-      ["new", "request", "--data", dir],
-      requestScript(
+    const run = await runCli(["new", "request", "--data", dir], {
+      prompter: requestScript(
         [
           { q: "must visit", a: [] },
           { q: "leave out", a: [] },
         ],
         "",
       ),
-    );
+    });
     expect(run.code).toBe(0);
     expect(run.prompter.asked.find((a) => a.message.startsWith("Time zone"))?.default).toBe("Europe/London");
     expect(readFileSync(join(dir, "requests", "housing-visit-in-london.yaml"), "utf8")).toContain(
@@ -675,9 +654,8 @@ describe("the wizards on a three-city workspace", () => {
 
   it("new host at a London place: country GB and the hours' zone Europe/London are offered; hours in any usual form", async () => {
     const dir = threeCities("london");
-    const run = await runWizard(
-      ["new", "host", "--data", dir],
-      [
+    const run = await runCli(["new", "host", "--data", dir], {
+      prompter: [
         { q: "Organisation name", a: "Toynbee Hall" },
         { q: "Id", a: "" },
         { q: "Where does it receive visitors", a: "borough-market" },
@@ -704,7 +682,7 @@ describe("the wizards on a three-city workspace", () => {
         { q: "at the same time", a: "" },
         { q: "Write", a: true },
       ],
-    );
+    });
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
@@ -727,25 +705,34 @@ describe("the wizards on a three-city workspace", () => {
     expect((await runCli(["check", "--strict", "--data", dir])).code).toBe(0);
   });
 
+  /** A place's questions, answered for a London address: each position answer is typed in turn (or a confirmation). */
+  const londonPlace = (
+    name: string,
+    address: string,
+    kind: string,
+    positions: (string | ScriptedAnswer)[],
+  ): ScriptedAnswer[] => [
+    { q: "Place name", a: name },
+    { q: "Id", a: "" },
+    { q: "virtual venue", a: false },
+    { q: "Street address", a: address },
+    ...positions.map((p) => (typeof p === "string" ? { q: "Position", a: p } : p)),
+    { q: "Kind of place", a: kind },
+    { q: "Step-free", a: true },
+    { q: "How many people", a: "" },
+    { q: "Write", a: true },
+  ];
+
   it("new place: a London hotel typed longitude first is refused with the swap hint; a far one is confirmed first", async () => {
     const dir = threeCities();
-    const run = await runWizard(
-      ["new", "place", "--data", dir],
-      [
-        { q: "Place name", a: "Hotel by the Tower" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "7 Pepys Street, London EC3N 4AF" },
-        { q: "Position", a: "-0.0937, 51.5060" },
-        { q: "Position", a: "48.8566, 2.3522" },
+    const run = await runCli(["new", "place", "--data", dir], {
+      prompter: londonPlace("Hotel by the Tower", "7 Pepys Street, London EC3N 4AF", "hotel", [
+        "-0.0937, 51.5060",
+        "48.8566, 2.3522",
         { q: "Keep this position", a: false },
-        { q: "Position", a: "51.5060, -0.0937" },
-        { q: "Kind of place", a: "hotel" },
-        { q: "Step-free", a: true },
-        { q: "How many people", a: "" },
-        { q: "Write", a: true },
-      ],
-    );
+        "51.5060, -0.0937",
+      ]),
+    });
     expect(run.code).toBe(0);
     expectScriptUsedUp(run.prompter);
     expect(rejections(run.prompter)).toEqual([
@@ -763,20 +750,11 @@ describe("the wizards on a three-city workspace", () => {
     const dir = threeCities("london");
     const host = join(dir, "hosts", "tower-hamlets.yaml");
     writeFileSync(host, readFileSync(host, "utf8").replace("  timezone: Europe/London\n", ""));
-    const run = await runWizard(
-      ["new", "place", "--data", dir],
-      [
-        { q: "Place name", a: "Toynbee Hall" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "28 Commercial Street, London E1 6LS" },
-        { q: "Position", a: "51.5176, -0.0727" },
-        { q: "Kind of place", a: "leave it out" },
-        { q: "Step-free", a: true },
-        { q: "How many people", a: "" },
-        { q: "Write", a: true },
-      ],
-    );
+    const run = await runCli(["new", "place", "--data", dir], {
+      prompter: londonPlace("Toynbee Hall", "28 Commercial Street, London E1 6LS", "leave it out", [
+        "51.5176, -0.0727",
+      ]),
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("note: 1 warning elsewhere in the workspace; run studyvisit check");
   });
@@ -784,21 +762,12 @@ describe("the wizards on a three-city workspace", () => {
   it("new place in an empty workspace: a position at sea whose swap lies on land is refused", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "places"));
-    const run = await runWizard(
-      ["new", "place", "--data", dir],
-      [
-        { q: "Place name", a: "Hotel by the Tower" },
-        { q: "Id", a: "" },
-        { q: "virtual venue", a: false },
-        { q: "Street address", a: "7 Pepys Street, London EC3N 4AF" },
-        { q: "Position", a: "-0.0937, 51.5060" },
-        { q: "Position", a: "51.5060, -0.0937" },
-        { q: "Kind of place", a: "hotel" },
-        { q: "Step-free", a: true },
-        { q: "How many people", a: "" },
-        { q: "Write", a: true },
-      ],
-    );
+    const run = await runCli(["new", "place", "--data", dir], {
+      prompter: londonPlace("Hotel by the Tower", "7 Pepys Street, London EC3N 4AF", "hotel", [
+        "-0.0937, 51.5060",
+        "51.5060, -0.0937",
+      ]),
+    });
     expect(run.code).toBe(0);
     expect(rejections(run.prompter)).toEqual([
       "`-0.0937, 51.506` lies at sea; latitude and longitude swapped? `51.506, -0.0937` lies in GB: type the latitude first",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Agenda } from "../../src/plan/agenda.js";
 import { carryPrevious, previousChoices } from "../../src/plan/previous-agenda.js";
-import { zonedIso } from "../../src/plan/zoned-time.js";
+import { zonedIso } from "../../src/records/zoned-time.js";
 import { host, lines, planOf, request, workspaceOf } from "./workspace-builder.js";
 
 // One place, so no travel: A (value 1, any hour 09:00-11:00) and B (value 5,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, renderHtml } from "../../src/render/html.js";
-import { AGENDAS, expectGolden, renderInput } from "./render-fixtures.js";
+import { AGENDAS, golden, renderInput } from "./render-fixtures.js";
 
 describe("itinerary.html", () => {
-  it.each(AGENDAS)("%s matches its golden file", (name) => {
-    expectGolden(`${name}.html`, renderHtml(renderInput(name)));
+  it.each(AGENDAS)("%s matches its golden file", async (name) => {
+    await expect(renderHtml(renderInput(name))).toMatchFileSnapshot(golden(`${name}.html`));
   });
 
   it("is one self-contained page: no scripts, no external fonts, styles, images or frames, and a CSP that forbids them", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { HostDay } from "../../src/plan/candidates.js";
 import { availabilityPlan, describeHours } from "../../src/render/letter-availability.js";
 import type { LetterLanguage } from "../../src/render/letter-language.js";
-import { letterPhrases, type LetterFacts, type VisitShape } from "../../src/render/letter-phrases.js";
+import type { LetterFacts, VisitShape } from "../../src/render/letter-facts.js";
+import { letterPhrases } from "../../src/render/letter-phrases.js";
 
 // Minutes since midnight, request-local, as the candidates give them.
 const h = (text: string) => {

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect } from "vitest";
 import { rankCandidates, type Candidate } from "../../src/plan/candidates.js";
 import { loadHolidays } from "../../src/commands/load-holidays.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
@@ -44,15 +43,7 @@ export function bundledTemplate(language: LetterLanguage): string {
   return readFileSync(join(repoRoot, "templates", "letters", `${language}.md`), "utf8");
 }
 
-/** Compare with the golden letter, or (re)write it with UPDATE_GOLDEN=1: review the diff before committing it. */
-export function expectLetterGolden(file: string, actual: string): void {
-  const path = join(letterGoldenDir, file);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(letterGoldenDir, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  if (!existsSync(path))
-    throw new Error(`no golden letter ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render/letter and review it`);
-  expect(actual, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, "utf8"));
+/** The path of a golden letter, for `await expect(letter).toMatchFileSnapshot(letterGolden(file))` (see `golden`). */
+export function letterGolden(file: string): string {
+  return join(letterGoldenDir, file);
 }

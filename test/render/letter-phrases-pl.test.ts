@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { availabilityPlan } from "../../src/render/letter-availability.js";
-import type { LetterFacts } from "../../src/render/letter-phrases.js";
+import type { LetterFacts } from "../../src/render/letter-facts.js";
 import { fromPlace, onWeekday, polishPhrases } from "../../src/render/letter-phrases-pl.js";
 
 // Polish inflects what the other languages only place: weekdays, months,

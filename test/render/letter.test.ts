@@ -5,22 +5,21 @@ import { LETTER_LANGUAGES } from "../../src/render/letter-language.js";
 import type { LetterLanguage } from "../../src/render/letter-language.js";
 import { letterView, renderLetter, type JointMeeting } from "../../src/render/letter.js";
 import { repoRoot } from "../helpers/files.js";
-import {
-  bundledCandidate,
-  bundledTemplate,
-  bundledWorkspace,
-  expectLetterGolden,
-  LETTER_DATE,
-} from "./letter-fixtures.js";
+import { bundledCandidate, bundledTemplate, bundledWorkspace, letterGolden, LETTER_DATE } from "./letter-fixtures.js";
 
 /** The golden letter `<request>-<host>[-variant].<language>.md`, rendered with the bundled template. */
-function golden(requestId: string, hostId: string, language: LetterLanguage, date: string, joint?: JointMeeting) {
+async function golden(
+  requestId: string,
+  hostId: string,
+  language: LetterLanguage,
+  date: string,
+  joint?: JointMeeting,
+): Promise<void> {
   const { request, candidate } = bundledCandidate(requestId, hostId);
   const variant = joint ? "-joint" : "";
-  expectLetterGolden(
-    `${requestId}-${hostId}${variant}.${language}.md`,
+  await expect(
     renderLetter({ request, candidate, language, date, ...(joint ? { joint } : {}) }, bundledTemplate(language)),
-  );
+  ).toMatchFileSnapshot(letterGolden(`${requestId}-${hostId}${variant}.${language}.md`));
 }
 
 /**
@@ -38,22 +37,18 @@ function mentoringSession(): JointMeeting {
 }
 
 describe("renderLetter: golden letters from the bundled workspace", () => {
-  it.each(LETTER_LANGUAGES)("the Etterbeek letter for ljubljana-2018 in %s", (language) => {
-    const { request, candidate } = bundledCandidate("ljubljana-2018", "etterbeek");
-    expectLetterGolden(
-      `ljubljana-2018-etterbeek.${language}.md`,
-      renderLetter({ request, candidate, language, date: LETTER_DATE }, bundledTemplate(language)),
-    );
+  it.each(LETTER_LANGUAGES)("the Etterbeek letter for ljubljana-2018 in %s", async (language) => {
+    await golden("ljubljana-2018", "etterbeek", language, LETTER_DATE);
   });
 
-  it("the microStart letter (one slot offered, French contact) in French", () => {
-    golden("ljubljana-2018", "microstart", "fr", LETTER_DATE);
+  it("the microStart letter (one slot offered, French contact) in French", async () => {
+    await golden("ljubljana-2018", "microstart", "fr", LETTER_DATE);
   });
 
   it.each(["en", "fr", "de"] as const)(
     "a walking tour (microStart's shops walk) in %s: asked to guide the walk",
-    (language) => {
-      golden("ljubljana-2018", "microstart-shops-walk", language, LETTER_DATE);
+    async (language) => {
+      await golden("ljubljana-2018", "microstart-shops-walk", language, LETTER_DATE);
     },
   );
 
@@ -61,14 +56,14 @@ describe("renderLetter: golden letters from the bundled workspace", () => {
     ["singa-berlin", "de"],
     ["demetra", "it"],
     ["le-monde-des-possibles", "fr"],
-  ] as const)("an online host (%s) in %s: asked for a video meeting", (host, language) => {
-    golden("express-2021", host, language, "2021-07-01");
+  ] as const)("an online host (%s) in %s: asked for a video meeting", async (host, language) => {
+    await golden("express-2021", host, language, "2021-07-01");
   });
 
   it.each(["en", "fr", "pl"] as const)(
     "a joint meeting (Schaerbeek with BRULOCALIS, a fixed time) in %s: asked to take part",
-    (language) => {
-      golden("jelgava-schaerbeek", "schaerbeek", language, "2022-04-01", mentoringSession());
+    async (language) => {
+      await golden("jelgava-schaerbeek", "schaerbeek", language, "2022-04-01", mentoringSession());
     },
   );
 

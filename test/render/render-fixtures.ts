@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect } from "vitest";
 import type { Agenda } from "../../src/plan/agenda.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import type { RenderInput } from "../../src/render/render-input.js";
@@ -38,17 +37,10 @@ export function renderInput(name: AgendaName, agenda: Agenda = loadAgenda(name))
 }
 
 /**
- * Compare with the golden file, or (re)write it with UPDATE_GOLDEN=1: review
- * the diff in git before committing it.
+ * The path of a golden file, for `await expect(text).toMatchFileSnapshot(golden(file))`:
+ * the file holds the rendered text as it is, for a reviewer to read. `npx vitest run -u`
+ * rewrites it (review the diff in git before committing); under CI a missing one fails.
  */
-export function expectGolden(file: string, actual: string): void {
-  const path = join(goldenDir, file);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(goldenDir, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  if (!existsSync(path))
-    throw new Error(`no golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/render and review it`);
-  expect(actual, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, "utf8"));
+export function golden(file: string): string {
+  return join(goldenDir, file);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { longDate, renderTimeline, type Paint } from "../../src/render/timeline.js";
-import { AGENDAS, expectGolden, loadAgenda, renderInput } from "./render-fixtures.js";
+import { AGENDAS, golden, loadAgenda, renderInput } from "./render-fixtures.js";
 
 const header = (name: (typeof AGENDAS)[number]) => {
   const input = renderInput(name);
@@ -13,8 +13,10 @@ const header = (name: (typeof AGENDAS)[number]) => {
 };
 
 describe("the terminal timeline", () => {
-  it.each(AGENDAS)("%s matches its golden file", (name) => {
-    expectGolden(`timeline-${name}.txt`, `${renderTimeline(loadAgenda(name), header(name))}\n`);
+  it.each(AGENDAS)("%s matches its golden file", async (name) => {
+    await expect(`${renderTimeline(loadAgenda(name), header(name))}\n`).toMatchFileSnapshot(
+      golden(`timeline-${name}.txt`),
+    );
   });
 
   it("colours only through the Paint it is given", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localParts, shiftMinutes, zonedInstant, zonedIso } from "../../src/plan/zoned-time.js";
+import { localParts, shiftMinutes, zonedInstant, zonedIso } from "../../src/records/zoned-time.js";
 
 describe("wall-clock times in a named zone", () => {
   it("gives the zone's offset on each side of a daylight-saving change", () => {
