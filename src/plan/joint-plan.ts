@@ -10,7 +10,7 @@ import { resolvePace } from "./pace.js";
 import { planRequest, type RequestPlan } from "./plan-request.js";
 import { resolveGrid } from "./round-times.js";
 import { leg } from "./travel.js";
-import { localParts } from "./zoned-time.js";
+import { localParts } from "../records/zoned-time.js";
 
 export interface JointInput {
   ws: Workspace;
