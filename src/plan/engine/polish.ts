@@ -45,11 +45,21 @@ function gain(oldT: number, oldE: number, newT: number, newE: number): boolean {
   return compareCost(newT, newE, oldT, oldE) < 0;
 }
 
-/** Objectives of a replacement, relative to the plan before it (score and kept as deltas). */
-const before: MutableObjective = { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 };
-const after: MutableObjective = { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 };
+/** Objectives of a replacement, relative to the plan before it (score and kept as deltas); refilled per check. */
+interface Comparison {
+  readonly before: MutableObjective;
+  readonly after: MutableObjective;
+}
 
-function improves(dScore: number, dKept: number, oldT: number, oldE: number, newT: number, newE: number): boolean {
+function improves(
+  { before, after }: Comparison,
+  dScore: number,
+  dKept: number,
+  oldT: number,
+  oldE: number,
+  newT: number,
+  newE: number,
+): boolean {
   before.travel = oldT;
   before.endSum = oldE;
   after.score = dScore;
@@ -112,6 +122,10 @@ function replace(sol: Solution): boolean {
   const md = sol.model;
   const c: Cost = { travel: 0, end: 0 };
   const c2: Cost = { travel: 0, end: 0 };
+  const cmp: Comparison = {
+    before: { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 },
+    after: { mandatory: 0, score: 0, kept: 0, travel: 0, endSum: 0 },
+  };
   const m = sol.routes.length;
   for (let r = 0; r < m; r++) {
     const rc = sol.routes[r] as { seq: number[]; travel: number; endTime: number };
@@ -141,7 +155,7 @@ function replace(sol: Solution): boolean {
             if (!costs(sol, r2, s2, c)) continue;
             const newT = r2 === r ? c.travel : c.travel + c2.travel;
             const newE = r2 === r ? c.end : c.end + c2.end;
-            if (improves(dScore, dKept, oldT, oldE, newT, newE)) {
+            if (improves(cmp, dScore, dKept, oldT, oldE, newT, newE)) {
               if (r2 === r) sol.replaceNode(r, s2, j, u);
               else sol.replaceAcross(r, rest, j, r2, s2, u);
               return true;

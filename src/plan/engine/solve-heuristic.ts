@@ -1,5 +1,5 @@
 import type { Model } from "./compile-model.js";
-import { createRng, type Rng } from "./create-rng.js";
+import type { Rng } from "./create-rng.js";
 import {
   randomRemoval,
   relatedRemoval,
@@ -11,7 +11,7 @@ import {
 import { improveRoutes } from "./improve-routes.js";
 import { polish } from "./polish.js";
 import { repair, type RepairParams } from "./repair.js";
-import { insertDelta } from "./route-cache.js";
+import { SearchContext } from "./search-context.js";
 import { Solution } from "./solution.js";
 
 /** Share of the placed nodes a destroy step removes at most (uniform 1..share * placed). */
@@ -57,70 +57,114 @@ export function defaultMaxEvaluations(effort: number): number {
  * best solution after a run without improvement.
  */
 export function solveHeuristic(model: Model, params: HeuristicParams): HeuristicOutcome {
-  const rng = createRng(params.seed);
-  insertDelta.evals = 0;
-  const greedy = { noise: 0, exponent: 2, keepFirst: true };
-  const cur = new Solution(model);
-  repair(cur, rng, greedy);
-  improveRoutes(cur, model.win.keys(), 2);
-  repair(cur, rng, greedy);
-  const best = cur.clone();
-  const cand = cur.clone();
-  // Emptying a whole route is a GRASP-like restart of that day; with one route it is what lets the search leave a cluster.
-  const ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval, routeRemoval];
-  const drop = new Uint8Array(model.n);
-  let avgScore = 0;
-  for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
-  avgScore = model.n > 0 ? avgScore / model.n : 1;
-  const t0 = Math.max(avgScore, 1e-3) * 0.5;
-  let temp = t0;
-  const cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
-  const restartAfter = Math.max(50, Math.round(params.iterations / 10));
-  let sinceBest = 0;
-  const lsRate = params.localSearchRate ?? 0.2;
-  // Once every usable group is placed (and every group that can keep a previous decision keeps it) the objective
-  // can only gain travel: search one more stagnation period for it, then stop.
-  const bound = scoreBound(model);
-  const keptMax = keptBound(model);
+  const ctx = new SearchContext(model, params.seed);
+  const cur = construct(model, ctx);
+  const search = new Search(model, ctx, params, cur);
   let it = 0;
-  for (; it < params.iterations && insertDelta.evals < params.maxEvaluations; it++) {
+  for (; it < params.iterations && ctx.evals < params.maxEvaluations; it++) {
+    if (!search.iterate()) {
+      it++;
+      break;
+    }
+  }
+  const best = search.best;
+  polish(best, 20);
+  repair(best, ctx, GREEDY);
+  polish(best, 20);
+  return { routes: best.routes.map((rc) => rc.seq.slice()), work: it };
+}
+
+/** The noiseless score^2 / time repair of the construction, the local search and the end (keep nodes first). */
+const GREEDY: RepairParams = { noise: 0, exponent: 2, keepFirst: true };
+
+/** Initial solution: greedy insertion, routes reordered to free time, greedy insertion again. */
+function construct(model: Model, ctx: SearchContext): Solution {
+  const sol = new Solution(model);
+  repair(sol, ctx, GREEDY);
+  improveRoutes(sol, model.win.keys(), 2);
+  repair(sol, ctx, GREEDY);
+  return sol;
+}
+
+/** The state of the LNS between iterations: current, best and candidate solutions, temperature, stagnation. */
+class Search {
+  readonly best: Solution;
+  private readonly cand: Solution;
+  // Emptying a whole route is a GRASP-like restart of that day; with one route it is what lets the search leave a cluster.
+  private readonly ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval, routeRemoval];
+  private readonly drop: Uint8Array;
+  private readonly t0: number;
+  private temp: number;
+  private readonly cooling: number;
+  private readonly restartAfter: number;
+  private sinceBest = 0;
+  private readonly lsRate: number;
+  /** Best reachable score and kept count: once both are reached only travel can improve. */
+  private readonly bound: number;
+  private readonly keptMax: number;
+
+  constructor(
+    private readonly model: Model,
+    private readonly ctx: SearchContext,
+    params: HeuristicParams,
+    private readonly cur: Solution,
+  ) {
+    this.best = cur.clone();
+    this.cand = cur.clone();
+    this.drop = new Uint8Array(model.n);
+    let avgScore = 0;
+    for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
+    avgScore = model.n > 0 ? avgScore / model.n : 1;
+    this.t0 = Math.max(avgScore, 1e-3) * 0.5;
+    this.temp = this.t0;
+    this.cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
+    this.restartAfter = Math.max(50, Math.round(params.iterations / 10));
+    this.lsRate = params.localSearchRate ?? 0.2;
+    this.bound = scoreBound(model);
+    this.keptMax = keptBound(model);
+  }
+
+  /** One iteration: destroy, repair, maybe reorder and repair again, keep the best, accept or not. False: stop. */
+  iterate(): boolean {
+    const { cand, cur, best, ctx } = this;
     cand.copyFrom(cur);
     cand.clearDirty();
-    let placed = 0;
-    for (const rc of cand.routes) placed += rc.seq.length;
-    if (placed > 0) {
-      drop.fill(0);
-      const maxK = Math.max(1, Math.ceil(placed * DESTROY_SHARE));
-      const k = 1 + rng.int(maxK);
-      (ops[rng.int(ops.length)] as DestroyOperator)(cand, rng, k, drop);
-      cand.removeMany(drop);
-    }
-    repair(cand, rng, randomRepairParams(rng, model.hasKeep));
-    if (cand.score >= cur.score - 1e-9 && rng.next() < lsRate) {
+    this.destroy();
+    repair(cand, ctx, randomRepairParams(ctx.rng, this.model.hasKeep));
+    if (cand.score >= cur.score - 1e-9 && ctx.rng.next() < this.lsRate) {
       improveRoutes(cand, cand.dirtyRoutes(), 1);
-      repair(cand, rng, greedy);
+      repair(cand, ctx, GREEDY);
     }
     if (cand.compare(best) < 0) {
       polish(cand, 2);
       best.copyFrom(cand);
-      sinceBest = 0;
-    } else sinceBest++;
-    if (accept(cand, cur, temp, rng.next())) cur.copyFrom(cand);
-    temp *= cooling;
-    if (temp < t0 * 1e-3) temp = t0;
-    if (sinceBest >= restartAfter) {
-      if (best.score >= bound - 1e-9 && best.kept >= keptMax) {
-        it++;
-        break;
-      }
+      this.sinceBest = 0;
+    } else this.sinceBest++;
+    if (accept(cand, cur, this.temp, ctx.rng.next())) cur.copyFrom(cand);
+    this.temp *= this.cooling;
+    if (this.temp < this.t0 * 1e-3) this.temp = this.t0;
+    if (this.sinceBest >= this.restartAfter) {
+      // Once every usable group is placed (and every group that can keep a previous decision keeps it) the
+      // objective can only gain travel: one more stagnation period was searched for it, stop.
+      if (best.score >= this.bound - 1e-9 && best.kept >= this.keptMax) return false;
       cur.copyFrom(best);
-      sinceBest = 0;
+      this.sinceBest = 0;
     }
+    return true;
   }
-  polish(best, 20);
-  repair(best, rng, greedy);
-  polish(best, 20);
-  return { routes: best.routes.map((rc) => rc.seq.slice()), work: it };
+
+  /** Removes 1 to DESTROY_SHARE of the placed nodes with a random operator. */
+  private destroy(): void {
+    const { cand, ctx, drop } = this;
+    let placed = 0;
+    for (const rc of cand.routes) placed += rc.seq.length;
+    if (placed === 0) return;
+    drop.fill(0);
+    const maxK = Math.max(1, Math.ceil(placed * DESTROY_SHARE));
+    const k = 1 + ctx.rng.int(maxK);
+    (this.ops[ctx.rng.int(this.ops.length)] as DestroyOperator)(cand, ctx.rng, k, drop);
+    cand.removeMany(drop);
+  }
 }
 
 /** Sum over groups of the best score among the group's nodes that have a window on some route. */
