@@ -12,14 +12,14 @@ function better(a: { travel: number; end: number }, b: { travel: number; end: nu
 }
 
 /** Travel of the leg from the end of node `a` (or the start depot when a < 0) to node `b` (or the end depot when b < 0). */
-function leg(md: Model, r: number, a: number, b: number): number {
+export function leg(md: Model, r: number, a: number, b: number): number {
   const from = a < 0 ? (md.rSLoc[r] as number) : (md.eloc[a] as number);
   const to = b < 0 ? (md.rELoc[r] as number) : (md.loc[b] as number);
   return from < 0 || to < 0 ? 0 : (md.travel[from * md.nLoc + to] as number);
 }
 
 /** A move whose travel (computed in O(1)) exceeds the current one by more than this cannot pass `better`: skip its simulation. */
-const PRUNE = EPS + 1e-7;
+export const PRUNE = EPS + 1e-7;
 
 /**
  * Reorders each route in place (2-opt reversals, then moving segments of 1 to

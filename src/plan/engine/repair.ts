@@ -1,5 +1,5 @@
 import { EPS } from "./compile-model.js";
-import { evalInsert, type RouteCache } from "./route-cache.js";
+import { evalInsert, firstInsertPosition, type RouteCache } from "./route-cache.js";
 import type { SearchContext } from "./search-context.js";
 import type { Solution } from "./solution.js";
 
@@ -35,21 +35,7 @@ function bestPosition(ctx: SearchContext, rc: RouteCache, j: number, out: Best, 
   if (!w) return false;
   // Departures only grow along a route and j cannot start before the departure it follows.
   const latest = (w[w.length - 1] as number) + EPS;
-  const md = rc.model;
-  let p = 0;
-  if (!md.hasTransparent && rc.multi === 0) {
-    // The latest start of position q (st + maxShift) grows along the route, and after j the next
-    // position starts no earlier than j's window opens plus its duration: skip the positions before that.
-    const need = (w[0] as number) + (md.dur[j] as number) - EPS;
-    let lo = 1;
-    let hi = L + 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((rc.st[mid] as number) + (rc.maxShift[mid] as number) < need) lo = mid + 1;
-      else hi = mid;
-    }
-    p = lo - 1;
-  }
+  let p = firstInsertPosition(rc, j, w);
   if (p < from) p = from;
   for (; p <= L; p++) {
     if ((rc.dep[p] as number) > latest) break;

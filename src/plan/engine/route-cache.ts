@@ -45,10 +45,12 @@ export class RouteCache {
 
   copyFrom(o: RouteCache): void {
     this.seq = o.seq.slice();
-    this.arr.set(o.arr);
-    this.st.set(o.st);
-    this.dep.set(o.dep);
-    this.maxShift.set(o.maxShift);
+    // Only positions 0..L+1 are meaningful.
+    const used = o.seq.length + 2;
+    this.arr.set(o.arr.subarray(0, used));
+    this.st.set(o.st.subarray(0, used));
+    this.dep.set(o.dep.subarray(0, used));
+    this.maxShift.set(o.maxShift.subarray(0, used));
     this.travel = o.travel;
     this.endTime = o.endTime;
     this.score = o.score;
@@ -120,6 +122,26 @@ export class RouteCache {
       this.maxShift[p] = g > 0 ? Math.floor((shift + EPS) / g) * g : shift;
     }
   }
+}
+
+/**
+ * The first position after which node j (windows w on this route) may fit: 0, or on routes with O(1)
+ * checks the result of a binary search. The latest start of position q (st + maxShift) grows along the
+ * route, and after j the next position starts no earlier than j's window opens plus its duration, so the
+ * positions before that cannot take j. Scans then stop once dep[p] passes j's last window close.
+ */
+export function firstInsertPosition(rc: RouteCache, j: number, w: Float64Array): number {
+  const md = rc.model;
+  if (md.hasTransparent || rc.multi > 0) return 0;
+  const need = (w[0] as number) + (md.dur[j] as number) - EPS;
+  let lo = 1;
+  let hi = rc.seq.length + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rc.st[mid] as number) + (rc.maxShift[mid] as number) < need) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Where evalInsert counts its checks and leaves the travel an insertion adds (the solve's SearchContext). */

@@ -1,6 +1,6 @@
 import type { Model } from "./compile-model.js";
 import { createRng, type Rng } from "./create-rng.js";
-import type { InsertProbe } from "./route-cache.js";
+import { RouteCache, type InsertProbe } from "./route-cache.js";
 
 /**
  * Everything one metaheuristic solve mutates besides its solutions: the
@@ -24,6 +24,8 @@ export class SearchContext implements InsertProbe {
   readonly insertPos: Int32Array;
   readonly insertShift: Float64Array;
   readonly insertTravelAt: Float64Array;
+  /** One spare route per route index, for moves that look at a route with a node taken out. */
+  private readonly spare: Array<RouteCache | undefined>;
 
   constructor(
     readonly model: Model,
@@ -35,5 +37,16 @@ export class SearchContext implements InsertProbe {
     this.insertPos = new Int32Array(size);
     this.insertShift = new Float64Array(size);
     this.insertTravelAt = new Float64Array(size);
+    this.spare = new Array<RouteCache | undefined>(model.m);
+  }
+
+  /** The spare route of index r (its content is the caller's until the next call). */
+  scratchRoute(r: number): RouteCache {
+    let rc = this.spare[r];
+    if (!rc) {
+      rc = new RouteCache(this.model, r);
+      this.spare[r] = rc;
+    }
+    return rc;
   }
 }

@@ -81,6 +81,27 @@ export class Solution {
     return compareObjective(this.objective(), o.objective());
   }
 
+  /** Empties every route. */
+  clear(): void {
+    for (const rc of this.routes) {
+      rc.seq = [];
+      refreshChecked(rc);
+    }
+    this.where.fill(-1);
+    this.groupCount.fill(0);
+    this.mandatory = 0;
+    this.dirty.fill(1);
+  }
+
+  /** Gives an empty route r the order seq (the caller guarantees it is feasible on r and uses free groups). */
+  fill(r: number, seq: number[]): void {
+    const rc = this.routes[r] as RouteCache;
+    rc.seq = seq;
+    refreshChecked(rc);
+    this.dirty[r] = 1;
+    for (const j of seq) this.mark(j, r);
+  }
+
   /** Inserts node j at position p of route r (the caller checked that it fits). */
   insert(j: number, r: number, p: number): void {
     const rc = this.routes[r] as RouteCache;

@@ -11,11 +11,27 @@ import {
 import { improveRoutes } from "./improve-routes.js";
 import { polish } from "./polish.js";
 import { repair, type RepairParams } from "./repair.js";
+import type { RouteCache } from "./route-cache.js";
+import { RoutePool } from "./route-pool.js";
 import { SearchContext } from "./search-context.js";
 import { Solution } from "./solution.js";
 
 /** Share of the placed nodes a destroy step removes at most (uniform 1..share * placed). */
 const DESTROY_SHARE = 0.45;
+
+/**
+ * Starting temperature of the annealing, in mean node scores: a candidate that loses one mean node's score is
+ * accepted with probability e^-0.5 at the start of a cycle. Measured on both benchmark sets (BENCHMARKS.md): 0.5
+ * kept the search too greedy on long routes of many small scores (Cordeau-based set, 1.5-3.6 % mean gaps).
+ */
+const TEMPERATURE = 2;
+
+/** Routes kept for recombination (the best by score), and the branch and bound's step cap per recombination. */
+const POOL_SIZE = 500;
+const PACKING_STEPS = 200_000;
+
+/** Iterations per usable node (plus 200): 45 left the 100-150-customer instances with m = 3, 4 short of search. */
+const ITERATIONS_PER_NODE = 60;
 
 export interface HeuristicParams {
   readonly seed: number;
@@ -35,15 +51,16 @@ export interface HeuristicOutcome {
 export function defaultIterations(model: Model, effort: number): number {
   let usable = 0;
   for (let j = 0; j < model.n; j++) if (model.win.some((w) => w[j] !== null)) usable++;
-  return Math.max(50, Math.round(effort * (200 + 45 * usable)));
+  return Math.max(50, Math.round(effort * (200 + ITERATIONS_PER_NODE * usable)));
 }
 
 /**
- * Default cap on insertion evaluations. It binds on long routes (wide windows), where one iteration costs
- * 10-25 k evaluations; 25 M is about 0.5 to 1.7 s of search on the 100-customer benchmark.
+ * Default cap on insertion evaluations (the repair's and the polish's). It binds on long routes (wide windows,
+ * where one iteration costs 10-25 k evaluations) and on large instances (200-300 customers, 5-10 k); 35 M is
+ * about 1 to 2 s of search on the benchmarks (BENCHMARKS.md).
  */
 export function defaultMaxEvaluations(effort: number): number {
-  return Math.round(effort * 25_000_000);
+  return Math.round(effort * 35_000_000);
 }
 
 /**
@@ -67,10 +84,11 @@ export function solveHeuristic(model: Model, params: HeuristicParams): Heuristic
       break;
     }
   }
+  search.recombine();
   const best = search.best;
-  polish(best, 20);
+  polish(best, ctx, 20);
   repair(best, ctx, GREEDY);
-  polish(best, 20);
+  polish(best, ctx, 20);
   return { routes: best.routes.map((rc) => rc.seq.slice()), work: it };
 }
 
@@ -102,6 +120,9 @@ class Search {
   /** Best reachable score and kept count: once both are reached only travel can improve. */
   private readonly bound: number;
   private readonly keptMax: number;
+  /** Routes of the accepted solutions, recombined at each restart and at the end (several routes only). */
+  private readonly pool: RoutePool | null;
+  private readonly spare: Solution;
 
   constructor(
     private readonly model: Model,
@@ -115,13 +136,29 @@ class Search {
     let avgScore = 0;
     for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
     avgScore = model.n > 0 ? avgScore / model.n : 1;
-    this.t0 = Math.max(avgScore, 1e-3) * 0.5;
+    this.t0 = Math.max(avgScore, 1e-3) * TEMPERATURE;
     this.temp = this.t0;
     this.cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
     this.restartAfter = Math.max(50, Math.round(params.iterations / 10));
     this.lsRate = params.localSearchRate ?? 0.2;
     this.bound = scoreBound(model);
     this.keptMax = keptBound(model);
+    this.pool = model.m > 1 ? new RoutePool(model, POOL_SIZE) : null;
+    this.spare = new Solution(model);
+  }
+
+  /** The best combination of pooled routes, greedily completed, replaces the best solution when it is better. */
+  recombine(): void {
+    const rec = this.pool?.combine(PACKING_STEPS);
+    if (!rec || rec.score <= this.best.score + 1e-9) return;
+    const sol = this.spare;
+    sol.clear();
+    rec.seqs.forEach((seq, r) => sol.fill(r, seq));
+    repair(sol, this.ctx, GREEDY);
+    if (sol.compare(this.best) < 0) {
+      polish(sol, this.ctx, 2);
+      this.best.copyFrom(sol);
+    }
   }
 
   /** One iteration: destroy, repair, maybe reorder and repair again, keep the best, accept or not. False: stop. */
@@ -136,17 +173,21 @@ class Search {
       repair(cand, ctx, GREEDY);
     }
     if (cand.compare(best) < 0) {
-      polish(cand, 2);
+      polish(cand, ctx, 2);
       best.copyFrom(cand);
       this.sinceBest = 0;
     } else this.sinceBest++;
-    if (accept(cand, cur, this.temp, ctx.rng.next())) cur.copyFrom(cand);
+    if (accept(cand, cur, this.temp, ctx.rng.next())) {
+      cur.copyFrom(cand);
+      if (this.pool) for (const r of cand.dirtyRoutes()) this.pool.add(cand.routes[r] as RouteCache);
+    }
     this.temp *= this.cooling;
     if (this.temp < this.t0 * 1e-3) this.temp = this.t0;
     if (this.sinceBest >= this.restartAfter) {
       // Once every usable group is placed (and every group that can keep a previous decision keeps it) the
       // objective can only gain travel: one more stagnation period was searched for it, stop.
       if (best.score >= this.bound - 1e-9 && best.kept >= this.keptMax) return false;
+      this.recombine();
       cur.copyFrom(best);
       this.sinceBest = 0;
     }
@@ -156,10 +197,10 @@ class Search {
   /** Removes 1 to DESTROY_SHARE of the placed nodes with a random operator. */
   private destroy(): void {
     const { cand, ctx, drop } = this;
+    drop.fill(0);
     let placed = 0;
     for (const rc of cand.routes) placed += rc.seq.length;
     if (placed === 0) return;
-    drop.fill(0);
     const maxK = Math.max(1, Math.ceil(placed * DESTROY_SHARE));
     const k = 1 + ctx.rng.int(maxK);
     (this.ops[ctx.rng.int(this.ops.length)] as DestroyOperator)(cand, ctx.rng, k, drop);
