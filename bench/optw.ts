@@ -51,17 +51,21 @@ export function parseOptw(text: string, name: string): OptwInstance {
   return { name, nodes };
 }
 
-/** Euclidean distance truncated to one decimal, the rule under which the published best-known scores hold. */
-export function optwDistance(a: OptwNode, b: OptwNode): number {
+/**
+ * Euclidean distance truncated to `decimals` decimals, the rule under which the published best-known scores
+ * hold: one decimal for the Solomon-based sets, two for the Cordeau-based one (see the bench README).
+ */
+export function optwDistance(a: OptwNode, b: OptwNode, decimals = 1): number {
   const d = Math.hypot(a.x - b.x, a.y - b.y);
-  // Scale by 10 and floor; the small epsilon keeps values like 2.3 (stored as 22.999…) from losing a tenth.
-  return Math.floor(d * 10 + 1e-9) / 10;
+  const scale = 10 ** decimals;
+  // Scale and floor; the small epsilon keeps values like 2.3 (stored as 22.999… after scaling) from losing a unit.
+  return Math.floor(d * scale + 1e-9) / scale;
 }
 
 /** Maps an OPTW instance with m routes onto the engine: depot = location 0, start windows [O, C], buffer 0. */
-export function optwToEngine(inst: OptwInstance, m: number): EngineInstance {
+export function optwToEngine(inst: OptwInstance, m: number, decimals = 1): EngineInstance {
   const depot = inst.nodes[0] as OptwNode;
-  const travel = inst.nodes.map((a) => inst.nodes.map((b) => optwDistance(a, b)));
+  const travel = inst.nodes.map((a) => inst.nodes.map((b) => optwDistance(a, b, decimals)));
   const routes = Array.from({ length: m }, () => ({ start: depot.open, end: depot.close, startLoc: 0, endLoc: 0 }));
   const nodes = inst.nodes.slice(1).map((c) => ({
     id: String(c.index),

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { solve } from "../src/plan/engine/index.js";
 import { optwToEngine, parseOptw } from "./optw.js";
-import { loadRefBest, loadReferences } from "./references.js";
+import { benchSet, setName, setOfFile, type BenchSet, type SetName } from "./sets.js";
+import { loadRefBest, loadReferences, type Reference } from "./references.js";
 import { runBundled } from "./bundled.js";
 import { runGrid } from "./grid.js";
 import { runJoint } from "./joint.js";
@@ -35,12 +36,17 @@ interface Args {
   bins: string[];
   ms: number[];
   files: string[];
+  /** OPTW sets to run when no files are given */
+  sets: SetName[];
   effort: number;
   seed: number;
   lsRate: number | undefined;
+  /** Overrides every set's own rounding rule (truncation of Euclidean distances to this many decimals). */
+  decimals: number | undefined;
 }
 
 interface Row {
+  set: SetName;
   instance: string;
   m: number;
   score: number;
@@ -64,9 +70,11 @@ function parseArgs(argv: string[]): Args {
     bins: [],
     ms: [],
     files: [],
+    sets: [],
     effort: 1,
     seed: 1,
     lsRate: undefined,
+    decimals: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -89,16 +97,21 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
     else if (a === "--ls-rate") args.lsRate = Number(value());
+    else if (a === "--decimals") args.decimals = Number(value());
+    else if (a === "--set") args.sets.push(...value().split(",").map(setName));
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else args.files.push(a);
   }
   if (args.ms.length === 0) args.ms = [1, 2, 3, 4];
+  if (args.sets.length === 0) args.sets = ["solomon", "cordeau"];
   if (args.ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error("--m takes positive integers");
   if (args.runs !== undefined && (!Number.isInteger(args.runs) || args.runs < 1))
     throw new Error("--runs takes a positive integer");
   // Start-up medians need enough interleaved rounds to shrug off a busy moment of the machine.
   if (args.startup && args.runs !== undefined && args.runs < 7)
     throw new Error("--runs takes a whole number of at least 7 with --startup");
+  if (args.decimals !== undefined && !(Number.isInteger(args.decimals) && args.decimals >= 0 && args.decimals <= 6))
+    throw new Error("--decimals takes an integer from 0 to 6");
   return args;
 }
 
@@ -113,12 +126,13 @@ function benchDir(): string {
   return resolve(repoRoot(), "..", "shared", "bench", "optw");
 }
 
-function runOne(file: string, m: number, args: Args): Row {
+function runOne(file: string, set: BenchSet, m: number, args: Args): Row {
   const instance = basename(file).replace(/\.txt$/, "");
   const optw = parseOptw(readFileSync(file, "utf8"), instance);
+  const decimals = args.decimals ?? set.decimals;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = solve(optwToEngine(optw, m), {
+  const result = solve(optwToEngine(optw, m, decimals), {
     seed: args.seed,
     effort: args.effort,
     method: "heuristic",
@@ -129,15 +143,15 @@ function runOne(file: string, m: number, args: Args): Row {
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   // Engine node k is customer k + 1 (the depot is location 0 and no node).
   const routes = result.routes.map((r) => r.nodes.map((p) => p.node + 1));
-  const check = verifyRoutes(optw.nodes, routes);
+  const check = verifyRoutes(optw.nodes, routes, decimals);
   if (!check.ok) throw new Error(`${instance} m=${m}: verification failed: ${check.errors.join("; ")}`);
   if (Math.abs(check.score - result.score) > 1e-6)
     throw new Error(`${instance} m=${m}: engine score ${result.score} but verified ${check.score}`);
-  return { instance, m, score: check.score, ms, cpuMs, routes };
+  return { set: set.name, instance, m, score: check.score, ms, cpuMs, routes };
 }
 
 function setOf(instance: string): string {
-  const m = /^(rc|r|c)(\d)/.exec(instance);
+  const m = /^(rc|r|c)(\d)/.exec(instance) ?? /^(pr)()\d/.exec(instance);
   return m ? `${m[1]}${m[2]}` : "other";
 }
 
@@ -147,21 +161,28 @@ function median(xs: number[]): number {
   return s.length === 0 ? 0 : s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
 }
 
-function printTable(rows: Row[], dir: string): void {
-  const refs = loadReferences(dir);
-  const refBest = loadRefBest(dir);
-  const out: string[] = [];
-  out.push(
+const mean = (xs: number[]): string => (xs.length === 0 ? "-" : (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2));
+
+interface Group {
+  gaps: number[];
+  refGaps: number[];
+  hits: number;
+  withBks: number;
+  belowRef: number;
+  n: number;
+}
+
+/** One set's results: the full table, a summary per group and m, and the totals. */
+function printTable(rows: Row[], set: BenchSet, decimals: number): void {
+  const refs = loadReferences(set.refDir);
+  const refBest = loadRefBest(set.refDir);
+  const out: string[] = [
+    `## ${set.name} (distances truncated to ${decimals} decimal${decimals === 1 ? "" : "s"})`,
+    "",
     "| instance | m | score | best known | gap % | ref best | vs ref | ms | cpu ms |",
     "|---|---|---|---|---|---|---|---|---|",
-  );
-  const bySetM = new Map<
-    string,
-    { gaps: number[]; refGaps: number[]; hits: number; withBks: number; belowRef: number; n: number }
-  >();
-  let hits = 0;
-  let withBks = 0;
-  let belowRef = 0;
+  ];
+  const groups = new Map<string, Group>();
   for (const r of rows) {
     const ref = refs.get(`${r.instance}/${r.m}`);
     const rb = refBest.get(`${r.instance}/${r.m}`);
@@ -172,42 +193,49 @@ function printTable(rows: Row[], dir: string): void {
       `| ${r.instance} | ${r.m} | ${r.score} | ${ref ? ref.value + (ref.kind === "ref" ? " (ref)" : "") : "-"} | ${Number.isNaN(gap) ? "-" : gap.toFixed(2)} | ${rb ?? "-"} | ${vsRef} | ${r.ms} | ${r.cpuMs} |`,
     );
     const key = `${setOf(r.instance)} m=${r.m}`;
-    const agg = bySetM.get(key) ?? { gaps: [], refGaps: [], hits: 0, withBks: 0, belowRef: 0, n: 0 };
-    agg.n++;
-    if (ref && ref.kind === "bks") {
-      agg.gaps.push(gap);
-      agg.withBks++;
-      withBks++;
-      if (r.score >= ref.value) {
-        agg.hits++;
-        hits++;
-      }
-    }
-    if (rb !== undefined) {
-      agg.refGaps.push((100 * (rb - r.score)) / rb);
-      if (r.score < rb) {
-        agg.belowRef++;
-        belowRef++;
-      }
-    }
-    bySetM.set(key, agg);
+    const g = groups.get(key) ?? { gaps: [], refGaps: [], hits: 0, withBks: 0, belowRef: 0, n: 0 };
+    addToGroup(g, r.score, ref, rb, gap);
+    groups.set(key, g);
   }
-  const mean = (xs: number[]): string =>
-    xs.length === 0 ? "-" : (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2);
-  out.push(
-    "",
+  out.push("", ...summaryTable(groups), "", totals(rows, groups));
+  console.log(out.join("\n"));
+}
+
+function addToGroup(g: Group, score: number, ref: Reference | undefined, rb: number | undefined, gap: number): void {
+  g.n++;
+  if (ref && ref.kind === "bks") {
+    g.gaps.push(gap);
+    g.withBks++;
+    if (score >= ref.value) g.hits++;
+  }
+  if (rb !== undefined) {
+    g.refGaps.push((100 * (rb - score)) / rb);
+    if (score < rb) g.belowRef++;
+  }
+}
+
+function summaryTable(groups: Map<string, Group>): string[] {
+  const out = [
     "| set, m | instances | mean gap to bks % (n) | at bks | mean gap to ref best % | below ref best |",
     "|---|---|---|---|---|---|",
-  );
-  for (const [key, a] of [...bySetM.entries()].sort(([x], [y]) => x.localeCompare(y)))
+  ];
+  for (const [key, a] of [...groups.entries()].sort(([x], [y]) => x.localeCompare(y)))
     out.push(
       `| ${key} | ${a.n} | ${a.withBks ? `${mean(a.gaps)} (${a.withBks})` : "-"} | ${a.withBks ? `${a.hits}/${a.withBks}` : "-"} | ${mean(a.refGaps)} | ${a.belowRef} |`,
     );
-  out.push(
-    "",
-    `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))} (cpu ${median(rows.map((r) => r.cpuMs))}); total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`,
-  );
-  console.log(out.join("\n"));
+  return out;
+}
+
+function totals(rows: Row[], groups: Map<string, Group>): string {
+  let hits = 0;
+  let withBks = 0;
+  let belowRef = 0;
+  for (const g of groups.values()) {
+    hits += g.hits;
+    withBks += g.withBks;
+    belowRef += g.belowRef;
+  }
+  return `reached best known: ${hits}/${withBks}; below the reference heuristic's best: ${belowRef}/${rows.length}; median ms: ${median(rows.map((r) => r.ms))} (cpu ${median(rows.map((r) => r.cpuMs))}); total s: ${(rows.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)}`;
 }
 
 async function printBundled(): Promise<void> {
@@ -329,32 +357,43 @@ async function main(argv: string[]): Promise<void> {
   if (args.registry) return printRegistry(args);
   if (args.scale) return printScale();
   if (args.bundled) return await printBundled();
-  const dir = benchDir();
-  const files =
+  const root = benchDir();
+  const jobs =
     args.files.length > 0
-      ? args.files.map((f) => resolve(f))
-      : readdirSync(join(dir, "solomon"))
-          .filter((f) => f.endsWith(".txt"))
-          .sort()
-          .map((f) => join(dir, "solomon", f));
+      ? args.files.map((f) => ({ file: resolve(f), set: setOfFile(resolve(f), root) }))
+      : args.sets.flatMap((name) => {
+          const set = benchSet(name, root);
+          return readdirSync(set.dir)
+            .filter((f) => f.endsWith(".txt"))
+            .sort()
+            .map((f) => ({ file: join(set.dir, f), set }));
+        });
   const rows: Row[] = [];
   for (const m of args.ms)
-    for (const f of files) {
-      const row = runOne(f, m, args);
+    for (const { file, set } of jobs) {
+      const row = runOne(file, set, m, args);
       rows.push(row);
       if (!args.json)
         process.stderr.write(`${row.instance} m=${m}: ${row.score} (${row.ms} ms, cpu ${row.cpuMs} ms)\n`);
     }
-  if (args.json)
+  if (args.json) {
     console.log(JSON.stringify(rows.map(({ instance, m, score, ms, routes }) => ({ instance, m, score, ms, routes }))));
-  else {
-    printTable(rows, dir);
-    if (args.files.length === 0) {
-      await printBundled();
-      printScale();
-      printJoint(args);
-      printRegistry(args);
-    }
+    return;
+  }
+  const sets = new Map(jobs.map((j) => [j.set.name, j.set]));
+  for (const set of sets.values()) {
+    printTable(
+      rows.filter((r) => r.set === set.name),
+      set,
+      args.decimals ?? set.decimals,
+    );
+    console.log("");
+  }
+  if (args.files.length === 0) {
+    await printBundled();
+    printScale();
+    printJoint(args);
+    printRegistry(args);
   }
 }
 

@@ -23,22 +23,26 @@ export interface VerifyResult {
 
 const TOLERANCE = 1e-6;
 
-function leg(a: VerifyNode, b: VerifyNode): number {
+function leg(a: VerifyNode, b: VerifyNode, scale: number): number {
   const dx = a.x - b.x;
   const dy = a.y - b.y;
-  return Math.trunc(Math.sqrt(dx * dx + dy * dy) * 10 + 1e-9) / 10;
+  return Math.trunc(Math.sqrt(dx * dx + dy * dy) * scale + 1e-9) / scale;
 }
 
 /**
  * Checks routes of customer indices (depot 0 left out): every customer exists
  * and appears at most once overall, service starts (as early as possible) lie
- * in [O, C], every route is back at the depot by the depot's C. Returns the
+ * in [O, C], every route is back at the depot by the depot's C, travel being
+ * the Euclidean distance truncated to `decimals` decimals. Returns the
  * recomputed total score.
  */
 export function verifyRoutes(
   nodes: ReadonlyArray<VerifyNode>,
   routes: ReadonlyArray<ReadonlyArray<number>>,
+  decimals = 1,
 ): VerifyResult {
+  if (!Number.isInteger(decimals) || decimals < 0) throw new Error(`decimals must be an integer >= 0, got ${decimals}`);
+  const scale = 10 ** decimals;
   const errors: string[] = [];
   const seen = new Set<number>();
   const depot = nodes[0];
@@ -57,7 +61,7 @@ export function verifyRoutes(
       }
       if (seen.has(i)) errors.push(`route ${r}: customer ${i} visited twice`);
       seen.add(i);
-      const arrival = t + leg(here, c);
+      const arrival = t + leg(here, c, scale);
       const start = Math.max(arrival, c.open);
       if (start > c.close + TOLERANCE)
         errors.push(`route ${r}: customer ${i} starts at ${start.toFixed(2)} after its window closes at ${c.close}`);
@@ -66,7 +70,7 @@ export function verifyRoutes(
       t = start + c.duration;
       here = c;
     }
-    const back = t + leg(here, depot);
+    const back = t + leg(here, depot, scale);
     if (back > depot.close + TOLERANCE)
       errors.push(`route ${r}: back at the depot at ${back.toFixed(2)}, after ${depot.close}`);
     starts.push(rs);

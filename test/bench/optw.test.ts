@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { optwDistance, optwToEngine, parseOptw } from "../../bench/optw.js";
 import { readCsv } from "../../bench/references.js";
+import { benchSet, setOfFile } from "../../bench/sets.js";
 import { verifyRoutes } from "../../bench/verify.js";
 import { solve } from "../../src/plan/engine/index.js";
 
@@ -32,6 +33,35 @@ describe("OPTW parser", () => {
     expect(optwDistance(a, { ...a, x: 1, y: 1 })).toBe(1.4);
     expect(optwDistance(a, { ...a, x: 3, y: 4 })).toBe(5);
     expect(optwDistance(a, { ...a, x: 2, y: 3 })).toBe(3.6);
+  });
+
+  it("truncates distances to two decimals when asked (the Cordeau-based set's rule)", () => {
+    const a = { index: 0, x: 0, y: 0, duration: 0, score: 0, open: 0, close: 0 };
+    expect(optwDistance(a, { ...a, x: 1, y: 1 }, 2)).toBe(1.41);
+    expect(optwDistance(a, { ...a, x: 3, y: 4 }, 2)).toBe(5);
+    expect(optwDistance(a, { ...a, x: 2, y: 3 }, 2)).toBe(3.6);
+    expect(optwDistance(a, { ...a, x: 0.3, y: 0.4 }, 2)).toBe(0.5);
+    expect(optwDistance(a, { ...a, x: 1.1, y: 2.2 }, 2)).toBe(2.45);
+  });
+
+  it("gives each set its own rounding rule: one decimal for Solomon, two for Cordeau", () => {
+    expect(benchSet("solomon", BENCH).decimals).toBe(1);
+    expect(benchSet("cordeau", BENCH).decimals).toBe(2);
+    expect(setOfFile(join(BENCH, "cordeau", "pr01.txt"), BENCH).decimals).toBe(2);
+    expect(setOfFile(join(BENCH, "solomon", "r101.txt"), BENCH).decimals).toBe(1);
+    expect(setOfFile(join(BENCH, "solomon-50", "r101.txt"), BENCH).decimals).toBe(1);
+  });
+
+  it("parses every Cordeau-based file with N + 1 nodes and a depot budget of 1,000", () => {
+    const sizes = [48, 96, 144, 192, 240, 288, 72, 144, 216, 288];
+    sizes.forEach((n, i) => {
+      const name = `pr${String(i + 1).padStart(2, "0")}`;
+      const inst = parseOptw(readFileSync(join(BENCH, "cordeau", `${name}.txt`), "utf8"), name);
+      expect(inst.nodes, name).toHaveLength(n + 1);
+      expect(inst.nodes[0]?.close, name).toBe(1000);
+    });
+    const bks = readCsv(join(BENCH, "cordeau", "bks.csv"));
+    expect(bks).toHaveLength(40);
   });
 
   it("maps onto the engine and the engine solves a small instance optimally", () => {
@@ -78,5 +108,24 @@ describe("independent route checker", () => {
     expect(verifyRoutes(inst.nodes, [best]).score).toBe(320);
     expect(verifyRoutes(inst.nodes, [[...best, 1]]).ok).toBe(false);
     expect(verifyRoutes(inst.nodes, [[0]]).ok).toBe(false);
+  });
+
+  it("checks with the set's decimals: a route that fits at one decimal can be late at two", () => {
+    // Customer 1 at distance 1.49: 1.4 with one decimal, 1.49 with two; its window closes at 1.45.
+    const depot = { x: 0, y: 0, duration: 0, score: 0, open: 0, close: 10 };
+    const nodes = [depot, { x: 1.49, y: 0, duration: 0, score: 5, open: 0, close: 1.45 }];
+    expect(verifyRoutes(nodes, [[1]], 1).ok).toBe(true);
+    expect(verifyRoutes(nodes, [[1]], 2).errors.join()).toMatch(/after its window closes/);
+    expect(verifyRoutes(nodes, [[1]]).ok).toBe(true);
+  });
+
+  it("verifies the engine's routes on a Cordeau-based instance with two-decimal distances", () => {
+    const inst = parseOptw(readFileSync(join(BENCH, "cordeau", "pr01.txt"), "utf8"), "pr01");
+    const res = solve(optwToEngine(inst, 2, 2), { method: "heuristic", iterations: 300 });
+    const routes = res.routes.map((r) => r.nodes.map((p) => p.node + 1));
+    const check = verifyRoutes(inst.nodes, routes, 2);
+    expect(check.errors).toEqual([]);
+    expect(check.score).toBe(res.score);
+    expect(res.score).toBeGreaterThan(400);
   });
 });

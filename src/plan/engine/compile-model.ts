@@ -119,6 +119,29 @@ function meanTravel(t: Float64Array): number {
 }
 
 export function compileModel(inst: EngineInstance): Model {
+  const { nLoc, travel } = compileTravel(inst);
+  const buffer = finite(inst.buffer, "buffer");
+  if (buffer < 0) throw new EngineInputError("buffer must be >= 0");
+  const routes = compileRoutes(inst, nLoc);
+  const nodes = compileNodes(inst, nLoc, routes.rStart.length);
+  const ngrid = compileGrid(inst, nodes.win);
+  const shape = travelShape(travel, nLoc, nodes);
+  return {
+    n: inst.nodes.length,
+    m: inst.routes.length,
+    nLoc,
+    travel,
+    buffer,
+    ...routes,
+    ...nodes,
+    ngrid,
+    hasKeep: nodes.keep.includes(1),
+    maxVisits: inst.maxVisitsPerRoute ?? Number.POSITIVE_INFINITY,
+    ...shape,
+  };
+}
+
+function compileTravel(inst: EngineInstance): { nLoc: number; travel: Float64Array } {
   const nLoc = inst.travel.length;
   const travel = new Float64Array(nLoc * nLoc);
   inst.travel.forEach((row, i) => {
@@ -128,8 +151,12 @@ export function compileModel(inst: EngineInstance): Model {
       travel[i * nLoc + j] = i === j ? 0 : v;
     });
   });
-  const buffer = finite(inst.buffer, "buffer");
-  if (buffer < 0) throw new EngineInputError("buffer must be >= 0");
+  return { nLoc, travel };
+}
+
+type RouteArrays = Pick<Model, "rStart" | "rEnd" | "rSLoc" | "rELoc">;
+
+function compileRoutes(inst: EngineInstance, nLoc: number): RouteArrays {
   const m = inst.routes.length;
   const rStart = new Float64Array(m);
   const rEnd = new Float64Array(m);
@@ -141,6 +168,26 @@ export function compileModel(inst: EngineInstance): Model {
     rSLoc[i] = locIndex(r.startLoc, nLoc, `route ${i} startLoc`);
     rELoc[i] = locIndex(r.endLoc, nLoc, `route ${i} endLoc`);
   });
+  return { rStart, rEnd, rSLoc, rELoc };
+}
+
+type NodeArrays = Pick<
+  Model,
+  | "score"
+  | "dur"
+  | "loc"
+  | "eloc"
+  | "counts"
+  | "keep"
+  | "group"
+  | "groupNodes"
+  | "groupMandatory"
+  | "groupName"
+  | "win"
+  | "hasTransparent"
+>;
+
+function compileNodes(inst: EngineInstance, nLoc: number, m: number): NodeArrays {
   const n = inst.nodes.length;
   const score = new Float64Array(n);
   const dur = new Float64Array(n);
@@ -193,20 +240,36 @@ export function compileModel(inst: EngineInstance): Model {
     for (let r = 0; r < m; r++)
       (win[r] as Array<Float64Array | null>)[j] = normaliseWindows(node.windows[r], `node ${node.id} route ${r}`);
   });
+  return { score, dur, loc, eloc, counts, keep, group, groupNodes, groupMandatory, groupName, win, hasTransparent };
+}
+
+/** Model.ngrid: the instance's grid for every node, except nodes whose every window is a single point (and grid 1). */
+function compileGrid(inst: EngineInstance, win: Model["win"]): Float64Array {
   const grid = inst.grid ?? 1;
   if (!Number.isInteger(grid) || grid < 1) throw new EngineInputError(`grid must be a positive integer, got ${grid}`);
+  const n = inst.nodes.length;
   const ngrid = new Float64Array(n);
   if (grid > 1)
     for (let j = 0; j < n; j++) {
       let pointsOnly = true;
-      for (let r = 0; r < m && pointsOnly; r++) {
-        const w = (win[r] as Array<Float64Array | null>)[j];
+      for (let r = 0; r < win.length && pointsOnly; r++) {
+        const w = (win[r] as ReadonlyArray<Float64Array | null>)[j];
         if (w)
           for (let i = 0; i < w.length; i += 2) if ((w[i + 1] as number) - (w[i] as number) > EPS) pointsOnly = false;
       }
       ngrid[j] = pointsOnly ? 0 : grid;
     }
-  const maxVisits = inst.maxVisitsPerRoute ?? Number.POSITIVE_INFINITY;
+  return ngrid;
+}
+
+/** Model.metric and Model.monotone: how far travel (walking tours included) is from the triangle inequality. */
+function travelShape(
+  travel: Float64Array,
+  nLoc: number,
+  nodes: Pick<Model, "loc" | "eloc" | "dur">,
+): Pick<Model, "metric" | "monotone"> {
+  const { loc, eloc, dur } = nodes;
+  const n = loc.length;
   const excess = triangleExcess(travel, nLoc);
   let metric = excess <= EPS;
   for (let j = 0; j < n && metric; j++) {
@@ -222,34 +285,7 @@ export function compileModel(inst: EngineInstance): Model {
     const e = eloc[j] as number;
     if (l >= 0 && e !== l && (travel[l * nLoc + e] as number) > (dur[j] as number) + slack) monotone = false;
   }
-  return {
-    n,
-    m,
-    nLoc,
-    score,
-    dur,
-    loc,
-    eloc,
-    travel,
-    buffer,
-    win,
-    rStart,
-    rEnd,
-    rSLoc,
-    rELoc,
-    group,
-    groupNodes,
-    groupMandatory,
-    groupName,
-    counts,
-    ngrid,
-    keep,
-    hasKeep: keep.includes(1),
-    maxVisits,
-    metric,
-    hasTransparent,
-    monotone,
-  };
+  return { metric, monotone };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { EPS, earliestStart, windowCloseAt, type Model } from "./compile-model.js";
-import { simulateRoute } from "./simulate-route.js";
+import { scheduleRoute, simulateRoute } from "./simulate-route.js";
 
 /**
  * One route of a metaheuristic solution with Vansteenwegen-style slack
@@ -24,6 +24,10 @@ export class RouteCache {
   kept = 0;
   visits = 0;
   multi = 0;
+  /** Views of arr and st from position 1, where scheduleRoute writes the items' arrivals and starts. */
+  private readonly arrItems: Float64Array;
+  private readonly stItems: Float64Array;
+  private readonly sched = { travel: 0, end: 0 };
 
   constructor(
     readonly model: Model,
@@ -34,15 +38,19 @@ export class RouteCache {
     this.st = new Float64Array(size);
     this.dep = new Float64Array(size);
     this.maxShift = new Float64Array(size);
+    this.arrItems = this.arr.subarray(1);
+    this.stItems = this.st.subarray(1);
     this.refresh();
   }
 
   copyFrom(o: RouteCache): void {
     this.seq = o.seq.slice();
-    this.arr.set(o.arr);
-    this.st.set(o.st);
-    this.dep.set(o.dep);
-    this.maxShift.set(o.maxShift);
+    // Only positions 0..L+1 are meaningful.
+    const used = o.seq.length + 2;
+    this.arr.set(o.arr.subarray(0, used));
+    this.st.set(o.st.subarray(0, used));
+    this.dep.set(o.dep.subarray(0, used));
+    this.maxShift.set(o.maxShift.subarray(0, used));
     this.travel = o.travel;
     this.endTime = o.endTime;
     this.score = o.score;
@@ -51,63 +59,58 @@ export class RouteCache {
     this.multi = o.multi;
   }
 
-  /** Recomputes every cache from seq; returns false when seq is infeasible (callers only build feasible ones). */
+  /**
+   * Recomputes every cache from seq with the one scheduling loop (scheduleRoute). Returns false when seq is
+   * infeasible, leaving the caches stale: callers restore a feasible seq (removeMany) or only build feasible
+   * ones (every insertion and reordering is checked first).
+   */
   refresh(): boolean {
     const { model: md, r, seq } = this;
-    const { travel: T, nLoc, loc, eloc, dur, buffer } = md;
-    const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
+    if (!scheduleRoute(md, r, seq, this.sched, this.arrItems, this.stItems)) return false;
     const L = seq.length;
-    let t = md.rStart[r] as number;
-    let cur = md.rSLoc[r] as number;
-    let curIsItem = false;
-    let travel = 0;
+    const t0 = md.rStart[r] as number;
+    const t = this.sched.end;
+    this.arr[0] = t0;
+    this.st[0] = t0;
+    this.dep[0] = t0;
+    this.arr[L + 1] = t;
+    this.st[L + 1] = t;
+    this.dep[L + 1] = t;
+    this.travel = this.sched.travel;
+    this.endTime = t;
+    this.sumUp();
+    this.computeSlack();
+    return true;
+  }
+
+  /** Departures, and the route's score, kept nodes, visits and multi-window nodes. */
+  private sumUp(): void {
+    const { model: md, r, seq } = this;
+    const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
     let score = 0;
     let kept = 0;
     let visits = 0;
     let multi = 0;
-    let ok = true;
-    this.arr[0] = t;
-    this.st[0] = t;
-    this.dep[0] = t;
-    for (let p = 1; p <= L; p++) {
+    for (let p = 1; p <= seq.length; p++) {
       const j = seq[p - 1] as number;
-      const w = wins[j] as Float64Array;
-      const lj = loc[j] as number;
-      let a = t;
-      if (lj >= 0 && cur >= 0) {
-        const leg = T[cur * nLoc + lj] as number;
-        travel += leg;
-        a += leg + (curIsItem && cur !== lj ? buffer : 0);
-      }
-      let s = earliestStart(w, a, md.ngrid[j] as number);
-      if (Number.isNaN(s)) {
-        ok = false;
-        s = a;
-      }
-      this.arr[p] = a;
-      this.st[p] = s;
-      t = s + (dur[j] as number);
-      this.dep[p] = t;
-      if (lj >= 0) {
-        cur = eloc[j] as number;
-        curIsItem = true;
-      }
+      this.dep[p] = (this.st[p] as number) + (md.dur[j] as number);
       score += md.score[j] as number;
       kept += md.keep[j] as number;
       visits += md.counts[j] as number;
-      if (w.length > 2) multi++;
+      if ((wins[j] as Float64Array).length > 2) multi++;
     }
-    const e = md.rELoc[r] as number;
-    if (e >= 0 && cur >= 0) {
-      const leg = T[cur * nLoc + e] as number;
-      travel += leg;
-      t += leg;
-    }
-    this.arr[L + 1] = t;
-    this.st[L + 1] = t;
-    this.dep[L + 1] = t;
-    const rEnd = md.rEnd[r] as number;
-    this.maxShift[L + 1] = rEnd - t;
+    this.score = score;
+    this.kept = kept;
+    this.visits = visits;
+    this.multi = multi;
+  }
+
+  /** maxShift, backwards from the route's end. */
+  private computeSlack(): void {
+    const { model: md, r, seq } = this;
+    const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
+    const L = seq.length;
+    this.maxShift[L + 1] = (md.rEnd[r] as number) - this.endTime;
     for (let p = L; p >= 1; p--) {
       const j = seq[p - 1] as number;
       const close = windowCloseAt(wins[j] as Float64Array, this.st[p] as number) - (this.st[p] as number);
@@ -118,32 +121,48 @@ export class RouteCache {
       const g = md.ngrid[j] as number;
       this.maxShift[p] = g > 0 ? Math.floor((shift + EPS) / g) * g : shift;
     }
-    this.travel = travel;
-    this.endTime = t;
-    this.score = score;
-    this.kept = kept;
-    this.visits = visits;
-    this.multi = multi;
-    return ok && (L === 0 || t <= rEnd + EPS);
   }
 }
 
-/** Scratch outputs of evalInsert (avoids allocating a result object in the hottest loop). */
-export const insertDelta = { travel: 0, evals: 0 };
+/**
+ * The first position after which node j (windows w on this route) may fit: 0, or on routes with O(1)
+ * checks the result of a binary search. The latest start of position q (st + maxShift) grows along the
+ * route, and after j the next position starts no earlier than j's window opens plus its duration, so the
+ * positions before that cannot take j. Scans then stop once dep[p] passes j's last window close.
+ */
+export function firstInsertPosition(rc: RouteCache, j: number, w: Float64Array): number {
+  const md = rc.model;
+  if (md.hasTransparent || rc.multi > 0) return 0;
+  const need = (w[0] as number) + (md.dur[j] as number) - EPS;
+  let lo = 1;
+  let hi = rc.seq.length + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rc.st[mid] as number) + (rc.maxShift[mid] as number) < need) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Where evalInsert counts its checks and leaves the travel an insertion adds (the solve's SearchContext). */
+export interface InsertProbe {
+  evals: number;
+  insertTravel: number;
+}
 
 /**
  * Time consumed by inserting node j after position p (0..L) of route rc
  * (the shift of the next position's arrival), or NaN when infeasible.
- * Sets insertDelta.travel.
+ * Counts the check in probe.evals and sets probe.insertTravel.
  */
-export function evalInsert(rc: RouteCache, j: number, p: number): number {
-  insertDelta.evals++;
+export function evalInsert(probe: InsertProbe, rc: RouteCache, j: number, p: number): number {
+  probe.evals++;
   const md = rc.model;
   const r = rc.r;
   const w = (md.win[r] as ReadonlyArray<Float64Array | null>)[j];
   if (!w) return Number.NaN;
   if (md.counts[j] === 1 && rc.visits >= md.maxVisits) return Number.NaN;
-  if (md.hasTransparent) return evalInsertBySimulation(rc, j, p);
+  if (md.hasTransparent) return evalInsertBySimulation(probe, rc, j, p);
   const { travel: T, nLoc, buffer, loc, eloc } = md;
   const seq = rc.seq;
   const L = seq.length;
@@ -169,16 +188,16 @@ export function evalInsert(rc: RouteCache, j: number, p: number): number {
   const shift = na - (rc.arr[q] as number);
   const limit =
     p < L ? (rc.st[q] as number) - (rc.arr[q] as number) + (rc.maxShift[q] as number) : (rc.maxShift[q] as number);
-  if (shift > limit + EPS) return rc.multi > 0 ? evalInsertBySimulation(rc, j, p) : Number.NaN;
-  insertDelta.travel = tIn + tOut - (from >= 0 && to >= 0 ? (T[from * nLoc + to] as number) : 0);
+  if (shift > limit + EPS) return rc.multi > 0 ? evalInsertBySimulation(probe, rc, j, p) : Number.NaN;
+  probe.insertTravel = tIn + tOut - (from >= 0 && to >= 0 ? (T[from * nLoc + to] as number) : 0);
   return shift;
 }
 
-function evalInsertBySimulation(rc: RouteCache, j: number, p: number): number {
+function evalInsertBySimulation(probe: InsertProbe, rc: RouteCache, j: number, p: number): number {
   const seq = rc.seq.slice();
   seq.splice(p, 0, j);
   const sim = simulateRoute(rc.model, rc.r, seq);
   if (!sim) return Number.NaN;
-  insertDelta.travel = sim.travel - rc.travel;
+  probe.insertTravel = sim.travel - rc.travel;
   return sim.endTime - rc.endTime;
 }

@@ -81,10 +81,32 @@ export class Solution {
     return compareObjective(this.objective(), o.objective());
   }
 
+  /** Empties every route. */
+  clear(): void {
+    for (const rc of this.routes) {
+      rc.seq = [];
+      refreshChecked(rc);
+    }
+    this.where.fill(-1);
+    this.groupCount.fill(0);
+    this.mandatory = 0;
+    this.dirty.fill(1);
+  }
+
+  /** Gives an empty route r the order seq (the caller guarantees it is feasible on r and uses free groups). */
+  fill(r: number, seq: number[]): void {
+    const rc = this.routes[r] as RouteCache;
+    rc.seq = seq;
+    refreshChecked(rc);
+    this.dirty[r] = 1;
+    for (const j of seq) this.mark(j, r);
+  }
+
+  /** Inserts node j at position p of route r (the caller checked that it fits). */
   insert(j: number, r: number, p: number): void {
     const rc = this.routes[r] as RouteCache;
     rc.seq.splice(p, 0, j);
-    rc.refresh();
+    refreshChecked(rc);
     this.dirty[r] = 1;
     this.mark(j, r);
   }
@@ -102,7 +124,7 @@ export class Solution {
       rc.seq = rest;
       if (!rc.refresh()) {
         rc.seq = old;
-        rc.refresh();
+        refreshChecked(rc);
         continue;
       }
       for (const j of old) if (drop[j] === 1) this.unmark(j);
@@ -114,7 +136,7 @@ export class Solution {
   setOrder(r: number, seq: number[]): void {
     const rc = this.routes[r] as RouteCache;
     rc.seq = seq;
-    rc.refresh();
+    refreshChecked(rc);
     this.dirty[r] = 1;
   }
 
@@ -154,4 +176,9 @@ export class Solution {
     this.groupCount[g] = (this.groupCount[g] as number) - 1;
     if ((this.groupCount[g] as number) === 0 && this.model.groupMandatory[g]) this.mandatory--;
   }
+}
+
+/** Every move checks its route before changing the solution: a route that does not schedule is an engine bug. */
+function refreshChecked(rc: RouteCache): void {
+  if (!rc.refresh()) throw new Error(`engine built an infeasible route ${rc.r}: ${rc.seq.join(",")}`);
 }

@@ -1,5 +1,5 @@
 import type { Model } from "./compile-model.js";
-import { createRng, type Rng } from "./create-rng.js";
+import type { Rng } from "./create-rng.js";
 import {
   randomRemoval,
   relatedRemoval,
@@ -11,12 +11,28 @@ import {
 import { improveRoutes } from "./improve-routes.js";
 import { polish } from "./polish.js";
 import { repair, type RepairParams } from "./repair.js";
-import { insertDelta } from "./route-cache.js";
+import type { RouteCache } from "./route-cache.js";
+import { RoutePool } from "./route-pool.js";
+import { SearchContext } from "./search-context.js";
 import { Solution } from "./solution.js";
 import type { SolveProgress } from "./types.js";
 
 /** Share of the placed nodes a destroy step removes at most (uniform 1..share * placed). */
 const DESTROY_SHARE = 0.45;
+
+/**
+ * Starting temperature of the annealing, in mean node scores: a candidate that loses one mean node's score is
+ * accepted with probability e^-0.5 at the start of a cycle. Measured on both benchmark sets (BENCHMARKS.md): 0.5
+ * kept the search too greedy on long routes of many small scores (Cordeau-based set, 1.5-3.6 % mean gaps).
+ */
+const TEMPERATURE = 2;
+
+/** Routes kept for recombination (the best by score), and the branch and bound's step cap per recombination. */
+const POOL_SIZE = 500;
+const PACKING_STEPS = 200_000;
+
+/** Iterations per usable node (plus 200): 45 left the 100-150-customer instances with m = 3, 4 short of search. */
+const ITERATIONS_PER_NODE = 60;
 
 export interface HeuristicParams {
   readonly seed: number;
@@ -37,15 +53,16 @@ export interface HeuristicOutcome {
 export function defaultIterations(model: Model, effort: number): number {
   let usable = 0;
   for (let j = 0; j < model.n; j++) if (model.win.some((w) => w[j] !== null)) usable++;
-  return Math.max(50, Math.round(effort * (200 + 45 * usable)));
+  return Math.max(50, Math.round(effort * (200 + ITERATIONS_PER_NODE * usable)));
 }
 
 /**
- * Default cap on insertion evaluations. It binds on long routes (wide windows), where one iteration costs
- * 10-25 k evaluations; 25 M is about 0.5 to 1.7 s of search on the 100-customer benchmark.
+ * Default cap on insertion evaluations (the repair's and the polish's). It binds on long routes (wide windows,
+ * where one iteration costs 10-25 k evaluations) and on large instances (200-300 customers, 5-10 k); 35 M is
+ * about 1 to 2 s of search on the benchmarks (BENCHMARKS.md).
  */
 export function defaultMaxEvaluations(effort: number): number {
-  return Math.round(effort * 25_000_000);
+  return Math.round(effort * 35_000_000);
 }
 
 /**
@@ -59,75 +76,146 @@ export function defaultMaxEvaluations(effort: number): number {
  * best solution after a run without improvement.
  */
 export function solveHeuristic(model: Model, params: HeuristicParams): HeuristicOutcome {
-  const rng = createRng(params.seed);
-  insertDelta.evals = 0;
-  const greedy = { noise: 0, exponent: 2, keepFirst: true };
-  const cur = new Solution(model);
-  repair(cur, rng, greedy);
-  improveRoutes(cur, model.win.keys(), 2);
-  repair(cur, rng, greedy);
-  const best = cur.clone();
-  const cand = cur.clone();
-  // Emptying a whole route is a GRASP-like restart of that day; with one route it is what lets the search leave a cluster.
-  const ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval, routeRemoval];
-  const drop = new Uint8Array(model.n);
-  let avgScore = 0;
-  for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
-  avgScore = model.n > 0 ? avgScore / model.n : 1;
-  const t0 = Math.max(avgScore, 1e-3) * 0.5;
-  let temp = t0;
-  const cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
-  const restartAfter = Math.max(50, Math.round(params.iterations / 10));
-  let sinceBest = 0;
-  const lsRate = params.localSearchRate ?? 0.2;
-  // Once every usable group is placed (and every group that can keep a previous decision keeps it) the objective
-  // can only gain travel: search one more stagnation period for it, then stop.
-  const bound = scoreBound(model);
-  const keptMax = keptBound(model);
+  const ctx = new SearchContext(model, params.seed);
+  const cur = construct(model, ctx);
+  const search = new Search(model, ctx, params, cur);
   let it = 0;
-  for (; it < params.iterations && insertDelta.evals < params.maxEvaluations; it++) {
-    cand.copyFrom(cur);
-    cand.clearDirty();
-    let placed = 0;
-    for (const rc of cand.routes) placed += rc.seq.length;
-    if (placed > 0) {
-      drop.fill(0);
-      const maxK = Math.max(1, Math.ceil(placed * DESTROY_SHARE));
-      const k = 1 + rng.int(maxK);
-      (ops[rng.int(ops.length)] as DestroyOperator)(cand, rng, k, drop);
-      cand.removeMany(drop);
+  let reported = Number.NEGATIVE_INFINITY;
+  for (; it < params.iterations && ctx.evals < params.maxEvaluations; it++) {
+    const more = search.iterate();
+    // Progress for a terminal: each new best, and a heartbeat every 256 iterations.
+    const bestScore = search.best.score;
+    if (bestScore !== reported || (it & 255) === 0) {
+      params.onProgress?.({ bestScore, iteration: it, iterations: params.iterations });
+      reported = bestScore;
     }
-    repair(cand, rng, randomRepairParams(rng, model.hasKeep));
-    if (cand.score >= cur.score - 1e-9 && rng.next() < lsRate) {
-      improveRoutes(cand, cand.dirtyRoutes(), 1);
-      repair(cand, rng, greedy);
-    }
-    if (cand.compare(best) < 0) {
-      polish(cand, 2);
-      best.copyFrom(cand);
-      sinceBest = 0;
-      params.onProgress?.({ bestScore: best.score, iteration: it, iterations: params.iterations });
-    } else {
-      sinceBest++;
-      if ((it & 255) === 0)
-        params.onProgress?.({ bestScore: best.score, iteration: it, iterations: params.iterations });
-    }
-    if (accept(cand, cur, temp, rng.next())) cur.copyFrom(cand);
-    temp *= cooling;
-    if (temp < t0 * 1e-3) temp = t0;
-    if (sinceBest >= restartAfter) {
-      if (best.score >= bound - 1e-9 && best.kept >= keptMax) {
-        it++;
-        break;
-      }
-      cur.copyFrom(best);
-      sinceBest = 0;
+    if (!more) {
+      it++;
+      break;
     }
   }
-  polish(best, 20);
-  repair(best, rng, greedy);
-  polish(best, 20);
+  search.recombine();
+  const best = search.best;
+  polish(best, ctx, 20);
+  repair(best, ctx, GREEDY);
+  polish(best, ctx, 20);
   return { routes: best.routes.map((rc) => rc.seq.slice()), work: it };
+}
+
+/** The noiseless score^2 / time repair of the construction, the local search and the end (keep nodes first). */
+const GREEDY: RepairParams = { noise: 0, exponent: 2, keepFirst: true };
+
+/** Initial solution: greedy insertion, routes reordered to free time, greedy insertion again. */
+function construct(model: Model, ctx: SearchContext): Solution {
+  const sol = new Solution(model);
+  repair(sol, ctx, GREEDY);
+  improveRoutes(sol, model.win.keys(), 2);
+  repair(sol, ctx, GREEDY);
+  return sol;
+}
+
+/** The state of the LNS between iterations: current, best and candidate solutions, temperature, stagnation. */
+class Search {
+  readonly best: Solution;
+  private readonly cand: Solution;
+  // Emptying a whole route is a GRASP-like restart of that day; with one route it is what lets the search leave a cluster.
+  private readonly ops: DestroyOperator[] = [randomRemoval, segmentRemoval, relatedRemoval, worstRemoval, routeRemoval];
+  private readonly drop: Uint8Array;
+  private readonly t0: number;
+  private temp: number;
+  private readonly cooling: number;
+  private readonly restartAfter: number;
+  private sinceBest = 0;
+  private readonly lsRate: number;
+  /** Best reachable score and kept count: once both are reached only travel can improve. */
+  private readonly bound: number;
+  private readonly keptMax: number;
+  /** Routes of the accepted solutions, recombined at each restart and at the end (several routes only). */
+  private readonly pool: RoutePool | null;
+  private readonly spare: Solution;
+
+  constructor(
+    private readonly model: Model,
+    private readonly ctx: SearchContext,
+    params: HeuristicParams,
+    private readonly cur: Solution,
+  ) {
+    this.best = cur.clone();
+    this.cand = cur.clone();
+    this.drop = new Uint8Array(model.n);
+    let avgScore = 0;
+    for (let j = 0; j < model.n; j++) avgScore += model.score[j] as number;
+    avgScore = model.n > 0 ? avgScore / model.n : 1;
+    this.t0 = Math.max(avgScore, 1e-3) * TEMPERATURE;
+    this.temp = this.t0;
+    this.cooling = Math.pow(0.01, 1 / Math.max(1, params.iterations / 4));
+    this.restartAfter = Math.max(50, Math.round(params.iterations / 10));
+    this.lsRate = params.localSearchRate ?? 0.2;
+    this.bound = scoreBound(model);
+    this.keptMax = keptBound(model);
+    this.pool = model.m > 1 ? new RoutePool(model, POOL_SIZE) : null;
+    this.spare = new Solution(model);
+  }
+
+  /** The best combination of pooled routes, greedily completed, replaces the best solution when it is better. */
+  recombine(): void {
+    const rec = this.pool?.combine(PACKING_STEPS);
+    if (!rec || rec.score <= this.best.score + 1e-9) return;
+    const sol = this.spare;
+    sol.clear();
+    rec.seqs.forEach((seq, r) => sol.fill(r, seq));
+    repair(sol, this.ctx, GREEDY);
+    if (sol.compare(this.best) < 0) {
+      polish(sol, this.ctx, 2);
+      this.best.copyFrom(sol);
+    }
+  }
+
+  /** One iteration: destroy, repair, maybe reorder and repair again, keep the best, accept or not. False: stop. */
+  iterate(): boolean {
+    const { cand, cur, best, ctx } = this;
+    cand.copyFrom(cur);
+    cand.clearDirty();
+    this.destroy();
+    repair(cand, ctx, randomRepairParams(ctx.rng, this.model.hasKeep));
+    if (cand.score >= cur.score - 1e-9 && ctx.rng.next() < this.lsRate) {
+      improveRoutes(cand, cand.dirtyRoutes(), 1);
+      repair(cand, ctx, GREEDY);
+    }
+    if (cand.compare(best) < 0) {
+      polish(cand, ctx, 2);
+      best.copyFrom(cand);
+      this.sinceBest = 0;
+    } else this.sinceBest++;
+    if (accept(cand, cur, this.temp, ctx.rng.next())) {
+      cur.copyFrom(cand);
+      if (this.pool) for (const r of cand.dirtyRoutes()) this.pool.add(cand.routes[r] as RouteCache);
+    }
+    this.temp *= this.cooling;
+    if (this.temp < this.t0 * 1e-3) this.temp = this.t0;
+    if (this.sinceBest >= this.restartAfter) {
+      // Once every usable group is placed (and every group that can keep a previous decision keeps it) the
+      // objective can only gain travel: one more stagnation period was searched for it, stop.
+      if (best.score >= this.bound - 1e-9 && best.kept >= this.keptMax) return false;
+      this.recombine();
+      cur.copyFrom(best);
+      this.sinceBest = 0;
+    }
+    return true;
+  }
+
+  /** Removes 1 to DESTROY_SHARE of the placed nodes with a random operator. */
+  private destroy(): void {
+    const { cand, ctx, drop } = this;
+    drop.fill(0);
+    let placed = 0;
+    for (const rc of cand.routes) placed += rc.seq.length;
+    if (placed === 0) return;
+    const maxK = Math.max(1, Math.ceil(placed * DESTROY_SHARE));
+    const k = 1 + ctx.rng.int(maxK);
+    (this.ops[ctx.rng.int(this.ops.length)] as DestroyOperator)(cand, ctx.rng, k, drop);
+    cand.removeMany(drop);
+  }
 }
 
 /** Sum over groups of the best score among the group's nodes that have a window on some route. */
