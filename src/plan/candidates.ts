@@ -53,6 +53,16 @@ export interface Candidate {
   days: HostDay[];
   /** Set when the host cannot be planned; a must-visit host with an exclusion makes the plan impossible. */
   excluded?: Exclusion;
+  /**
+   * Excluded as too small for the whole delegation, but the request allows it to split
+   * (`delegation.split`) and a group of `min_size` could visit it: every other rule holds.
+   */
+  subGroupsOnly?: true;
+}
+
+/** The largest group a host receives: the smaller of its visit's and its place's capacity (Infinity when neither is given). */
+export function hostCapacity(c: Pick<Candidate, "host" | "place">): number {
+  return Math.min(c.host.visit.capacity ?? Infinity, c.place.capacity ?? Infinity);
 }
 
 /** A host's time already taken by other delegations: instants in ms, one entry per delegation. */
@@ -103,12 +113,29 @@ function judge(
   const days = request.days.map((day) => hostDay(host, day, zone, ctx));
 
   const candidate: Candidate = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit, days };
-  const excluded = exclusion(candidate, request, ctx, area);
-  return excluded ? { ...candidate, excluded } : candidate;
+  const excluded = exclusion(candidate, request, ctx, area, request.delegation.size);
+  if (!excluded) return candidate;
+  // Too small for the whole delegation: a sub-group may still go, if nothing else rules the host out.
+  const split = request.delegation.split;
+  if (excluded.code === "too-small" && split && hostCapacity(candidate) >= split.min_size) {
+    const forGroup = exclusion(candidate, request, ctx, area, split.min_size);
+    if (!forGroup)
+      return {
+        ...candidate,
+        excluded: { ...excluded, reason: `${excluded.reason}: only a sub-group can visit it` },
+        subGroupsOnly: true,
+      };
+  }
+  return { ...candidate, excluded };
 }
 
-function exclusion(c: Candidate, request: Request, ctx: CandidateContext, area: RequestArea): Exclusion | undefined {
-  const size = request.delegation.size;
+function exclusion(
+  c: Candidate,
+  request: Request,
+  ctx: CandidateContext,
+  area: RequestArea,
+  size: number,
+): Exclusion | undefined {
   // First: a host in another city is not this visit's business, whatever else could be said of it.
   const km = outsideArea(area, c.place);
   if (km !== undefined) return { code: "out-of-area", reason: `out of area, ${formatKm(km)} from ${area.from}` };
@@ -117,7 +144,7 @@ function exclusion(c: Candidate, request: Request, ctx: CandidateContext, area: 
     return { code: "declined", reason: "it declined the invitation (marked `declined` in the previous agenda)" };
   if (c.value === 0 && !c.mustVisit)
     return { code: "no-value", reason: "none of its themes matches the delegation's interests" };
-  const capacity = Math.min(c.host.visit.capacity ?? Infinity, c.place.capacity ?? Infinity);
+  const capacity = hostCapacity(c);
   if (capacity < size)
     return { code: "too-small", reason: `it receives at most ${capacity} people and the delegation is ${size}` };
   if (request.delegation.step_free && !c.place.online && c.place.step_free !== true) {

@@ -187,6 +187,8 @@ function resolveDay(day: AgendaFile["days"][number], request: Request, ws: Works
     return {
       kind: item.kind,
       ...zonedIsoSpan(day.date, item.time.start, item.time.end, zone),
+      ...(item.group !== undefined ? { group: item.group } : {}),
+      ...(item.people !== undefined ? { people: item.people } : {}),
       title,
       ...(item.host ? { host: item.host } : {}),
       ...(place ? { place: agendaPlace(place) } : {}),
