@@ -151,15 +151,28 @@ export function buildAgendaDays(
       // Each group goes its own way from where the delegation is, and meets the others again in time
       // for the next item (with the buffer, as between any two items), or back at the base.
       const rejoin = piece.rejoin === undefined ? plan.base : plan.places[piece.rejoin];
+      const idle: Group[] = [];
+      const before = timed.length;
       for (const track of piece.tracks) {
         const group: Group = { group: track.group, people: track.people };
         const party: Whereabouts = { ...whole };
+        const own = timed.length;
         for (const stop of track.stops) visit(party, stop, group);
         if (rejoin) {
           const by = piece.rejoin === undefined ? undefined : piece.until - offset - (party.started ? buffer : 0);
           travelTo(party, rejoin, by, group);
         }
+        if (timed.length === own) idle.push(group);
       }
+      // A group that visits no one waits where the delegation is while the others go: its free time,
+      // until they meet again (at the day's end, until the last group is back).
+      const until =
+        piece.rejoin === undefined
+          ? Math.max(whole.clock, ...timed.slice(before).map((t) => t.end))
+          : piece.until - offset;
+      for (const group of idle)
+        if (until > whole.clock)
+          timed.push({ item: { kind: "free", ...group, title: "Free time" }, start: whole.clock, end: until });
       whole.here = rejoin ?? whole.here;
       whole.clock = piece.until - offset;
       whole.started = true;
@@ -217,7 +230,14 @@ function withFreeTime(timed: readonly Timed[]): Timed[] {
       if (group === undefined && sorted.some((t) => t.item.group !== undefined && t.start < b.start && t.end > a.end))
         continue;
       free.push({
-        item: { kind: "free", ...(group !== undefined ? groupOf(track, group) : {}), title: "Free time" },
+        // The group's size in this part: its item's next to the gap (a group may have another size in another part).
+        item: {
+          kind: "free",
+          ...(group !== undefined
+            ? { group, people: (a.item.group === group ? a.item.people : b.item.people) as number }
+            : {}),
+          title: "Free time",
+        },
         start: a.end,
         end: b.start,
       });
@@ -231,11 +251,6 @@ function withFreeTime(timed: readonly Timed[]): Timed[] {
       g,
     );
   return [...sorted, ...free].sort(order);
-}
-
-function groupOf(track: readonly Timed[], group: string): Group {
-  const people = track.find((t) => t.item.group === group)?.item.people as number;
-  return { group, people };
 }
 
 /** Where an item happens: its own place, or for a meal without places where the delegation already is (before, else after). */

@@ -22,8 +22,11 @@ import { groupName, groupSizeOptions, type GroupSizes } from "./group-sizes.js";
 
 /** Something a required host's node is worth on top of its value: more than any plan's total value. */
 const REQUIRED_BONUS = 1e6;
-/** Rounds over the day's parts: a split frees hosts another part may then use. */
-const MAX_ROUNDS = 3;
+/**
+ * Rounds over the day's parts: a split frees hosts another part may then use. Each change improves the
+ * plan strictly (value, then fewer groups), so the rounds end; the cap only bounds the time.
+ */
+const MAX_ROUNDS = 20;
 
 export interface SplitInput {
   /** the request's instance with every host a group could visit, sub-group-only ones with their windows */
@@ -360,11 +363,17 @@ interface PartNode {
 /** The visits that could happen in the part: hosts not visited in another part, their windows inside it. */
 function partNodes(plan: PlanInstance, part: Part, elsewhere: ReadonlySet<string>): PartNode[] {
   const out: PartNode[] = [];
+  const grid = plan.instance.grid ?? 1;
   plan.instance.nodes.forEach((node, index) => {
     const meaning = plan.meanings[index] as NodeMeaning;
     if (meaning.kind !== "visit" || elsewhere.has(meaning.candidate.host.id)) return;
+    // A window cut to the part keeps its starts on the grid: cut to a single point off the grid, the engine
+    // would take the point as a given time (a slot's) and start there.
+    const rounded = grid > 1 && node.windows.some((ws) => (ws ?? []).some(([a, b]) => b > a));
+    const up = (t: number) => (rounded ? Math.ceil(t / grid) * grid : t);
+    const down = (t: number) => (rounded ? Math.floor(t / grid) * grid : t);
     const windows = (node.windows[part.day] ?? [])
-      .map(([a, b]): Window => [Math.max(a, part.from), Math.min(b, part.to - node.duration)])
+      .map(([a, b]): Window => [Math.max(a, up(part.from)), Math.min(b, down(part.to - node.duration))])
       .filter(([a, b]) => a <= b);
     if (windows.length === 0) return;
     out.push({ index, host: meaning.candidate.host.id, capacity: hostCapacity(meaning.candidate), windows });
@@ -427,12 +436,11 @@ function solvePart(
 
 /**
  * The plan's travel matrix with the part's ends added as places of their own:
- * leaving the item before the part costs the buffer on top of the walk, and so
- * does arriving for the item after it (the engine adds no buffer on a route's
- * first and last legs). At the day's start and end the base is the route's own
- * end, as in the unsplit plan. Same place, still the buffer: simpler and
- * metric, at worst a few minutes lost when a group's first or last visit is
- * where the delegation meets.
+ * leaving the item before the part for another place costs the buffer on top
+ * of the walk, and so does arriving for the item after it (the engine adds no
+ * buffer on a route's first and last legs); staying at the same place costs
+ * nothing, as between any two items. At the day's start and end the base is the
+ * route's own end, as in the unsplit plan.
  */
 function partTravel(
   matrix: ReadonlyArray<ReadonlyArray<number>>,
@@ -451,11 +459,12 @@ function partTravel(
   if (virtualStart) {
     start = travel.length;
     for (const row of travel) row.push(0);
-    travel.push([...Array.from({ length: n }, (_, j) => t(from, j) + buffer), 0]);
+    travel.push([...Array.from({ length: n }, (_, j) => (j === from ? 0 : t(from, j) + buffer)), 0]);
   }
   if (!part.atDayEnd && part.toLoc !== null) {
     end = travel.length;
-    travel.forEach((row, i) => row.push(i < n ? t(i, to) + buffer : part.fromLoc === null ? 0 : t(from, to) + buffer));
+    const into = (i: number) => (i === to ? 0 : t(i, to) + buffer);
+    travel.forEach((row, i) => row.push(i < n ? into(i) : into(from)));
     travel.push([...Array.from({ length: n }, (_, j) => t(to, j)), ...(virtualStart ? [0] : []), 0]);
   }
   return { travel, start, end };
