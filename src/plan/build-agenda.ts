@@ -149,12 +149,15 @@ export function buildAgendaDays(
         continue;
       }
       // Each group goes its own way from where the delegation is, and meets the others again in time
-      // for the next item (with the buffer, as between any two items), or back at the base.
+      // for the next item (with the buffer, as between any two items), or back at the base. A part the
+      // whole delegation was planned anew in meets the next item where the plan said (a meal "where we
+      // are" included).
       const rejoin = piece.rejoin === undefined ? plan.base : plan.places[piece.rejoin];
       const idle: Group[] = [];
       const before = timed.length;
       for (const track of piece.tracks) {
-        const group: Group = { group: track.group, people: track.people };
+        const group: Group | undefined =
+          track.group === undefined ? undefined : { group: track.group, people: track.people };
         const party: Whereabouts = { ...whole };
         const own = timed.length;
         for (const stop of track.stops) visit(party, stop, group);
@@ -162,7 +165,7 @@ export function buildAgendaDays(
           const by = piece.rejoin === undefined ? undefined : piece.until - offset - (party.started ? buffer : 0);
           travelTo(party, rejoin, by, group);
         }
-        if (timed.length === own) idle.push(group);
+        if (timed.length === own && group) idle.push(group);
       }
       // A group that visits no one waits where the delegation is while the others go: its free time,
       // until they meet again (at the day's end, until the last group is back).

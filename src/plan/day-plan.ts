@@ -11,10 +11,10 @@ export interface Stop {
   end: number;
 }
 
-/** A sub-group's own way through a split part of a day. */
+/** A sub-group's own way through a split part of a day (without `group`: the whole delegation's, planned anew). */
 export interface GroupTrack {
   /** "A", "B", … */
-  group: string;
+  group?: string;
   people: number;
   stops: Stop[];
 }
@@ -22,7 +22,8 @@ export interface GroupTrack {
 export type DayPiece =
   | { kind: "stop"; stop: Stop }
   | {
-      kind: "split";
+      /** a part of the day planned apart: split into groups, or re-planned whole to meet at a given place */
+      kind: "part";
       tracks: GroupTrack[];
       /** when the groups are together again: the next item's start, or the end of the day */
       until: number;

@@ -68,6 +68,8 @@ interface Part {
   atDayStart: boolean;
   atDayEnd: boolean;
   tracks: Track[];
+  /** what the unsplit plan did in it */
+  unsplit: readonly Stop[];
 }
 
 interface Day {
@@ -77,7 +79,7 @@ interface Day {
 
 /** Split parts of days where that places more value; returns the days as the agenda is built from them. */
 export function splitPlan(input: SplitInput): SplitOutcome {
-  const { plan, result, request } = input;
+  const { plan, request } = input;
   const days = readDays(input);
   const required = input.required ?? new Set<string>();
   if (request.delegation.split) {
@@ -96,9 +98,8 @@ export function splitPlan(input: SplitInput): SplitOutcome {
     }
   }
   const placed = new Set(days.flatMap((d) => d.parts.flatMap((p) => p.tracks.flatMap((t) => hostsOf(plan, t)))));
-  const unsplit = new Set(result.routes.flatMap((r) => r.nodes.map((p) => p.node)));
   const changed = days.some((d) =>
-    d.parts.some((p) => p.tracks.length > 1 || p.tracks.some((t) => t.stops.some((s) => !unsplit.has(s.node)))),
+    d.parts.some((p) => p.tracks.length > 1 || !sameStops(p.tracks[0]?.stops ?? [], p.unsplit)),
   );
   return {
     days: days.map((d) => dayPlan(d)),
@@ -136,6 +137,7 @@ function readDays(input: SplitInput): Day[] {
         atDayStart: anchors.length === 0,
         atDayEnd,
         tracks: [{ people: size, stops }],
+        unsplit: stops,
       });
     for (const p of result.routes[r]?.nodes ?? []) {
       const stop = { node: p.node, start: p.start, end: p.end };
@@ -163,15 +165,18 @@ function readDays(input: SplitInput): Day[] {
 function dayPlan(day: Day): DayPlan {
   const pieces: DayPiece[] = [];
   day.parts.forEach((part, i) => {
-    if (part.tracks.length === 1) for (const stop of part.tracks[0]?.stops ?? []) pieces.push({ kind: "stop", stop });
+    const whole = part.tracks.length === 1;
+    // As the unsplit plan had it: its items as they are (they meet the next item where the engine put it).
+    if (whole && sameStops(part.tracks[0]?.stops ?? [], part.unsplit))
+      for (const stop of part.tracks[0]?.stops ?? []) pieces.push({ kind: "stop", stop });
     else {
       const tracks: GroupTrack[] = part.tracks.map((t, g) => ({
-        group: groupName(g),
+        ...(whole ? {} : { group: groupName(g) }),
         people: t.people,
         stops: t.stops,
       }));
       pieces.push({
-        kind: "split",
+        kind: "part",
         tracks,
         until: part.to,
         ...(part.atDayEnd || part.toLoc === null ? {} : { rejoin: part.toLoc }),
@@ -181,6 +186,10 @@ function dayPlan(day: Day): DayPlan {
     if (anchor) pieces.push({ kind: "stop", stop: anchor });
   });
   return { pieces };
+}
+
+function sameStops(a: readonly Stop[], b: readonly Stop[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.node === b[i]?.node && s.start === b[i]?.start);
 }
 
 function hostsOf(plan: PlanInstance, track: Track): string[] {
