@@ -8,6 +8,7 @@ import { loadRefBest, loadReferences } from "./references.js";
 import { runBundled } from "./bundled.js";
 import { runGrid } from "./grid.js";
 import { runScale } from "./scale.js";
+import { runSplit } from "./split.js";
 import { runStartup } from "./startup.js";
 import { verifyRoutes } from "./verify.js";
 
@@ -25,6 +26,8 @@ interface Args {
   against: string | undefined;
   /** only the round-times measurement (grid 5 against grid 1) */
   grid: boolean;
+  /** only the sub-groups measurement (a delegation of 20, the best hosts receiving 10) */
+  split: boolean;
   ms: number[];
   files: string[];
   effort: number;
@@ -51,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     runs: 9,
     against: undefined,
     grid: false,
+    split: false,
     ms: [],
     files: [],
     effort: 1,
@@ -71,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--runs") args.runs = Number(value());
     else if (a === "--against") args.against = resolve(value());
     else if (a === "--grid") args.grid = true;
+    else if (a === "--split") args.split = true;
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -262,8 +267,42 @@ async function printGrid(): Promise<void> {
     throw new Error(`${total.offGrid} items off the grid, ${total.broken} broken rules in the grid plans`);
 }
 
+function printSplit(): void {
+  const started = performance.now();
+  const { rows, exhaustive: x } = runSplit();
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const gain = (a: number, b: number) => (a === 0 ? "-" : `+${((100 * (b - a)) / a).toFixed(0)} %`);
+  console.log(
+    [
+      "Sub-groups: a delegation of 20 in a town of 30 hosts whose most valuable ones (worth 7-9) receive 10; two days,",
+      "lunch where it is, 4 visits a day at most; planned together (no delegation.split) and allowed to split",
+      "(max_groups 3, min_size 4) (bench/split.ts)",
+      "| seed | hosts receiving 10 | value together | proven | ms | value split | gain | parts split | ms | rules broken |",
+      "|---|---|---|---|---|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.seed} | ${r.small} of ${r.hosts} | ${r.unsplit} | ${r.unsplitProven ? "yes" : "no"} | ${r.unsplitMs} | ${r.split} | ${gain(r.unsplit, r.split)} | ${r.parts} | ${r.splitMs} | ${r.broken} |`,
+      ),
+      `| all | ${sum((r) => r.small)} of ${sum((r) => r.hosts)} | ${sum((r) => r.unsplit)} | ${rows.filter((r) => r.unsplitProven).length}/${rows.length} | ${sum((r) => r.unsplitMs)} | ${sum((r) => r.split)} | ${gain(
+        sum((r) => r.unsplit),
+        sum((r) => r.split),
+      )} | ${sum((r) => r.parts)} | ${sum((r) => r.splitMs)} | ${sum((r) => r.broken)} |`,
+      "",
+      "Against exhaustive search over the same model (rejoin points at the plan's times), random small days (bench/split-cases.ts)",
+      "| days planned | split | in one part: at the exhaustive best | at the exhaustive best of the whole day | parts exhaustive search improves alone |",
+      "|---|---|---|---|---|",
+      `| ${x.cases} | ${x.split} | ${x.singleExact} of ${x.single} | ${x.joint} of ${x.cases} | ${x.partsImprovable} of ${x.parts} |`,
+      "",
+      `${Math.round(performance.now() - started)} ms`,
+    ].join("\n"),
+  );
+  if (sum((r) => r.broken) > 0 || x.partsImprovable > 0 || x.singleExact < x.single)
+    throw new Error("a split plan breaks a rule, or exhaustive search beats the planner where it must not");
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
+  if (args.split) return printSplit();
   if (args.startup) return printStartup(args.runs, args.against);
   if (args.grid) return await printGrid();
   if (args.scale) return printScale();

@@ -85,7 +85,7 @@ export function splitPlan(input: SplitInput): SplitOutcome {
   if (request.delegation.split) {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let improved = false;
-      for (const day of days)
+      for (const day of days) {
         for (const part of day.parts) {
           if (!splittable(part)) continue;
           const best = bestForDay(input, days, day, part, required);
@@ -94,6 +94,8 @@ export function splitPlan(input: SplitInput): SplitOutcome {
             improved = true;
           }
         }
+        for (let i = 0; i < day.anchors.length; i++) if (shiftMeal(input, days, day, i, required)) improved = true;
+      }
       if (!improved) break;
     }
   }
@@ -266,11 +268,85 @@ function preferred(a: DayOption, b: DayOption): boolean {
   return a.travel < b.travel;
 }
 
+/** The group sizes to try in a part for k groups: one per distinct set of admitted hosts, and the previous agenda's. */
+function sizeOptions(input: SplitInput, k: number, nodes: readonly PartNode[]): GroupSizes[] {
+  const split = input.request.delegation.split;
+  if (!split) return k === 1 ? [[input.request.delegation.size]] : [];
+  const size = input.request.delegation.size;
+  const options = groupSizeOptions(
+    size,
+    k,
+    split.min_size,
+    nodes.map((n) => n.capacity),
+  );
+  for (const previous of input.previousSizes ?? [])
+    if (
+      previous.length === k &&
+      previous.every((s) => s >= split.min_size) &&
+      previous.reduce((a, b) => a + b, 0) === size &&
+      !options.some((o) => o.every((s, i) => s === previous[i]))
+    )
+      options.push(previous);
+  return options;
+}
+
+/** Hosts visited in the days' parts, but for `except`, with `changes` in place of some parts' tracks. */
+function usedHosts(
+  plan: PlanInstance,
+  days: readonly Day[],
+  except: ReadonlySet<Part>,
+  changes: ReadonlyMap<Part, Track[]> = new Map(),
+): Set<string> {
+  return new Set(
+    days.flatMap((d) =>
+      d.parts
+        .filter((p) => !except.has(p))
+        .flatMap((p) => (changes.get(p) ?? p.tracks).flatMap((t) => hostsOf(plan, t))),
+    ),
+  );
+}
+
 /**
- * The best way to spend one part of a day — whole, or in 2..max_groups groups
- * of each size option — with the day's other parts planned again (their groups
- * as they are) when the part lets hosts go: a host the part no longer visits
- * may fit another part. The other days stay as they are.
+ * Every way to spend a part — whole, or in 2..max_groups groups of each size
+ * option — with the hosts not in `taken`. `around`: the visits each person
+ * makes that day outside the part (for max_visits_per_day).
+ */
+function partOptions(
+  input: SplitInput,
+  part: Part,
+  taken: ReadonlySet<string>,
+  own: ReadonlySet<string>,
+  required: ReadonlySet<string>,
+  around: number,
+): Track[][] {
+  const max = input.request.delegation.split?.max_groups ?? 1;
+  const nodes = partNodes(input.plan, part, taken);
+  const out: Track[][] = [];
+  for (let k = 1; k <= max; k++)
+    for (const sizes of sizeOptions(input, k, nodes)) {
+      const tracks = solvePart(input, part, nodes, sizes, own, required, around);
+      if (tracks) out.push(tracks);
+    }
+  return out;
+}
+
+/** Better tracks for one part: by worth, then fewer groups, then less travel. */
+function betterTracks(input: SplitInput, part: Part, a: Track[], b: Track[], required: ReadonlySet<string>): boolean {
+  const wa = worth(input, a, required);
+  const wb = worth(input, b, required);
+  if (wa.required !== wb.required) return wa.required > wb.required;
+  if (wa.value !== wb.value) return wa.value > wb.value;
+  if (wa.kept !== wb.kept) return wa.kept > wb.kept;
+  if (a.length !== b.length) return a.length < b.length;
+  const travel = (ts: Track[]) => ts.reduce((n, t) => n + trackTravel(input.plan, part, t), 0);
+  return travel(a) < travel(b);
+}
+
+/**
+ * The best way to spend one part of a day — whole, or in groups — with the
+ * day's other parts planned again (their groups as they are) when the part
+ * lets hosts go: a host the part no longer visits may fit another part. The
+ * other days stay as they are.
  */
 function bestForDay(
   input: SplitInput,
@@ -279,70 +355,145 @@ function bestForDay(
   part: Part,
   required: ReadonlySet<string>,
 ): DayOption | undefined {
-  const { plan, request } = input;
-  const split = request.delegation.split;
-  if (!split) return undefined;
-  const size = request.delegation.size;
-  const used = (except: ReadonlySet<Part>, changes: ReadonlyMap<Part, Track[]>) =>
-    new Set(
-      days.flatMap((d) =>
-        d.parts
-          .filter((p) => !except.has(p))
-          .flatMap((p) => (changes.get(p) ?? p.tracks).flatMap((t) => hostsOf(plan, t))),
-      ),
-    );
+  const { plan } = input;
   const own = new Set(part.tracks.flatMap((t) => hostsOf(plan, t)));
-  const nodes = partNodes(plan, part, used(new Set([part]), new Map()));
+  const around = visitsAround(
+    plan,
+    day.parts.filter((p) => p !== part).map((p) => p.tracks),
+  );
   let best: DayOption | undefined;
-  for (let k = 1; k <= split.max_groups; k++) {
-    const options = groupSizeOptions(
-      size,
-      k,
-      split.min_size,
-      nodes.map((n) => n.capacity),
-    );
-    for (const previous of input.previousSizes ?? [])
-      if (
-        previous.length === k &&
-        previous.every((s) => s >= split.min_size) &&
-        previous.reduce((a, b) => a + b, 0) === size &&
-        !options.some((o) => o.every((s, i) => s === previous[i]))
-      )
-        options.push(previous);
-    for (const sizes of options) {
-      const tracks = solvePart(input, day, part, nodes, sizes, own, required);
-      if (!tracks) continue;
-      const changes = new Map([[part, tracks]]);
-      const kept = new Set(tracks.flatMap((t) => hostsOf(plan, t)));
-      // Hosts the part let go may fit elsewhere in the day: plan the other parts again, in order.
-      if ([...own].some((h) => !kept.has(h)))
-        for (const other of day.parts) {
-          if (other === part) continue;
-          const mine = new Set(other.tracks.flatMap((t) => hostsOf(plan, t)));
-          const again = solvePart(
-            input,
-            day,
-            other,
-            partNodes(plan, other, used(new Set([other]), changes)),
-            other.tracks.map((t) => t.people),
-            mine,
-            required,
-          );
-          if (!again) continue;
-          const before = worth(input, other.tracks, required);
-          const after = worth(input, again, required);
-          if (
-            after.required > before.required ||
-            (after.required === before.required &&
-              (after.value > before.value || (after.value === before.value && after.kept > before.kept)))
-          )
-            changes.set(other, again);
-        }
-      const option = dayOption(input, day, changes, required);
-      if (!best || preferred(option, best)) best = option;
-    }
+  for (const tracks of partOptions(input, part, usedHosts(plan, days, new Set([part])), own, required, around)) {
+    const changes = new Map([[part, tracks]]);
+    const kept = new Set(tracks.flatMap((t) => hostsOf(plan, t)));
+    // Hosts the part let go may fit elsewhere in the day: plan the other parts again, in order.
+    if ([...own].some((h) => !kept.has(h)))
+      for (const other of day.parts) {
+        if (other === part) continue;
+        const mine = new Set(other.tracks.flatMap((t) => hostsOf(plan, t)));
+        const elsewhere = visitsAround(
+          plan,
+          day.parts.filter((p) => p !== other).map((p) => changes.get(p) ?? p.tracks),
+        );
+        const again = solvePart(
+          input,
+          other,
+          partNodes(plan, other, usedHosts(plan, days, new Set([other]), changes)),
+          other.tracks.map((t) => t.people),
+          mine,
+          required,
+          elsewhere,
+        );
+        if (
+          again &&
+          betterTracks(input, other, again, other.tracks, required) &&
+          worthMore(input, again, other.tracks, required)
+        )
+          changes.set(other, again);
+      }
+    const option = dayOption(input, day, changes, required);
+    if (!best || preferred(option, best)) best = option;
   }
   return best;
+}
+
+/** More required hosts, value or previous visits kept (not merely fewer groups or less travel). */
+function worthMore(input: SplitInput, a: Track[], b: Track[], required: ReadonlySet<string>): boolean {
+  const wa = worth(input, a, required);
+  const wb = worth(input, b, required);
+  if (wa.required !== wb.required) return wa.required > wb.required;
+  if (wa.value !== wb.value) return wa.value > wb.value;
+  return wa.kept > wb.kept;
+}
+
+/**
+ * A meal moved within its hours, the parts before and after it planned again
+ * (whole or split). The other rejoin points stay where the unsplit plan put
+ * them; a meal's time is free within its hours, and a split may want it later
+ * (a group's visit running until 12:30) or earlier. Tried on quarter hours (or
+ * the grid, when coarser). Applied when the day gains; returns whether it did.
+ */
+function shiftMeal(
+  input: SplitInput,
+  days: readonly Day[],
+  day: Day,
+  index: number,
+  required: ReadonlySet<string>,
+): boolean {
+  const { plan } = input;
+  const anchor = day.anchors[index];
+  const before = day.parts[index];
+  const after = day.parts[index + 1];
+  if (!anchor || !before || !after || (!splittable(before) && !splittable(after))) return false;
+  if ((plan.meanings[anchor.node] as NodeMeaning).kind !== "meal") return false;
+  const length = anchor.end - anchor.start;
+  const grid = plan.instance.grid ?? 1;
+  const step = grid * Math.ceil(15 / grid);
+  const windows = plan.instance.nodes[anchor.node]?.windows[before.day] ?? [];
+  const times = windows.flatMap(([a, b]) => {
+    const out: number[] = [];
+    for (let t = Math.ceil(a / step) * step; t <= b; t += step)
+      if (t !== anchor.start && t >= before.from && t + length <= after.to) out.push(t);
+    return out;
+  });
+  const others = new Set([before, after]);
+  const taken = usedHosts(plan, days, others);
+  const rest = day.parts.filter((p) => !others.has(p)).map((p) => p.tracks);
+  const current = dayOption(input, day, new Map(), required);
+  let best: { t: number; first: Track[]; second: Track[]; option: DayOption } | undefined;
+  for (const t of times) {
+    const first = { ...before, to: t };
+    const second = { ...after, from: t + length };
+    const ownFirst = new Set(before.tracks.flatMap((tr) => hostsOf(plan, tr)));
+    const ownSecond = new Set(after.tracks.flatMap((tr) => hostsOf(plan, tr)));
+    const pick = (part: Part, options: Track[][]) =>
+      options.reduce<Track[] | undefined>(
+        (b, o) => (!b || betterTracks(input, part, o, b, required) ? o : b),
+        undefined,
+      );
+    const firstTracks = pick(
+      first,
+      partOptions(
+        input,
+        first,
+        new Set([...taken, ...ownSecond]),
+        ownFirst,
+        required,
+        visitsAround(plan, [...rest, after.tracks]),
+      ),
+    );
+    if (!firstTracks) continue;
+    const secondTracks = pick(
+      second,
+      partOptions(
+        input,
+        second,
+        new Set([...taken, ...firstTracks.flatMap((tr) => hostsOf(plan, tr))]),
+        new Set([...ownSecond].filter((h) => !ownFirst.has(h))),
+        required,
+        visitsAround(plan, [...rest, firstTracks]),
+      ),
+    );
+    if (!secondTracks) continue;
+    const option = dayOption(
+      input,
+      day,
+      new Map([
+        [before, firstTracks],
+        [after, secondTracks],
+      ]),
+      required,
+    );
+    if (improves(option, current) && (!best || preferred(option, best.option)))
+      best = { t, first: firstTracks, second: secondTracks, option };
+  }
+  if (!best) return false;
+  anchor.start = best.t;
+  anchor.end = best.t + length;
+  before.to = best.t;
+  after.from = best.t + length;
+  before.tracks = best.first;
+  after.tracks = best.second;
+  return true;
 }
 
 /** Minutes a party travels through a part: from where it starts, by its stops, to where it meets the others. */
@@ -397,12 +548,12 @@ function partNodes(plan: PlanInstance, part: Part, elsewhere: ReadonlySet<string
  */
 function solvePart(
   input: SplitInput,
-  day: Day,
   part: Part,
   candidates: readonly PartNode[],
   sizes: GroupSizes,
   own: ReadonlySet<string>,
   required: ReadonlySet<string>,
+  around: number,
 ): Track[] | undefined {
   const { plan, request } = input;
   const base = plan.instance;
@@ -432,7 +583,7 @@ function solvePart(
     buffer: base.buffer,
     routes: sizes.map(() => ({ start: part.from, end: part.to, startLoc: start, endLoc: end })),
     nodes,
-    ...(cap !== undefined ? { maxVisitsPerRoute: Math.max(0, cap - visitsAround(plan, day, part)) } : {}),
+    ...(cap !== undefined ? { maxVisitsPerRoute: Math.max(0, cap - around) } : {}),
     ...(base.grid !== undefined ? { grid: base.grid } : {}),
   };
   const solved = solve(instance, { ...input.solver, onProgress: undefined });
@@ -479,9 +630,7 @@ function partTravel(
   return { travel, start, end };
 }
 
-/** Visits each person makes on the part's day outside the part: the whole delegation's, and each split part's most. */
-function visitsAround(plan: PlanInstance, day: Day, part: Part): number {
-  return day.parts
-    .filter((p) => p !== part)
-    .reduce((n, p) => n + Math.max(0, ...p.tracks.map((t) => hostsOf(plan, t).length)), 0);
+/** Visits each person makes in these parts of a day: the whole delegation's, and each split part's most. */
+function visitsAround(plan: PlanInstance, parts: readonly (readonly Track[])[]): number {
+  return parts.reduce((n, tracks) => n + Math.max(0, ...tracks.map((t) => hostsOf(plan, t).length)), 0);
 }

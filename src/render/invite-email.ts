@@ -55,7 +55,13 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
   const to = inviteRecipients(input, hostId).map((c) => ({ name: c.name, address: c.email as string }));
   const zone = input.agenda.timezone;
   const delegation = request.delegation;
-  const group = `${delegation.from ? `${groupWord(phrases)} ${delegation.from}` : groupWord(phrases, true)} (${phrases.people(delegation.size)})`;
+  // A sub-group's visit says how many of the delegation come.
+  const people = first.item.people;
+  const count =
+    people !== undefined && people < delegation.size
+      ? phrases.part(people, delegation.size)
+      : phrases.people(delegation.size);
+  const group = `${delegation.from ? `${groupWord(phrases)} ${delegation.from}` : groupWord(phrases, true)} (${count})`;
   const facts: EmailFacts = {
     group,
     title: request.title,

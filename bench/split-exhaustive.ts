@@ -1,12 +1,12 @@
-import type { Agenda } from "../../src/plan/agenda.js";
-import { hostCapacity, rankCandidates } from "../../src/plan/candidates.js";
-import type { HolidayCalendar } from "../../src/plan/holidays.js";
-import { resolvePace } from "../../src/plan/pace.js";
-import { resolveGrid } from "../../src/plan/round-times.js";
-import { leg } from "../../src/plan/travel.js";
-import { minutesOn } from "../../src/plan/zoned-time.js";
-import type { Place, Request } from "../../src/records/schemas.js";
-import type { Workspace } from "../../src/records/workspace.js";
+import type { Agenda } from "../src/plan/agenda.js";
+import { hostCapacity, rankCandidates } from "../src/plan/candidates.js";
+import type { HolidayCalendar } from "../src/plan/holidays.js";
+import { resolvePace } from "../src/plan/pace.js";
+import { resolveGrid } from "../src/plan/round-times.js";
+import { leg } from "../src/plan/travel.js";
+import { minutesOn } from "../src/plan/zoned-time.js";
+import type { Place, Request } from "../src/records/schemas.js";
+import type { Workspace } from "../src/records/workspace.js";
 
 // Exhaustive search over the sub-groups model (docs/sub-groups.md), written
 // apart from the planner: the rejoin points (meals, fixed items, the day's
