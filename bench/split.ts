@@ -32,10 +32,15 @@ const DATES = ["2026-03-10", "2026-03-11"];
 /**
  * A town of `hosts` hosts in a 5 × 5 km square around a hotel, each worth 1 to
  * 9 (the request's priorities); those worth 7 or more receive at most 10
- * people, the others 25 to 40. A delegation of 20, two days 09:00–17:30, lunch
+ * people (unless `small: false`), the others 25 to 40. A delegation of 20, two days 09:00–17:30, lunch
  * where it is, four visits a day at most.
  */
-export function splitTown(hosts: number, seed: number, split: Request["delegation"]["split"]) {
+export function splitTown(
+  hosts: number,
+  seed: number,
+  split: Request["delegation"]["split"],
+  options: { small?: boolean } = {},
+) {
   const random = rng(seed);
   const ws: Workspace = emptyWorkspace("/split-town");
   ws.config = { timezone: "Europe/Brussels", synonyms: [], travel: [] };
@@ -61,7 +66,8 @@ export function splitTown(hosts: number, seed: number, split: Request["delegatio
       place: p.id,
       visit: {
         duration: [60, 75, 90][Math.floor(random() * 3)] as number,
-        capacity: value >= 7 ? 10 : 25 + Math.floor(random() * 16),
+        // Without small hosts (the control): every host receives the delegation, splitting only adds parallel visits.
+        capacity: value >= 7 && options.small !== false ? 10 : 25 + Math.floor(random() * 16),
       },
       availability: {
         weekly: [
@@ -107,12 +113,17 @@ export interface SplitRow {
   unsplit: number;
   unsplitProven: boolean;
   unsplitMs: number;
+  /** max_groups 3, min_size 4 */
   split: number;
-  /** parts of days where the delegation splits */
+  /** parts of days where the delegation splits (max_groups 3) */
   parts: number;
   splitMs: number;
-  /** rule violations `check` finds in the split plan */
+  /** max_groups 2, min_size 8 */
+  split2: number;
+  /** rule violations `check` finds in the split plans */
   broken: number;
+  /** the same town with no host below 25: what splitting gains by parallel visits alone */
+  control: { unsplit: number; split: number };
 }
 
 export interface ExhaustiveSummary {
@@ -142,7 +153,18 @@ export function runSplit(): { rows: SplitRow[]; exhaustive: ExhaustiveSummary } 
     t0 = performance.now();
     const split = planRequest({ ...allowed, holidays, suggestionLimit: 0 });
     const splitMs = Math.round(performance.now() - t0);
-    if (unsplit.impossible || split.impossible) throw new Error(`seed ${seed}: no plan`);
+    const two = splitTown(hosts, seed, { max_groups: 2, min_size: 8 });
+    const split2 = planRequest({ ...two, holidays, suggestionLimit: 0 });
+    const control = {
+      unsplit: planRequest({ ...splitTown(hosts, seed, undefined, { small: false }), holidays, suggestionLimit: 0 }),
+      split: planRequest({
+        ...splitTown(hosts, seed, { max_groups: 3, min_size: 4 }, { small: false }),
+        holidays,
+        suggestionLimit: 0,
+      }),
+    };
+    if ([unsplit, split, split2, control.unsplit, control.split].some((p) => p.impossible))
+      throw new Error(`seed ${seed}: no plan`);
     rows.push({
       seed,
       hosts,
@@ -153,7 +175,11 @@ export function runSplit(): { rows: SplitRow[]; exhaustive: ExhaustiveSummary } 
       split: split.agenda.value,
       parts: split.split?.parts ?? 0,
       splitMs,
-      broken: checkAgendaRules(split.agenda.days, split.agenda.timezone, { ...allowed, holidays }).length,
+      split2: split2.agenda.value,
+      broken:
+        checkAgendaRules(split.agenda.days, split.agenda.timezone, { ...allowed, holidays }).length +
+        checkAgendaRules(split2.agenda.days, split2.agenda.timezone, { ...two, holidays }).length,
+      control: { unsplit: control.unsplit.agenda.value, split: control.split.agenda.value },
     });
   }
   return { rows, exhaustive: runExhaustive(300, 919) };
