@@ -238,6 +238,27 @@ describe("sub-groups: agenda files", () => {
   });
 });
 
+describe("sub-groups: confirmed visits of two groups at the same time", () => {
+  it("are no clash: both stay where they are", () => {
+    const ws = workspace();
+    const first = planOf(ws, "r").agenda;
+    const confirmed: Agenda = {
+      ...first,
+      days: first.days.map((d) => ({
+        ...d,
+        items: d.items.map((i) => (i.kind === "visit" && i.group ? { ...i, status: "confirmed" as const } : i)),
+      })),
+    };
+    const choices = previousChoices(confirmed);
+    expect([...choices.pins.keys()].sort()).toEqual(["x", "y"]);
+    const again = planOf(ws, "r", { pins: choices.pins, kept: choices.keep });
+    expect(again.impossible).toBeUndefined();
+    const visits = (a: Agenda) =>
+      a.days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => [i.host, i.start, i.end, i.people]));
+    expect(visits(again.agenda)).toEqual(visits(first));
+  });
+});
+
 describe("sub-groups: check AGENDA", () => {
   const ws = workspace();
   const { agenda } = planOf(ws, "r");
