@@ -73,11 +73,14 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
       ? options.declined
         ? "declined"
         : "cancel"
-      : options.change === "moved"
+      : options.change === "moved" && !onlyWhoComes(options.before, first, facts)
         ? "moved"
-        : options.change === "unchanged"
-          ? "unchanged"
-          : "new";
+        : options.change === "moved"
+          ? // Same time, same place: what changed is who comes (a sub-group's size); the text gives the new count.
+            "unchanged"
+          : options.change === "unchanged"
+            ? "unchanged"
+            : "new";
   // Invited to a joint meeting (and to nothing else): the text says so, and names the other hosts.
   const joint = visits.every((v) => isJointMeeting(v.item)) && kind !== "declined";
   const partners = (v: HostVisit) =>
@@ -121,6 +124,11 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
     messageId: `<${key}@studyvisit>`,
     boundary: `studyvisit-${key}`,
   };
+}
+
+/** A moved visit whose time and place stay: only how many people come changed. */
+function onlyWhoComes(before: HostVisit | undefined, now: HostVisit, facts: EmailFacts): boolean {
+  return before !== undefined && facts.before === facts.when && before.item.place?.id === now.item.place?.id;
 }
 
 /** "the delegation from" / "the delegation", per language. */

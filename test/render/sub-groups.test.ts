@@ -8,6 +8,7 @@ import { renderHtml } from "../../src/render/html.js";
 import { renderInviteIcs, renderItineraryIcs } from "../../src/render/ics.js";
 import { inviteEmail } from "../../src/render/invite-email.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
+import { hostVisits } from "../../src/render/render-input.js";
 import { renderReport } from "../../src/render/report.js";
 import { renderTimeline } from "../../src/render/timeline.js";
 import { expectGolden, loadAgenda, renderInput } from "./render-fixtures.js";
@@ -94,6 +95,25 @@ describe("a split delegation in the documents", () => {
     expect(mail.text).toContain(
       "we would like to visit you with the delegation from Ljubljana and Maribor (12 of its 24 people)",
     );
+  });
+
+  it("an invitation re-sent because only the group's size changed says who comes, not that the time changed", () => {
+    const visit = hostVisits(input.agenda).find((v) => v.host === "cire");
+    if (!visit) throw new Error("no visit to cire");
+    const { group: _group, people: _people, ...whole } = visit.item;
+    const cire = renderInviteIcs(input, "cire", { version: "0.1.0", sequence: 1, method: "REQUEST" });
+    const mail = inviteEmail(input, "cire", {
+      method: "REQUEST",
+      change: "moved",
+      declined: false,
+      sequence: 1,
+      ics: cire,
+      before: { ...visit, item: whole },
+    });
+    expect(mail.text).toContain(
+      'As a reminder, our visit with the delegation from Ljubljana and Maribor (12 of its 24 people) for "Ljubljana and Maribor delegations in Brussels":',
+    );
+    expect(mail.text).not.toContain("has changed");
   });
 
   it("the timeline marks each group's items and says what splitting gained; the report says it too", () => {
