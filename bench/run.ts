@@ -11,6 +11,7 @@ import { runGrid } from "./grid.js";
 import { runJoint } from "./joint.js";
 import { runRegistry } from "./registry.js";
 import { runScale } from "./scale.js";
+import { runSplit } from "./split.js";
 import { runStartup } from "./startup.js";
 import { verifyRoutes } from "./verify.js";
 
@@ -34,6 +35,8 @@ interface Args {
   joint: boolean;
   /** with --registry: the CLI entry points to measure side by side (default: this checkout's bin/) */
   bins: string[];
+  /** only the sub-groups measurement (a delegation of 20, the best hosts receiving 10) */
+  split: boolean;
   ms: number[];
   files: string[];
   /** OPTW sets to run when no files are given */
@@ -68,6 +71,7 @@ function parseArgs(argv: string[]): Args {
     registry: false,
     joint: false,
     bins: [],
+    split: false,
     ms: [],
     files: [],
     sets: [],
@@ -93,6 +97,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--registry") args.registry = true;
     else if (a === "--joint") args.joint = true;
     else if (a === "--bin") args.bins.push(resolve(value()));
+    else if (a === "--split") args.split = true;
     else if (a === "--m") args.ms.push(...value().split(",").map(Number));
     else if (a === "--effort") args.effort = Number(value());
     else if (a === "--seed") args.seed = Number(value());
@@ -349,8 +354,48 @@ function printJoint(args: Args): void {
   if (rows.some((r) => r.joint < r.sequential)) throw new Error("planning together ended below one after the other");
 }
 
+function printSplit(): void {
+  const started = performance.now();
+  const { rows, exhaustive: x } = runSplit();
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const gain = (a: number, b: number) => (a === 0 ? "-" : `+${((100 * (b - a)) / a).toFixed(0)} %`);
+  console.log(
+    [
+      "Sub-groups: a delegation of 20 in a town of 30 hosts whose most valuable ones (worth 7-9) receive 10; two days,",
+      "lunch where it is, 4 visits a day at most; planned together (no delegation.split) and allowed to split into",
+      "2 groups of at least 8 or 3 groups of at least 4; the control town has no host below 25 (bench/split.ts)",
+      "| seed | hosts receiving 10 | together (proven) | 2 groups ≥ 8 | 3 groups ≥ 4 | parts split (3 groups) | ms together / 3 groups | rules broken | control: together → 3 groups |",
+      "|---|---|---|---|---|---|---|---|---|",
+      ...rows.map(
+        (r) =>
+          `| ${r.seed} | ${r.small} of ${r.hosts} | ${r.unsplit} (${r.unsplitProven ? "yes" : "no"}) | ${r.split2} (${gain(r.unsplit, r.split2)}) | ${r.split} (${gain(r.unsplit, r.split)}) | ${r.parts} | ${r.unsplitMs} / ${r.splitMs} | ${r.broken} | ${r.control.unsplit} → ${r.control.split} (${gain(r.control.unsplit, r.control.split)}) |`,
+      ),
+      `| all | ${sum((r) => r.small)} of ${sum((r) => r.hosts)} | ${sum((r) => r.unsplit)} (${rows.filter((r) => r.unsplitProven).length}/${rows.length}) | ${sum((r) => r.split2)} (${gain(
+        sum((r) => r.unsplit),
+        sum((r) => r.split2),
+      )}) | ${sum((r) => r.split)} (${gain(
+        sum((r) => r.unsplit),
+        sum((r) => r.split),
+      )}) | ${sum((r) => r.parts)} | ${sum((r) => r.unsplitMs)} / ${sum((r) => r.splitMs)} | ${sum((r) => r.broken)} | ${sum((r) => r.control.unsplit)} → ${sum((r) => r.control.split)} (${gain(
+        sum((r) => r.control.unsplit),
+        sum((r) => r.control.split),
+      )}) |`,
+      "",
+      "Against exhaustive search over the same model (rejoin points at the plan's times), random small days (bench/split-cases.ts)",
+      "| days planned | split | in one part: at the exhaustive best | at the exhaustive best of the whole day | parts exhaustive search improves alone |",
+      "|---|---|---|---|---|",
+      `| ${x.cases} | ${x.split} | ${x.singleExact} of ${x.single} | ${x.joint} of ${x.cases} | ${x.partsImprovable} of ${x.parts} |`,
+      "",
+      `${Math.round(performance.now() - started)} ms`,
+    ].join("\n"),
+  );
+  if (sum((r) => r.broken) > 0 || x.partsImprovable > 0 || x.singleExact < x.single)
+    throw new Error("a split plan breaks a rule, or exhaustive search beats the planner where it must not");
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
+  if (args.split) return printSplit();
   if (args.startup) return printStartup(args.runs ?? 9, args.against);
   if (args.grid) return await printGrid();
   if (args.joint) return printJoint(args);

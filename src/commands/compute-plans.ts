@@ -147,7 +147,13 @@ export function printTimelines(
     deps.out(
       renderTimeline(
         plan.agenda,
-        { title: request.title, delegation, hostNames, quality: plan.proven ? "proven optimal" : "best found" },
+        {
+          title: request.title,
+          delegation,
+          hostNames,
+          quality: plan.proven ? "proven optimal" : "best found",
+          ...(plan.split ? { split: plan.split } : {}),
+        },
         deps.style,
       ),
     );

@@ -54,6 +54,7 @@ export function organiserReport(sources: ReportSources, earlier?: { agenda: Agen
       .filter((c) => c.excluded?.code === "no-value" && !visited.has(c.host.id))
       .map((c) => c.host.id),
     ...(earlier ? { changes: { since: earlier.since, list: diffAgendas(earlier.agenda, plan.agenda) } } : {}),
+    ...(plan.split ? { split: plan.split } : {}),
     notices: [...sources.notices.map(formatProblem), ...agendaNotes],
   };
 }

@@ -15,7 +15,8 @@ export interface VisitChange {
   /** absent for a dropped visit */
   current?: HostVisit;
   /** moved: what moved */
-  moved?: { time: boolean; place: boolean };
+  /** moved: what moved (`people`: how many come, a sub-group's size or the whole delegation, changed) */
+  moved?: { time: boolean; place: boolean; people?: boolean };
   /** dropped: the host declined (its visit is marked `declined` in the agenda it was dropped from) */
   declined?: boolean;
   /** the current agenda's zone, on whose clock both times are told */
@@ -68,9 +69,18 @@ export function diffAgendas(previous: Agenda, current: Agenda): VisitChange[] {
     for (const [p, c] of pairs) {
       const time = instant(p.item.start) !== instant(c.item.start) || instant(p.item.end) !== instant(c.item.end);
       const place = placeKey(p) !== placeKey(c);
+      // A visit by a sub-group instead of the whole delegation (or another group size) is news to the host.
+      const people = p.item.people !== c.item.people;
       changes.push(
-        time || place
-          ? { host, change: "moved", previous: p, current: c, moved: { time, place }, timezone }
+        time || place || people
+          ? {
+              host,
+              change: "moved",
+              previous: p,
+              current: c,
+              moved: { time, place, ...(people ? { people } : {}) },
+              timezone,
+            }
           : { host, change: "unchanged", previous: p, current: c, timezone },
       );
     }

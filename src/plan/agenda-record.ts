@@ -14,6 +14,8 @@ function itemRecord(item: AgendaItem, date: string, zone: string): AgendaFileIte
   return {
     kind: item.kind,
     time,
+    ...(item.group !== undefined ? { group: item.group } : {}),
+    ...(item.people !== undefined ? { people: item.people } : {}),
     ...(own ? { title: item.title } : {}),
     ...(item.host ? { host: item.host } : {}),
     ...(item.place && !travel ? { place: item.place.id } : {}),

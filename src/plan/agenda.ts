@@ -43,6 +43,10 @@ export interface AgendaItem {
   /** ISO 8601 with the offset of the request's time zone, e.g. 2018-09-19T09:30:00+02:00 */
   start: string;
   end: string;
+  /** an item of one sub-group ("A", "B", …) while the delegation is split; absent: the whole delegation's */
+  group?: string;
+  /** with `group`: how many people the group is */
+  people?: number;
   title: string;
   /** visit: the host's id */
   host?: string;

@@ -2,6 +2,7 @@ import type { Place, Request } from "../records/schemas.js";
 import { slugify } from "../records/slug.js";
 import { agendaPlace, type AgendaDay, type AgendaItem } from "./agenda.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
+import { unsplitDays, type DayPlan, type Stop } from "./day-plan.js";
 import type { SolveResult } from "./engine/index.js";
 import { zonedIsoSpan } from "../records/zoned-time.js";
 
@@ -26,10 +27,17 @@ export interface UidSubject {
   from?: string;
   to?: string;
   title?: string;
+  /** a sub-group's walk or free time is its own item: the group is part of its key (a visit is keyed by its host alone) */
+  group?: string;
   start: number;
 }
 
 function uidKey(item: UidSubject): string {
+  const key = ownKey(item);
+  return item.group !== undefined && item.kind !== "visit" ? `${key}-${item.group.toLowerCase()}` : key;
+}
+
+function ownKey(item: UidSubject): string {
   switch (item.kind) {
     case "visit":
       return item.host ?? "visit";
@@ -60,19 +68,39 @@ interface Timed {
   end: number;
 }
 
-/** Read the engine's routes back as the agenda's days: items, walks and transit legs, free time. */
-export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request: Request, zone: string): AgendaDay[] {
+/** Where one party (the whole delegation, or a sub-group) is in the day: its place, its clock, whether an item came before. */
+interface Whereabouts {
+  here: Place | undefined;
+  clock: number;
+  started: boolean;
+}
+
+/**
+ * Read the engine's routes back as the agenda's days: items, walks and transit
+ * legs, free time. `dayPlans` (default: the routes as they are) may hold parts
+ * of days where the delegation is split: each group's items carry `group` and
+ * `people`.
+ */
+export function buildAgendaDays(
+  plan: PlanInstance,
+  result: SolveResult,
+  request: Request,
+  zone: string,
+  dayPlans: readonly DayPlan[] = unsplitDays(result, plan.days.length),
+): AgendaDay[] {
   return plan.days.map((day, r) => {
-    const route = result.routes[r];
     const offset = r * DAY;
     const timed: Timed[] = [];
-    let here: Place | undefined = plan.base;
     const grid = plan.instance.grid ?? 1;
+    const buffer = plan.instance.buffer;
+    const pieces = dayPlans[r]?.pieces ?? [];
+    const located = pieces.flatMap((p) => (p.kind === "stop" ? [p.stop] : p.tracks.flatMap((t) => t.stops)));
     // A leg leaves as late as still arrives in time (with the buffer after an item): waiting
     // happens where the delegation was, not on a doorstep. On a grid it leaves at the latest round
     // time that still arrives in time ("11:00, walk 14 min" rather than "11:01"), never before the
     // previous item ends. `arriveBy` undefined: leave at once.
-    const travelTo = (to: Place, earliest: number, arriveBy?: number) => {
+    const travelTo = (party: Whereabouts, to: Place, arriveBy: number | undefined, group?: Group): number => {
+      const { here, clock: earliest } = party;
       if (!here || here.id === to.id || here.online || to.online) return earliest;
       const from = plan.places.indexOf(here);
       const dest = plan.places.indexOf(to);
@@ -83,6 +111,7 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       timed.push({
         item: {
           kind: l.mode,
+          ...(group ?? {}),
           title: `${l.mode === "walk" ? "Walk" : "Public transport"} to ${to.name}`,
           from: here.id,
           to: to.id,
@@ -94,41 +123,72 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
       });
       return start + l.minutes;
     };
-
-    // The first leg may leave before the engine's latest departure (to leave on a round time), not before the day starts.
-    let clock = day.hours.start;
-    for (const placed of route?.nodes ?? []) {
-      const meaning = plan.meanings[placed.node] as NodeMeaning;
-      const start = placed.start - offset;
-      const end = placed.end - offset;
-      const where = placeOf(meaning, here, plan, route?.nodes ?? [], placed.node);
-      if (where) clock = travelTo(where, clock, start - (timed.length > 0 ? plan.instance.buffer : 0));
-      timed.push({ ...describe(meaning, where), start, end });
+    const visit = (party: Whereabouts, stop: Stop, group?: Group) => {
+      const meaning = plan.meanings[stop.node] as NodeMeaning;
+      const start = stop.start - offset;
+      const end = stop.end - offset;
+      const where = placeOf(meaning, party.here, plan, located, stop.node);
+      if (where) party.clock = travelTo(party, where, start - (party.started ? buffer : 0), group);
+      const { item } = describe(meaning, where);
+      timed.push({ item: group ? { kind: item.kind, ...group, ...withoutKind(item) } : item, start, end });
       const physical = (p: Place | undefined) => (p && !p.online ? p : undefined);
       const after =
         meaning.kind === "visit"
           ? (physical(meaning.candidate.endPlace) ?? physical(meaning.candidate.place))
           : physical(where);
-      if (after) here = after;
-      clock = end;
-    }
-    if (plan.base && here && here.id !== plan.base.id) travelTo(plan.base, clock);
+      if (after) party.here = after;
+      party.clock = end;
+      party.started = true;
+    };
 
-    timed.sort((a, b) => a.start - b.start || a.end - b.end);
-    const withFree: Timed[] = [];
-    for (const t of timed) {
-      const previous = withFree.at(-1);
-      if (previous && t.start - previous.end >= FREE_TIME_MINUTES) {
-        withFree.push({ item: { kind: "free", title: "Free time" }, start: previous.end, end: t.start });
+    // The first leg may leave before the engine's latest departure (to leave on a round time), not before the day starts.
+    const whole: Whereabouts = { here: plan.base, clock: day.hours.start, started: false };
+    for (const piece of pieces) {
+      if (piece.kind === "stop") {
+        visit(whole, piece.stop);
+        continue;
       }
-      withFree.push(t);
+      // Each group goes its own way from where the delegation is, and meets the others again in time
+      // for the next item (with the buffer, as between any two items), or back at the base. A part the
+      // whole delegation was planned anew in meets the next item where the plan said (a meal "where we
+      // are" included).
+      const rejoin = piece.rejoin === undefined ? plan.base : plan.places[piece.rejoin];
+      const idle: Group[] = [];
+      const before = timed.length;
+      for (const track of piece.tracks) {
+        const group: Group | undefined =
+          track.group === undefined ? undefined : { group: track.group, people: track.people };
+        const party: Whereabouts = { ...whole };
+        const own = timed.length;
+        for (const stop of track.stops) visit(party, stop, group);
+        if (rejoin) {
+          const by = piece.rejoin === undefined ? undefined : piece.until - offset - (party.started ? buffer : 0);
+          travelTo(party, rejoin, by, group);
+        }
+        if (timed.length === own && group) idle.push(group);
+      }
+      // A group that visits no one waits where the delegation is while the others go: its free time,
+      // until they meet again (at the day's end, until the last group is back).
+      const until =
+        piece.rejoin === undefined
+          ? Math.max(whole.clock, ...timed.slice(before).map((t) => t.end))
+          : piece.until - offset;
+      for (const group of idle)
+        if (until > whole.clock)
+          timed.push({ item: { kind: "free", ...group, title: "Free time" }, start: whole.clock, end: until });
+      whole.here = rejoin ?? whole.here;
+      whole.clock = piece.until - offset;
+      whole.started = true;
     }
+    if (plan.base && whole.here && whole.here.id !== plan.base.id) travelTo(whole, plan.base, undefined);
+
+    const ordered = withFreeTime(timed);
     const uids = dayUids(
       request.id,
       day.date,
-      withFree.map((t) => ({ ...t.item, start: t.start })),
+      ordered.map((t) => ({ ...t.item, start: t.start })),
     );
-    const items = withFree.map((t, i): AgendaItem => {
+    const items = ordered.map((t, i): AgendaItem => {
       // Key order as in SPEC's example: kind, start, end, then the rest, uid last.
       const { kind, ...rest } = t.item;
       const { start, end } = zonedIsoSpan(day.date, t.start, t.end, zone);
@@ -144,12 +204,64 @@ export function buildAgendaDays(plan: PlanInstance, result: SolveResult, request
   });
 }
 
+type Group = { group: string; people: number };
+
+function withoutKind(item: Timed["item"]): Omit<Timed["item"], "kind"> {
+  const { kind: _kind, ...rest } = item;
+  return rest;
+}
+
+/**
+ * The day's items in time order (the whole delegation's before a group's at the
+ * same time, groups by name), with free time where a party waits half an hour
+ * or more: the whole delegation between its own items, a group between its
+ * items and the whole delegation's around them.
+ */
+function withFreeTime(timed: readonly Timed[]): Timed[] {
+  const order = (a: Timed, b: Timed) =>
+    a.start - b.start || a.end - b.end || (a.item.group ?? "").localeCompare(b.item.group ?? "");
+  const sorted = [...timed].sort(order);
+  const free: Timed[] = [];
+  const gaps = (track: readonly Timed[], group?: string) => {
+    for (let i = 1; i < track.length; i++) {
+      const a = track[i - 1] as Timed;
+      const b = track[i] as Timed;
+      if (b.start - a.end < FREE_TIME_MINUTES) continue;
+      // A group's free time touches one of its own items; the whole delegation's lies between two of its own
+      // with no group's items in between (while it is split, the groups' tracks say what each does).
+      if (group !== undefined && a.item.group === undefined && b.item.group === undefined) continue;
+      if (group === undefined && sorted.some((t) => t.item.group !== undefined && t.start < b.start && t.end > a.end))
+        continue;
+      free.push({
+        // The group's size in this part: its item's next to the gap (a group may have another size in another part).
+        item: {
+          kind: "free",
+          ...(group !== undefined
+            ? { group, people: (a.item.group === group ? a.item.people : b.item.people) as number }
+            : {}),
+          title: "Free time",
+        },
+        start: a.end,
+        end: b.start,
+      });
+    }
+  };
+  gaps(sorted.filter((t) => t.item.group === undefined));
+  const groups = [...new Set(sorted.flatMap((t) => (t.item.group === undefined ? [] : [t.item.group])))];
+  for (const g of groups)
+    gaps(
+      sorted.filter((t) => t.item.group === undefined || t.item.group === g),
+      g,
+    );
+  return [...sorted, ...free].sort(order);
+}
+
 /** Where an item happens: its own place, or for a meal without places where the delegation already is (before, else after). */
 function placeOf(
   meaning: NodeMeaning,
   here: Place | undefined,
   plan: PlanInstance,
-  route: readonly { node: number }[],
+  route: readonly Stop[],
   node: number,
 ): Place | undefined {
   if (meaning.kind === "visit") return meaning.candidate.place;

@@ -34,10 +34,16 @@ const DAY = 1440;
  * its record), or `--pin` and `--keep-proposed` (no `end`: that start, inside
  * the host's availability, for its usual duration).
  */
-export type Pins = ReadonlyMap<string, { date: string; start: number; end?: number }>;
+export type Pins = ReadonlyMap<string, { date: string; start: number; end?: number } & GroupVisit>;
 
 /** Proposed and requested visits of a previous agenda: kept at their start unless moving one reaches a higher value. */
-export type KeptVisits = ReadonlyMap<string, { date: string; start: number }>;
+export type KeptVisits = ReadonlyMap<string, { date: string; start: number } & GroupVisit>;
+
+/** A previous agenda's visit by a sub-group: its group and size (absent: the whole delegation went). */
+export interface GroupVisit {
+  group?: string;
+  people?: number;
+}
 
 /**
  * Map one request onto the engine: a route per day from and back to `base`,

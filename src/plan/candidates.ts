@@ -53,6 +53,16 @@ export interface Candidate {
   days: HostDay[];
   /** Set when the host cannot be planned; a must-visit host with an exclusion makes the plan impossible. */
   excluded?: Exclusion;
+  /**
+   * Excluded as too small for the whole delegation, but the request allows it to split
+   * (`delegation.split`) and a group of `min_size` could visit it: every other rule holds.
+   */
+  subGroupsOnly?: true;
+}
+
+/** The largest group a host receives: the smaller of its visit's and its place's capacity (Infinity when neither is given). */
+export function hostCapacity(c: Pick<Candidate, "host" | "place">): number {
+  return Math.min(c.host.visit.capacity ?? Infinity, c.place.capacity ?? Infinity);
 }
 
 /** A host's time already taken by other delegations: instants in ms, one entry per delegation. */
@@ -105,12 +115,40 @@ function judge(
   const mustVisit = request.must_visit.includes(host.id);
   const base = { host, place, ...(endPlace ? { endPlace } : {}), value, matched, mustVisit };
   const days = () => request.days.map((day) => hostDay(host, day, zone, ctx));
-  const ruledOut = exclusionBeforeDays(base, request, ctx, area);
-  // Most hosts of a large registry are ruled out before their days matter: those are worked out only when read.
-  if (ruledOut) return withLazyDays({ ...base, excluded: ruledOut }, days);
+  const ruledOut = exclusionBeforeDays(base, request, ctx, area, request.delegation.size);
+  if (ruledOut) {
+    const forGroup = subGroupCandidate(base, ruledOut, request, ctx, area, days);
+    if (forGroup) return forGroup;
+    // Most hosts of a large registry are ruled out before their days matter: those are worked out only when read.
+    return withLazyDays({ ...base, excluded: ruledOut }, days);
+  }
   const candidate: Candidate = { ...base, days: days() };
   const excluded = dayExclusion(candidate);
   return excluded ? { ...candidate, excluded } : candidate;
+}
+
+/**
+ * Too small for the whole delegation: a sub-group may still go, if nothing else rules the host out
+ * (the request allows a split and a group of `min_size` fits).
+ */
+function subGroupCandidate(
+  base: Omit<Candidate, "days">,
+  excluded: Exclusion,
+  request: Request,
+  ctx: CandidateContext,
+  area: RequestArea,
+  days: () => HostDay[],
+): Candidate | undefined {
+  const split = request.delegation.split;
+  if (excluded.code !== "too-small" || !split || hostCapacity(base) < split.min_size) return undefined;
+  if (exclusionBeforeDays(base, request, ctx, area, split.min_size)) return undefined;
+  const candidate: Candidate = { ...base, days: days() };
+  if (dayExclusion(candidate)) return { ...candidate, excluded };
+  return {
+    ...candidate,
+    excluded: { ...excluded, reason: `${excluded.reason}: only a sub-group can visit it` },
+    subGroupsOnly: true,
+  };
 }
 
 function withLazyDays(c: Omit<Candidate, "days">, compute: () => HostDay[]): Candidate {
@@ -127,8 +165,8 @@ function exclusionBeforeDays(
   request: Request,
   ctx: CandidateContext,
   area: RequestArea,
+  size: number,
 ): Exclusion | undefined {
-  const size = request.delegation.size;
   // First: a host in another city is not this visit's business, whatever else could be said of it.
   const km = outsideArea(area, c.place);
   if (km !== undefined) return { code: "out-of-area", reason: `out of area, ${formatKm(km)} from ${area.from}` };
@@ -137,7 +175,7 @@ function exclusionBeforeDays(
     return { code: "declined", reason: "it declined the invitation (marked `declined` in the previous agenda)" };
   if (c.value === 0 && !c.mustVisit)
     return { code: "no-value", reason: "none of its themes matches the delegation's interests" };
-  const capacity = Math.min(c.host.visit.capacity ?? Infinity, c.place.capacity ?? Infinity);
+  const capacity = hostCapacity(c);
   if (capacity < size)
     return { code: "too-small", reason: `it receives at most ${capacity} people and the delegation is ${size}` };
   if (request.delegation.step_free && !c.place.online && c.place.step_free !== true) {

@@ -3,7 +3,7 @@ import { formatClock, formatHours, type Hours } from "../records/formats.js";
 import type { Place, Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { AgendaDay, AgendaItem } from "./agenda.js";
-import { rankCandidates, shortDate, type Candidate } from "./candidates.js";
+import { hostCapacity, rankCandidates, shortDate, type Candidate } from "./candidates.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace, type ResolvedPace } from "./pace.js";
 import { leg } from "./travel.js";
@@ -21,6 +21,8 @@ interface LocalItem {
   to?: string;
   online?: string;
   status?: AgendaItem["status"];
+  group?: string;
+  people?: number;
 }
 
 interface LocalDay {
@@ -42,6 +44,8 @@ function localView(day: AgendaDay, zone: string): LocalDay {
       ...(item.to ? { to: item.to } : {}),
       ...(item.online ? { online: item.online } : {}),
       ...(item.status ? { status: item.status } : {}),
+      ...(item.group !== undefined ? { group: item.group } : {}),
+      ...(item.people !== undefined ? { people: item.people } : {}),
     })),
   };
 }
@@ -100,9 +104,24 @@ export function checkAgendaRules(
       if (item.kind === "visit" && item.host) checkVisit(item, day.date, candidates.get(item.host), ctx, at, visitedOn);
       if (item.kind === "walk" || item.kind === "transit") checkLeg(item, ws, pace, at);
     });
-    checkOverlaps(order, d, issues);
-    checkGaps(order, requestDay.hours, d, ctx, pace, issues);
-    checkDayLimits(day, d, request, issues);
+    // Each sub-group's way through the day (the whole delegation's items and its own) follows the rules
+    // of a day of its own: no overlaps, travel and buffers between places, from and back to the base.
+    const tracks = trackOrders(order);
+    const found: AgendaIssue[] = [];
+    for (const track of tracks) {
+      checkOverlaps(track, d, found);
+      checkGaps(track, requestDay.hours, d, ctx, pace, found);
+    }
+    // The whole delegation's items are in every group's track: said once.
+    const said = new Set<string>();
+    for (const issue of found) {
+      const key = `${issue.item}|${issue.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      issues.push(issue);
+    }
+    checkGroups(day, order, d, request, issues);
+    checkDayLimits(day, order, d, request, issues);
   });
 
   const dayIndex = new Map(days.map((day, d) => [day.date, d]));
@@ -165,12 +184,21 @@ function checkVisit(
   if (day?.unavailable && (day.unavailable.code === "closed" || day.unavailable.code === "holiday"))
     return at(`${name} is ${day.unavailable.reason}`, "time");
   // A host the planner would leave out for value alone may still be visited by choice; the other exclusions are rules.
+  // Capacity is checked against who goes: the whole delegation, or the sub-group visiting.
+  const people = item.people ?? ctx.request.delegation.size;
+  const capacity = hostCapacity(c);
+  if (people > capacity)
+    return at(
+      `${name}: it receives at most ${capacity} people and ${item.group !== undefined ? `group ${item.group} is ${people}` : `the delegation is ${people}`}`,
+      "host",
+    );
   if (
     c.excluded &&
     c.excluded.code !== "no-value" &&
     c.excluded.code !== "no-window" &&
     c.excluded.code !== "closed" &&
-    c.excluded.code !== "holiday"
+    c.excluded.code !== "holiday" &&
+    c.excluded.code !== "too-small"
   )
     return at(`${name}: ${c.excluded.reason}`, "host");
   const host = c.host;
@@ -299,13 +327,154 @@ function endPlaceOf(item: LocalItem, ws: Workspace): Place | undefined {
   return (endsAt ? ws.places.get(endsAt) : undefined) ?? placeOf(item, ws);
 }
 
-function checkDayLimits(day: LocalDay, d: number, request: Request, issues: AgendaIssue[]): void {
-  const visits = day.items.filter((i) => i.kind === "visit");
-  if (request.max_visits_per_day !== undefined && visits.length > request.max_visits_per_day) {
+/**
+ * A person's visits of the day: the whole delegation's, and in each split part
+ * the most any group makes (who is in which group may change from one part to
+ * the next, so a person may be in the busiest group of each).
+ */
+function checkDayLimits(
+  day: LocalDay,
+  order: readonly { item: LocalItem; i: number }[],
+  d: number,
+  request: Request,
+  issues: AgendaIssue[],
+): void {
+  const max = request.max_visits_per_day;
+  if (max === undefined) return;
+  const whole = day.items.filter((i) => i.kind === "visit" && i.group === undefined).length;
+  const parts = splitParts(order);
+  const grouped = parts.reduce((n, part) => {
+    const counts = new Map<string, number>();
+    for (const { item } of part.items)
+      if (item.kind === "visit") counts.set(item.group as string, (counts.get(item.group as string) ?? 0) + 1);
+    return n + Math.max(0, ...counts.values());
+  }, 0);
+  const visits = whole + grouped;
+  if (visits > max) {
     issues.push({
       day: d,
-      message: `${visits.length} visits on ${shortDate(day.date)}, more than max_visits_per_day (${request.max_visits_per_day})`,
+      message:
+        parts.length > 0
+          ? `up to ${visits} visits a person on ${shortDate(day.date)} (the busiest group of each split part counted), more than max_visits_per_day (${max})`
+          : `${visits} visits on ${shortDate(day.date)}, more than max_visits_per_day (${max})`,
     });
+  }
+}
+
+/** The day's items one party sees: the whole delegation's alone, or with one group's, per group (in time order). */
+function trackOrders(order: readonly { item: LocalItem; i: number }[]): { item: LocalItem; i: number }[][] {
+  const groups = [...new Set(order.flatMap(({ item }) => (item.group === undefined ? [] : [item.group])))].sort();
+  if (groups.length === 0) return [[...order]];
+  return groups.map((g) => order.filter(({ item }) => item.group === undefined || item.group === g));
+}
+
+/** A part of the day where the delegation is split: its groups' items, between two items of the whole delegation. */
+interface SplitPart {
+  items: { item: LocalItem; i: number }[];
+  /** the whole delegation's item before and after it (absent: the day's start or end) */
+  before?: LocalItem;
+  after?: LocalItem;
+}
+
+/** The whole delegation's meetings (not travel, not free time) cut the day; the groups' items between two of them form a part. */
+function splitParts(order: readonly { item: LocalItem; i: number }[]): SplitPart[] {
+  const meetings = order
+    .map(({ item }) => item)
+    .filter(
+      (item) => item.group === undefined && item.kind !== "walk" && item.kind !== "transit" && item.kind !== "free",
+    );
+  const parts = new Map<number, SplitPart>();
+  for (const entry of order) {
+    if (entry.item.group === undefined) continue;
+    // The part after the last meeting that ends by this item's start.
+    let k = -1;
+    meetings.forEach((m, j) => {
+      if (m.end <= entry.item.start) k = j;
+    });
+    const part = parts.get(k) ?? {
+      items: [],
+      ...(k >= 0 ? { before: meetings[k] } : {}),
+      ...(meetings[k + 1] ? { after: meetings[k + 1] } : {}),
+    };
+    part.items.push(entry);
+    parts.set(k, part);
+  }
+  return [...parts.values()];
+}
+
+/**
+ * SPEC "Sub-groups": groups only where the request allows them, named and
+ * sized, adding up to the delegation in each split part, each at least
+ * min_size, at most max_groups; meals and fixed items are the whole
+ * delegation's; without a base, the day starts and ends together.
+ */
+function checkGroups(
+  day: LocalDay,
+  order: readonly { item: LocalItem; i: number }[],
+  d: number,
+  request: Request,
+  issues: AgendaIssue[],
+): void {
+  const split = request.delegation.split;
+  const size = request.delegation.size;
+  const at = (i: number, message: string, field: AgendaIssue["field"] = "time") =>
+    issues.push({ day: d, item: i, field, message });
+  let structural = false;
+  for (const { item, i } of order) {
+    if (item.people !== undefined && item.group === undefined) {
+      at(i, `${describe(item)} gives \`people\` without \`group\`: an item without a group is the whole delegation's`);
+      structural = true;
+    }
+    if (item.group === undefined) continue;
+    if (!split) {
+      at(
+        i,
+        `${describe(item)} is group ${item.group}'s, but the request does not allow the delegation to split (delegation.split)`,
+      );
+      structural = true;
+    } else if (item.people === undefined) {
+      at(i, `${describe(item)} is group ${item.group}'s: give the group's size as \`people\``);
+      structural = true;
+    }
+    if (item.kind === "meal" || item.kind === "fixed" || item.kind === "parallel") {
+      at(i, `the groups rejoin for meals and fixed items: ${describe(item)} is the whole delegation's (no \`group\`)`);
+      structural = true;
+    }
+  }
+  if (structural || !split) return;
+  const base = request.base;
+  for (const part of splitParts(order)) {
+    const first = part.items[0] as { item: LocalItem; i: number };
+    const last = part.items.at(-1) as { item: LocalItem; i: number };
+    const span = `${formatClock(first.item.start)}-${formatClock(Math.max(...part.items.map((x) => x.item.end)))}`;
+    const sizes = new Map<string, number>();
+    for (const { item, i } of part.items) {
+      const known = sizes.get(item.group as string);
+      if (known !== undefined && known !== item.people)
+        at(i, `group ${item.group} is ${known} people earlier in this split part (${span}), not ${item.people}`);
+      else sizes.set(item.group as string, item.people as number);
+    }
+    const groups = [...sizes].sort(([a], [b]) => (a < b ? -1 : 1));
+    const words = groups.map(([g, n]) => `${g} (${n})`).join(", ");
+    const total = groups.reduce((n, [, people]) => n + people, 0);
+    if (groups.length < 2)
+      at(first.i, `the delegation splits into one group only (${words}) at ${span}: a split has two groups or more`);
+    else if (total !== size)
+      at(first.i, `the groups at ${span}, ${words}, add up to ${total} people; the delegation is ${size}`);
+    if (groups.length > split.max_groups)
+      at(first.i, `${groups.length} groups at ${span}, more than max_groups (${split.max_groups})`);
+    for (const [g, n] of groups)
+      if (n < split.min_size) {
+        const where = part.items.find(({ item }) => item.group === g) as { i: number };
+        at(where.i, `group ${g} is ${n} people at ${span}, fewer than min_size (${split.min_size})`);
+      }
+    if (!base && !part.before)
+      at(
+        first.i,
+        `the groups set out at ${span} from nowhere together: without a base, the day starts with the whole delegation`,
+      );
+    if (!base && !part.after)
+      at(last.i, `the groups do not meet again after ${span}: without a base, the day ends with the whole delegation`);
   }
 }
 

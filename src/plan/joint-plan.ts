@@ -1,7 +1,7 @@
 import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
-import type { KeptVisits, Pins } from "./build-instance.js";
+import type { GroupVisit, KeptVisits, Pins } from "./build-instance.js";
 import { rankCandidates, type Candidate } from "./candidates.js";
 import type { SolveOptions, SolveProgress } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
@@ -254,16 +254,20 @@ function searchJointly(input: JointInput): JointPlan {
       stats: { conflicts: 0, replans, finalReplans, method: "independent" },
     };
   const bound = alone.every((p) => p.proven) ? totalOf(alone) : undefined;
+  // A request allowed to split is planned part by part, a local search (docs/sub-groups.md): its plan alone, even
+  // proven among plans that keep the delegation together, bounds nothing, so no joint plan with it is proven.
+  const provable = requests.every((r) => !r.delegation.split);
   const steady = bound === undefined;
   const conflicts = countConflicts([...bookedUses, ...alone.flatMap((p, r) => usesOf(p.agenda, r))], parallelOf);
   const finish = (plans: RequestPlan[], blocks: Blocks[], method: JointStats["method"], complete = false) => {
     const final = realBookings(plans, blocks);
     const total = totalOf(final);
-    const proven = k === 1 ? (final[0]?.proven ?? false) : (bound !== undefined && total >= bound) || complete;
+    const proven =
+      k === 1 ? (final[0]?.proven ?? false) : provable && ((bound !== undefined && total >= bound) || complete);
     return {
       plans: final.map((p) => (k === 1 ? p : { ...p, proven: proven && !p.impossible })),
       total,
-      ...(bound !== undefined ? { bound } : {}),
+      ...(bound !== undefined && provable ? { bound } : {}),
       proven,
       stats: { conflicts, replans, finalReplans, method },
     };
@@ -543,13 +547,15 @@ function searchJointly(input: JointInput): JointPlan {
 
 /** The visits of a plan as previous decisions to keep (host → day and start, request-local minutes). */
 function keptVisits(agenda: Agenda): KeptVisits {
-  const out = new Map<string, { date: string; start: number }>();
+  const out = new Map<string, { date: string; start: number } & GroupVisit>();
   for (const day of agenda.days)
     for (const item of day.items)
       if (item.kind === "visit" && item.host)
         out.set(item.host, {
           date: day.date,
           start: Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16)),
+          // A sub-group's visit: the re-plan tries the same groups again, as after `--previous`.
+          ...(item.group !== undefined ? { group: item.group, people: item.people ?? 0 } : {}),
         });
   return out;
 }
@@ -723,7 +729,8 @@ export function gridMinutes(input: JointInput, plans: readonly RequestPlan[]): n
     for (const item of request.fixed) [item.hours.start, item.hours.end].forEach(add);
     for (const pin of input.pins?.get(request.id)?.values() ?? []) [pin.start, pin.end ?? 0].forEach(add);
     for (const keep of input.kept?.get(request.id)?.values() ?? []) add(keep.start);
-    const candidates = (plans[r]?.candidates ?? []).filter((c: Candidate) => !c.excluded);
+    // Hosts only a sub-group can visit are planned too: their times count.
+    const candidates = (plans[r]?.candidates ?? []).filter((c: Candidate) => !c.excluded || c.subGroupsOnly);
     for (const c of candidates) {
       add(c.host.visit.duration);
       for (const d of c.days) for (const w of [...d.windows, ...d.slots]) [w.start, w.end].forEach(add);

@@ -7,9 +7,16 @@ import type { Agenda, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
 import { buildInstance, type KeptVisits, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
 import { isOutOfArea, rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
-import { solve, type SolveOptions, type SolveResult, type UnplacedReason } from "./engine/index.js";
+import {
+  solve,
+  type EngineInstance,
+  type SolveOptions,
+  type SolveResult,
+  type UnplacedReason,
+} from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { resolvePace } from "./pace.js";
+import { splitPlan } from "./split-plan.js";
 import { greatCircleKm } from "./travel.js";
 
 export interface PlanRequestInput {
@@ -39,6 +46,14 @@ export interface RequestPlan {
   hint?: string;
   proven: boolean;
   method: "exact" | "heuristic";
+  /** with `delegation.split`: what splitting did (absent when the request does not allow it) */
+  split?: SplitSummary;
+}
+
+/** How the delegation split: in how many parts of days, and the value of the best plan found without splitting. */
+export interface SplitSummary {
+  parts: number;
+  unsplitValue: number;
 }
 
 /**
@@ -108,7 +123,8 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   // organiser's word: counted as visited, never planned again, a must-visit among them satisfied.
   const parallelHosts = fixedItemHosts(request);
   for (const c of candidates) {
-    if (c.mustVisit && c.excluded && !parallelHosts.has(c.host.id)) {
+    // Too small for the whole delegation: a sub-group must go (checked after splitting).
+    if (c.mustVisit && c.excluded && !parallelHosts.has(c.host.id) && !c.subGroupsOnly) {
       // Out of area because a place is in the wrong spot (swapped coordinates, another city): name that place.
       const far = isOutOfArea(c) ? farFromArea(ws, request, c) : undefined;
       return {
@@ -126,7 +142,8 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   for (const c of candidates) {
     const pin = pins.get(c.host.id);
     const closed = pin?.end !== undefined ? c.days.find((d) => d.date === pin.date)?.unavailable : undefined;
-    const blocked = c.excluded ?? (closed?.code === "closed" || closed?.code === "holiday" ? closed : undefined);
+    const excluded = c.subGroupsOnly ? undefined : c.excluded;
+    const blocked = excluded ?? (closed?.code === "closed" || closed?.code === "holiday" ? closed : undefined);
     if (pin && blocked && !parallelHosts.has(c.host.id))
       return {
         agenda: empty,
@@ -143,7 +160,16 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
     pins,
   );
   const pace = resolvePace(request, ws.config);
-  const plan = buildInstance(ws, request, planned, pace, pins, input.kept);
+  // With sub-groups the instance holds the hosts only a group can visit too; the unsplit plan goes without them.
+  const groupsOnly = groupOnlyHosts(request, planned, pins);
+  const plan = buildInstance(
+    ws,
+    request,
+    planned.map((c) => (c.subGroupsOnly ? withoutExclusion(c) : c)),
+    pace,
+    pins,
+    input.kept,
+  );
   const unpinnable = plan.unpinnable[0];
   if (unpinnable !== undefined)
     return {
@@ -153,7 +179,7 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
       proven: false,
       method: "exact",
     };
-  const result = solve(plan.instance, input.solver);
+  const result = solve(groupsOnly.size > 0 ? withoutHosts(plan, groupsOnly) : plan.instance, input.solver);
   if (!result.feasible) {
     // Unreachable because the hotel (or the host) is in the wrong place: name the place, not the host's time.
     const unreachable = result.missing.some((m) => m.reason === "unreachable");
@@ -168,12 +194,46 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
     };
   }
 
-  const days = buildAgendaDays(plan, result, request, zone);
+  const valueOf = (hosts: ReadonlySet<string>) =>
+    candidates.filter((c) => hosts.has(c.host.id) || parallelHosts.has(c.host.id)).reduce((sum, c) => sum + c.value, 0);
+  const unsplitHosts = new Set(
+    result.routes.flatMap((r) =>
+      r.nodes.flatMap((p) => {
+        const meaning = plan.meanings[p.node] as NodeMeaning;
+        return meaning.kind === "visit" ? [meaning.candidate.host.id] : [];
+      }),
+    ),
+  );
+  const split = request.delegation.split
+    ? splitPlan({
+        plan,
+        result,
+        request,
+        required: new Set([...groupsOnly].filter((h) => pins.has(h) || request.must_visit.includes(h))),
+        previousSizes: previousGroupSizes(request, pins, input.kept),
+        ...(input.solver ? { solver: input.solver } : {}),
+      })
+    : undefined;
+  if (split && split.missing.length > 0)
+    return {
+      agenda: empty,
+      candidates,
+      impossible: split.missing
+        .map((h) => {
+          const pin = pins.get(h);
+          const why =
+            "no sub-group can visit it: its time clashes with the rest of the programme, or no group is small enough";
+          return pin ? `${pinWords(h, pin)} cannot be kept: ${why}` : `must-visit host ${h} cannot be placed: ${why}`;
+        })
+        .join("; "),
+      proven: false,
+      method: result.stats.method,
+    };
+
+  const days = buildAgendaDays(plan, result, request, zone, split?.days);
   const visited = new Set(days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)));
-  const unscheduled = explainLeftOut(plan, result, planned, visited, { ...input, candidates });
-  const value = candidates
-    .filter((c) => visited.has(c.host.id) || parallelHosts.has(c.host.id))
-    .reduce((sum, c) => sum + c.value, 0);
+  const unscheduled = explainLeftOut(plan, result, planned, visited, { ...input, candidates }, unsplitHosts);
+  const value = valueOf(visited);
   const travel = days.reduce(
     (sum, d) =>
       sum + d.items.reduce((s, i) => s + (i.kind === "walk" || i.kind === "transit" ? (i.minutes ?? 0) : 0), 0),
@@ -182,9 +242,58 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
   return {
     agenda: { request: request.id, timezone: zone, value, travel_minutes: travel, days, unscheduled },
     candidates,
-    proven: result.proven,
+    // Splitting is planned part by part: a changed plan is the best found, not proven.
+    proven: result.proven && !split?.changed,
     method: result.stats.method,
+    ...(split ? { split: { parts: split.splits, unsplitValue: valueOf(unsplitHosts) } } : {}),
   };
+}
+
+/**
+ * Hosts the unsplit plan goes without when the delegation may split: those only
+ * a sub-group can visit (too small for the whole delegation), and those a
+ * sub-group visited in the previous agenda at times now pinned (two groups'
+ * confirmed visits may overlap).
+ */
+function groupOnlyHosts(request: Request, planned: readonly Candidate[], pins: Pins): Set<string> {
+  if (!request.delegation.split) return new Set();
+  const size = request.delegation.size;
+  return new Set([
+    ...planned.filter((c) => c.subGroupsOnly).map((c) => c.host.id),
+    ...[...pins].filter(([, pin]) => pin.people !== undefined && pin.people < size).map(([host]) => host),
+  ]);
+}
+
+function withoutExclusion(c: Candidate): Candidate {
+  const { excluded: _excluded, ...rest } = c;
+  return rest;
+}
+
+/** The instance without these hosts' nodes (no window, not mandatory): the unsplit plan's. */
+function withoutHosts(plan: PlanInstance, hosts: ReadonlySet<string>): EngineInstance {
+  return {
+    ...plan.instance,
+    nodes: plan.instance.nodes.map((node, i) => {
+      const meaning = plan.meanings[i] as NodeMeaning;
+      return meaning.kind === "visit" && hosts.has(meaning.candidate.host.id)
+        ? { ...node, windows: [], mandatory: false }
+        : node;
+    }),
+  };
+}
+
+/** The group sizes of the previous agenda's split parts, as its visits tell them (per date, when they add up). */
+function previousGroupSizes(request: Request, pins: Pins, kept: KeptVisits = new Map()): number[][] {
+  const byDate = new Map<string, Map<string, number>>();
+  for (const visit of [...pins.values(), ...kept.values()]) {
+    if (visit.group === undefined || visit.people === undefined) continue;
+    const groups = byDate.get(visit.date) ?? new Map<string, number>();
+    groups.set(visit.group, visit.people);
+    byDate.set(visit.date, groups);
+  }
+  return [...byDate.values()]
+    .map((groups) => [...groups.values()].sort((a, b) => b - a))
+    .filter((sizes) => sizes.reduce((a, b) => a + b, 0) === request.delegation.size);
 }
 
 /** The hosts the request's fixed items name: parallel sessions' hosts and joint meetings' hosts. */
@@ -314,6 +423,7 @@ function explainLeftOut(
   planned: readonly Candidate[],
   visited: ReadonlySet<string>,
   input: PlanRequestInput,
+  unsplitHosts: ReadonlySet<string> = new Set(),
 ): UnscheduledHost[] {
   const engineReason = new Map<string, UnplacedReason>();
   for (const u of result.unplaced) {
@@ -331,6 +441,16 @@ function explainLeftOut(
     if (visited.has(c.host.id) || c.excluded?.code === "no-value" || isOutOfArea(c)) continue;
     if (c.excluded) {
       out.push({ host: c.host.id, code: c.excluded.code, reason: c.excluded.reason, value: c.value });
+      continue;
+    }
+    if (unsplitHosts.has(c.host.id)) {
+      // In the unsplit plan, left out when the delegation split: the groups' visits are worth more.
+      out.push({
+        host: c.host.id,
+        code: "outranked",
+        reason: `outranked: the sub-groups' visits are worth more in total (value ${c.value})`,
+        value: c.value,
+      });
       continue;
     }
     const reason = engineReason.get(c.host.id) ?? "no-time-left";

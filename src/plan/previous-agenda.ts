@@ -1,7 +1,7 @@
 import type { Agenda, AgendaDay, AgendaItem } from "./agenda.js";
 import { diffAgendas, inviteSequence } from "./agenda-diff.js";
 import { isJointMeeting } from "./host-visits.js";
-import type { KeptVisits, Pins } from "./build-instance.js";
+import type { GroupVisit, KeptVisits, Pins } from "./build-instance.js";
 import { minutesOn } from "../records/zoned-time.js";
 
 // What a previous agenda (`plan --previous`) tells a re-plan, and what the
@@ -10,9 +10,9 @@ import { minutesOn } from "../records/zoned-time.js";
 
 export interface PreviousChoices {
   /** confirmed visits (and with `keepProposed` every visit): fixed where they are */
-  pins: Map<string, { date: string; start: number; end?: number }>;
+  pins: Map<string, { date: string; start: number; end?: number } & GroupVisit>;
   /** proposed and requested visits: kept at their time unless moving reaches a strictly higher value */
-  keep: Map<string, { date: string; start: number }>;
+  keep: Map<string, { date: string; start: number } & GroupVisit>;
   /** hosts that declined: left out */
   declined: Set<string>;
 }
@@ -31,11 +31,18 @@ export function previousChoices(previous: Agenda, options: { keepProposed?: bool
     for (const item of day.items) {
       if (item.kind !== "visit" || !item.host) continue;
       const start = minutesOn(day.date, item.start, previous.timezone);
+      // A sub-group's visit: the re-plan tries the same groups again.
+      const group = item.group !== undefined ? { group: item.group, people: item.people ?? 0 } : {};
       if (item.status === "declined") declined.add(item.host);
       else if (item.status === "confirmed")
-        pins.set(item.host, { date: day.date, start, end: minutesOn(day.date, item.end, previous.timezone) });
-      else if (options.keepProposed) pins.set(item.host, { date: day.date, start });
-      else keep.set(item.host, { date: day.date, start });
+        pins.set(item.host, {
+          date: day.date,
+          start,
+          end: minutesOn(day.date, item.end, previous.timezone),
+          ...group,
+        });
+      else if (options.keepProposed) pins.set(item.host, { date: day.date, start, ...group });
+      else keep.set(item.host, { date: day.date, start, ...group });
     }
   }
   // A host declined on one day and proposed on another is not left out.

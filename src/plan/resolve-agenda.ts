@@ -109,7 +109,8 @@ export function resolveAgenda(file: AgendaFile, ws: Workspace, holidays: Holiday
   const agenda: Agenda = {
     request: request.id,
     timezone: zone,
-    value: visited.reduce((sum, h) => sum + (values.get(h) ?? 0), 0),
+    // A host visited by several groups (a broken rule, reported) still counts once.
+    value: [...new Set(visited)].reduce((sum, h) => sum + (values.get(h) ?? 0), 0),
     travel_minutes: travel,
     days,
     unscheduled: file.unscheduled.map((u) => ({
@@ -187,6 +188,8 @@ function resolveDay(day: AgendaFile["days"][number], request: Request, ws: Works
     return {
       kind: item.kind,
       ...zonedIsoSpan(day.date, item.time.start, item.time.end, zone),
+      ...(item.group !== undefined ? { group: item.group } : {}),
+      ...(item.people !== undefined ? { people: item.people } : {}),
       title,
       ...(item.host ? { host: item.host } : {}),
       ...(place ? { place: agendaPlace(place) } : {}),

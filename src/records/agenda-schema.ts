@@ -11,6 +11,13 @@ export const ITEM_STATUSES = ["proposed", "requested", "confirmed", "declined"] 
 export const agendaItemSchema = z.strictObject({
   kind: z.enum(["visit", "walk", "transit", "meal", "fixed", "parallel", "free"]),
   time: hoursSchema,
+  /** a sub-group's item ("A", "B", …); without it, the whole delegation's */
+  group: z
+    .string()
+    .regex(/^[A-Z]$/, "a group is named by one capital letter, A to Z")
+    .optional(),
+  /** with `group`: the group's size */
+  people: z.number().int().positive().optional(),
   title: z.string().min(1).optional(),
   host: idSchema.optional(),
   place: idSchema.optional(),

@@ -159,6 +159,21 @@ const fixedSchema = z.strictObject({
 });
 export type FixedItem = z.output<typeof fixedSchema>;
 
+/**
+ * Sub-groups: for part of a day the delegation may divide into at most
+ * `max_groups` groups of at least `min_size` people each, which rejoin for
+ * meals, fixed items, the base and the end of the day.
+ */
+const splitSchema = z.strictObject({
+  max_groups: z
+    .number()
+    .int()
+    .min(2, "max_groups is at least 2 (one group is the whole delegation)")
+    .max(26, "max_groups is at most 26 (groups are named A to Z)"),
+  min_size: positiveInt,
+});
+export type Split = z.output<typeof splitSchema>;
+
 export const requestSchema = z.strictObject({
   id: idSchema,
   title: text,
@@ -169,13 +184,24 @@ export const requestSchema = z.strictObject({
     phone: text.optional(),
     lang: languageSchema.optional(),
   }),
-  delegation: z.strictObject({
-    from: text.optional(),
-    size: positiveInt,
-    profile: listOf(text).default([]),
-    languages: listOf(languageSchema).default([]),
-    step_free: z.boolean().default(false),
-  }),
+  delegation: z
+    .strictObject({
+      from: text.optional(),
+      size: positiveInt,
+      profile: listOf(text).default([]),
+      languages: listOf(languageSchema).default([]),
+      step_free: z.boolean().default(false),
+      split: splitSchema.optional(),
+    })
+    .superRefine((delegation, ctx) => {
+      const split = delegation.split;
+      if (split && split.min_size * 2 > delegation.size)
+        ctx.addIssue({
+          code: "custom",
+          path: ["split", "min_size"],
+          message: `a delegation of ${delegation.size} cannot split into groups of at least ${split.min_size}: min_size is at most half the size (${Math.floor(delegation.size / 2)})`,
+        });
+    }),
   timezone: timeZoneSchema.optional(),
   days: listOf(datedHours).refine(
     (days) => days.length > 0,

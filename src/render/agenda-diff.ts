@@ -22,7 +22,13 @@ export function describeAgendaDiff(
       const where = c.moved?.place
         ? ` (now at ${c.current.session?.place?.name ?? c.current.item.place?.name ?? "another place"})`
         : "";
-      return [`moved: ${who}, ${when(c.previous, c.timezone)} → ${when(c.current, c.timezone)}${where}`];
+      const people =
+        c.moved?.people && c.current.item.people !== undefined
+          ? ` (now a group of ${c.current.item.people})`
+          : c.moved?.people
+            ? " (now the whole delegation)"
+            : "";
+      return [`moved: ${who}, ${when(c.previous, c.timezone)} → ${when(c.current, c.timezone)}${where}${people}`];
     }
     return [];
   });

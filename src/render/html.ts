@@ -34,6 +34,13 @@ tr.walk td, tr.transit td, tr.free td { color: #555; font-size: 9pt; }
 a { color: inherit; }
 @media screen { body { padding: 10mm; } .day, .contacts { margin-top: 10mm; } }`;
 
+/** Only in an itinerary where the delegation splits: the columns of the groups side by side. */
+const SPLIT_CSS = `table.split th:nth-child(n+2) { width: auto; }
+table.split td .what { font-weight: bold; }
+table.split td.walk, table.split td.transit, table.split td.free { color: #555; font-size: 9pt; }
+table.split td.walk .what, table.split td.transit .what, table.split td.free .what { font-weight: normal; }
+p.split { margin: 4mm 0 2mm; font-style: italic; }`;
+
 /** Text for an element or a quoted attribute: the five characters HTML gives meaning to, as entities. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -52,6 +59,18 @@ function rowHtml(row: ItineraryRow): string {
   return `<tr class="${row.kind}"><td class="time">${escapeHtml(row.time)}</td><td class="what">${escapeHtml(row.what)}</td><td>${escapeHtml(row.where)}</td><td>${notes}</td></tr>`;
 }
 
+/** One group's item in its column: what, where (a leg's destination is in its title), notes and links. */
+function cellHtml(row: ItineraryRow): string {
+  const travel = row.kind === "walk" || row.kind === "transit";
+  const parts = [
+    `<div class="what">${escapeHtml(row.what)}</div>`,
+    ...(row.where && !travel ? [`<div>${escapeHtml(row.where)}</div>`] : []),
+    ...row.notes.map((n) => `<div>${escapeHtml(n)}</div>`),
+    ...row.links.map((l) => `<div>${escapeHtml(l.label)}: ${link(l.url, l.url)}</div>`),
+  ];
+  return `<td class="${row.kind}">${parts.join("")}</td>`;
+}
+
 export function renderHtml(input: RenderInput): string {
   const it = buildItinerary(input);
   const e = escapeHtml;
@@ -64,7 +83,7 @@ export function renderHtml(input: RenderInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="studyvisit">',
     `<title>${e(it.title)}</title>`,
-    `<style>\n${CSS}\n</style>`,
+    `<style>\n${CSS}${it.days.some((d) => d.blocks.some((b) => b.kind === "split")) ? `\n${SPLIT_CSS}` : ""}\n</style>`,
     "</head>",
     "<body>",
     "<header>",
@@ -78,14 +97,31 @@ export function renderHtml(input: RenderInput): string {
     "</header>",
   ];
   for (const day of it.days) {
-    out.push(
-      `<section class="day">`,
-      `<h2>${e(day.heading)}</h2>`,
-      '<table class="programme">',
-      "<thead><tr><th>Time</th><th>What</th><th>Where</th><th>Notes</th></tr></thead>",
-      "<tbody>",
-    );
-    out.push(...day.rows.map(rowHtml), "</tbody>", "</table>");
+    out.push(`<section class="day">`, `<h2>${e(day.heading)}</h2>`);
+    for (const block of day.blocks) {
+      if (block.kind === "whole") {
+        out.push(
+          '<table class="programme">',
+          "<thead><tr><th>Time</th><th>What</th><th>Where</th><th>Notes</th></tr></thead>",
+          "<tbody>",
+        );
+        out.push(...block.rows.map(rowHtml), "</tbody>", "</table>");
+        continue;
+      }
+      // Side by side: a column per group, a row per time, so what happens at once reads across.
+      out.push(
+        `<p class="split">${e(block.intro)}</p>`,
+        '<table class="programme split">',
+        `<thead><tr><th>Time</th>${block.groups.map((g) => `<th>${e(g.label)}</th>`).join("")}</tr></thead>`,
+        "<tbody>",
+        ...block.rows.map(
+          (r) =>
+            `<tr><td class="time">${e(r.time)}</td>${r.cells.map((c) => (c ? cellHtml(c) : "<td></td>")).join("")}</tr>`,
+        ),
+        "</tbody>",
+        "</table>",
+      );
+    }
     if (day.travel) out.push(`<p class="travel">${e(day.travel)}</p>`);
     out.push("</section>");
   }

@@ -44,7 +44,8 @@ export function renderItineraryIcs(input: RenderInput, options: ItineraryIcsOpti
         eventLines(input, {
           uid: item.uid,
           item,
-          summary: item.title,
+          // A sub-group's event: whose it is, in the title a calendar shows first.
+          summary: item.group !== undefined ? `${item.title} (group ${item.group})` : item.title,
           ...itemLocation(input, item),
           description: itineraryDescription(input, day.items, index),
           categories: [category],
@@ -97,6 +98,7 @@ export function renderInviteIcs(input: RenderInput, hostId: string, options: Inv
 function itineraryDescription(input: RenderInput, items: readonly AgendaItem[], index: number): string {
   const item = items[index] as AgendaItem;
   const parts: string[] = [];
+  if (item.group !== undefined) parts.push(groupLine(input, item));
   const host = item.host ? input.hosts.get(item.host) : undefined;
   if (host?.summary) parts.push(host.summary);
   if (item.ends_at)
@@ -124,9 +126,19 @@ function itineraryDescription(input: RenderInput, items: readonly AgendaItem[], 
   return parts.join("\n");
 }
 
-function delegationWords(input: RenderInput): string {
+/** "Group B: 10 of the delegation's 20 people; the groups meet again for the next item." */
+function groupLine(input: RenderInput, item: AgendaItem): string {
+  const size = input.request.delegation.size;
+  return `Group ${item.group}: ${item.people ?? "?"} of the delegation's ${size} people, on their own way until the groups meet again.`;
+}
+
+/** "the delegation from Ljubljana (12 people)"; a sub-group's visit: "group B of the delegation from Ljubljana (10 of its 20 people)". */
+function delegationWords(input: RenderInput, item?: AgendaItem): string {
   const { delegation } = input.request;
   const from = delegation.from ? `the delegation from ${delegation.from}` : "the delegation";
+  const people = item?.group !== undefined ? item.people : undefined;
+  if (people !== undefined && people < delegation.size)
+    return `group ${item?.group} of ${from} (${people} of its ${delegation.size} people)`;
   return `${from} (${delegation.size} ${delegation.size === 1 ? "person" : "people"})`;
 }
 
@@ -141,13 +153,13 @@ function inviteSummary(input: RenderInput, item: AgendaItem, hostId: string, ses
   const partners = jointPartners(input, item, hostId);
   if (partners)
     return `Joint meeting with ${delegationWords(input)}${partners.length > 0 ? ` and ${namesInWords(partners)}` : ""}`;
-  return `Visit of ${delegationWords(input)}`;
+  return `Visit of ${delegationWords(input, item)}`;
 }
 
 function inviteDescription(input: RenderInput, item: AgendaItem, hostId: string, session?: ParallelSession): string {
   const { request } = input;
   const { organiser, delegation } = request;
-  const parts = [request.title, `Group: ${delegationWords(input)}.`];
+  const parts = [request.title, `Group: ${delegationWords(input, item)}.`];
   if (delegation.profile.length > 0) parts.push(`Profile: ${delegation.profile.join(", ")}.`);
   if (delegation.languages.length > 0)
     parts.push(`Languages: ${delegation.languages.map((l) => languageName(l)).join(", ")}.`);

@@ -28,6 +28,8 @@ export interface EmailPhrases {
   locale: Locale;
   greeting(names: string): string;
   people(n: number): string;
+  /** a sub-group's visit: "10 of its 20 people" */
+  part(n: number, total: number): string;
   subject: Record<"new" | "moved" | "unchanged" | "cancel" | "declined", (f: EmailFacts) => string>;
   body: Record<"new" | "moved" | "unchanged" | "cancel" | "declined", (f: EmailFacts) => string>;
   /** the body when the host is invited to a joint meeting (a fixed item naming several hosts), not to a visit */
@@ -44,6 +46,7 @@ const EN: EmailPhrases = {
   locale: enGB,
   greeting: (names) => `Dear ${names},`,
   people: (n) => `${n} ${n === 1 ? "person" : "people"}`,
+  part: (n, total) => `${n} of its ${total} people`,
   subject: {
     new: (f) => `Study visit: ${f.group}, ${f.when}`,
     moved: (f) => `New time for the study visit: ${f.when}`,
@@ -79,6 +82,7 @@ const FR: EmailPhrases = {
   locale: fr,
   greeting: (names) => `Bonjour ${names},`,
   people: (n) => `${n} ${n === 1 ? "personne" : "personnes"}`,
+  part: (n, total) => `${n} de ses ${total} personnes`,
   subject: {
     new: (f) => `Visite d'étude : ${f.group}, ${f.when}`,
     moved: (f) => `Nouvel horaire de la visite d'étude : ${f.when}`,
@@ -118,6 +122,7 @@ const NL: EmailPhrases = {
   locale: nl,
   greeting: (names) => `Beste ${names},`,
   people: (n) => `${n} ${n === 1 ? "persoon" : "personen"}`,
+  part: (n, total) => `${n} van haar ${total} personen`,
   subject: {
     new: (f) => `Studiebezoek: ${f.group}, ${f.when}`,
     moved: (f) => `Nieuw tijdstip voor het studiebezoek: ${f.when}`,
@@ -154,6 +159,7 @@ const DE: EmailPhrases = {
   locale: de,
   greeting: (names) => `Guten Tag ${names},`,
   people: (n) => `${n} ${n === 1 ? "Person" : "Personen"}`,
+  part: (n, total) => `${n} ihrer ${total} Personen`,
   subject: {
     new: (f) => `Studienbesuch: ${f.group}, ${f.when}`,
     moved: (f) => `Neue Zeit für den Studienbesuch: ${f.when}`,

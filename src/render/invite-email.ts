@@ -55,7 +55,13 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
   const to = inviteRecipients(input, hostId).map((c) => ({ name: c.name, address: c.email as string }));
   const zone = input.agenda.timezone;
   const delegation = request.delegation;
-  const group = `${delegation.from ? `${groupWord(phrases)} ${delegation.from}` : groupWord(phrases, true)} (${phrases.people(delegation.size)})`;
+  // A sub-group's visit says how many of the delegation come.
+  const people = first.item.people;
+  const count =
+    people !== undefined && people < delegation.size
+      ? phrases.part(people, delegation.size)
+      : phrases.people(delegation.size);
+  const group = `${delegation.from ? `${groupWord(phrases)} ${delegation.from}` : groupWord(phrases, true)} (${count})`;
   const facts: EmailFacts = {
     group,
     title: request.title,
@@ -67,11 +73,14 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
       ? options.declined
         ? "declined"
         : "cancel"
-      : options.change === "moved"
+      : options.change === "moved" && !onlyWhoComes(options.before, first, facts)
         ? "moved"
-        : options.change === "unchanged"
-          ? "unchanged"
-          : "new";
+        : options.change === "moved"
+          ? // Same time, same place: what changed is who comes (a sub-group's size); the text gives the new count.
+            "unchanged"
+          : options.change === "unchanged"
+            ? "unchanged"
+            : "new";
   // Invited to a joint meeting (and to nothing else): the text says so, and names the other hosts.
   const joint = visits.every((v) => isJointMeeting(v.item)) && kind !== "declined";
   const partners = (v: HostVisit) =>
@@ -115,6 +124,11 @@ export function inviteEmail(input: RenderInput, hostId: string, options: InviteE
     messageId: `<${key}@studyvisit>`,
     boundary: `studyvisit-${key}`,
   };
+}
+
+/** A moved visit whose time and place stay: only how many people come changed. */
+function onlyWhoComes(before: HostVisit | undefined, now: HostVisit, facts: EmailFacts): boolean {
+  return before !== undefined && facts.before === facts.when && before.item.place?.id === now.item.place?.id;
 }
 
 /** "the delegation from" / "the delegation", per language. */

@@ -12,7 +12,11 @@ export const ITINERARY_TEMPLATE = `{{!
   value in double braces and the same value in triple braces print the same.
 
   Values: title, delegation, organiser, dates, timezone, programme;
-  days[]: heading, rows[] (time, what, where, notes), travel;
+  days[]: heading, blocks[], rows[] (time, what, where, notes, group), travel;
+  a block is either whole (rows[]: time, what, where, notes: the delegation
+  together) or split (intro, groups[]: one column head per sub-group,
+  rows[]: time, cells[]: one cell per group, empty when it does nothing then);
+  days[].rows lists every item; a sub-group's item gives its group (A, B, …) as group.
   gantt[]: name, tasks[] (label, start, end);
   contacts[]: host, summary, people[] (one line each); generated.
   The hosts left out of the programme are the organiser's business: they are
@@ -27,12 +31,25 @@ export const ITINERARY_TEMPLATE = `{{!
 
 {{#days}}
 ## {{heading}}
+{{#blocks}}
 
+{{#whole}}
 | Time | What | Where | Notes |
 | --- | --- | --- | --- |
 {{#rows}}
 | {{time}} | {{what}} | {{where}} | {{notes}} |
 {{/rows}}
+{{/whole}}
+{{#split}}
+{{intro}}
+
+| Time |{{#groups}} {{.}} |{{/groups}}
+| --- |{{#groups}} --- |{{/groups}}
+{{#rows}}
+| {{time}} |{{#cells}} {{.}} |{{/cells}}
+{{/rows}}
+{{/split}}
+{{/blocks}}
 {{#travel}}
 
 {{travel}}

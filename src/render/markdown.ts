@@ -35,7 +35,11 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
       name: mermaidLabel(day.short),
       tasks: day.rows
         .filter((r) => CHART_KINDS.has(r.kind) && r.end > r.start)
-        .map((r) => ({ label: mermaidLabel(r.what), start: r.start, end: r.end })),
+        .map((r) => ({
+          label: mermaidLabel(r.group !== undefined ? `${r.what} (group ${r.group})` : r.what),
+          start: r.start,
+          end: r.end,
+        })),
     }))
     .filter((day) => day.tasks.length > 0);
   const view = {
@@ -48,6 +52,21 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
     days: it.days.map((day) => ({
       heading: mdInline(day.heading),
       rows: day.rows.map(rowView),
+      blocks: day.blocks.map((block) =>
+        block.kind === "whole"
+          ? { whole: { rows: block.rows.map(rowView) }, split: false }
+          : {
+              whole: false,
+              split: {
+                intro: mdInline(block.intro),
+                groups: block.groups.map((g) => mdInline(g.label)),
+                rows: block.rows.map((r) => ({
+                  time: mdCell(r.time),
+                  cells: r.cells.map((cell) => (cell ? cellView(cell) : "")),
+                })),
+              },
+            },
+      ),
       travel: mdInline(day.travel),
     })),
     gantt,
@@ -59,9 +78,26 @@ export function renderMarkdown(input: RenderInput, template: string = ITINERARY_
   return renderTemplate(template, view);
 }
 
+/** One group's item in its column: what, where (a leg says where it goes already), notes and links, in one cell. */
+function cellView(row: ItineraryRow): string {
+  const travel = row.kind === "walk" || row.kind === "transit";
+  return [
+    mdCell([row.what, travel ? "" : row.where, ...row.notes]),
+    ...row.links.map((l) => `${mdInline(l.label)}: ${mdUrl(l.url)}`),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 function rowView(row: ItineraryRow): Record<string, string> {
   const notes = [mdCell(row.notes), ...row.links.map((l) => `${mdInline(l.label)}: ${mdUrl(l.url)}`)]
     .filter(Boolean)
     .join(" · ");
-  return { time: mdCell(row.time), what: mdCell(row.what), where: mdCell(row.where), notes };
+  return {
+    time: mdCell(row.time),
+    what: mdCell(row.what),
+    where: mdCell(row.where),
+    notes,
+    ...(row.group !== undefined ? { group: mdInline(row.group) } : {}),
+  };
 }

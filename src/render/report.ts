@@ -1,6 +1,6 @@
 import type { VisitChange } from "../plan/agenda-diff.js";
 import { describeAgendaDiff, unchangedSummary } from "./agenda-diff.js";
-import { generatedStamp } from "./agenda-time.js";
+import { generatedStamp, localTime, shortDay } from "./agenda-time.js";
 import { inviteRecipients } from "./ics.js";
 import { mdCell, mdInline } from "./markdown-escape.js";
 import { hostName, visitedHostIds, type RenderInput } from "./render-input.js";
@@ -32,6 +32,8 @@ export interface ReportInput {
   changes?: { since: string; list: readonly VisitChange[] };
   /** warnings and notes, each one line: `FILE:LINE:COL: warning: …` or an agenda note */
   notices: readonly string[];
+  /** the request allows the delegation to split: in how many parts of days it does, and the value without splitting */
+  split?: { parts: number; unsplitValue: number };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -51,6 +53,7 @@ export function renderReport(report: ReportInput): string {
     `- **Programme:** ${plural(visited.length, "host")} met, value ${agenda.value}, ${agenda.travel_minutes} min of travel (${mdInline(report.quality)})`,
     `- **Round times:** ${report.grid === 1 ? "off (grid 1 min): items start whenever they can" : `visits, meals and fixed items start on a ${report.grid}-minute grid`}`,
     `- **Area:** ${areaLine(report.area)}`,
+    ...(report.split ? [`- **Sub-groups:** ${splitLine(report.split, agenda)}`] : []),
     "",
   ];
 
@@ -101,6 +104,37 @@ export function renderReport(report: ReportInput): string {
   }
   out.push("---", "", `*Generated on ${generatedStamp(input.generatedAt)} by studyvisit.*`, "");
   return out.join("\n");
+}
+
+/** Whether the delegation splits, where, and what it gains: the planner splits only when the value rises. */
+function splitLine(split: NonNullable<ReportInput["split"]>, agenda: RenderInput["agenda"]): string {
+  if (split.parts === 0)
+    return `allowed, not used: splitting into groups would not raise the value (${agenda.value} with the delegation together)`;
+  const parts = agenda.days.flatMap((day) => {
+    const items = day.items;
+    const out: string[] = [];
+    items.forEach((item, i) => {
+      if (item.group === undefined || items[i - 1]?.group !== undefined) return;
+      let j = i;
+      const sizes = new Map<string, number>();
+      while (j < items.length && items[j]?.group !== undefined) {
+        const g = items[j] as RenderInput["agenda"]["days"][number]["items"][number];
+        if (!sizes.has(g.group as string)) sizes.set(g.group as string, g.people ?? 0);
+        j++;
+      }
+      const next = items[j];
+      const until = next
+        ? `until ${next.kind === "meal" ? next.title.toLowerCase() : `“${next.title}”`}`
+        : "until the end of the day";
+      const who = [...sizes]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([g, n]) => `${g} ${n}`)
+        .join(", ");
+      out.push(`${shortDay(day.date)} from ${localTime(item.start, agenda.timezone).time} ${until} (${who})`);
+    });
+    return out;
+  });
+  return `the delegation splits for value ${agenda.value}, against ${split.unsplitValue} together: ${mdInline(parts.join("; "))}`;
 }
 
 function areaLine(area: ReportInput["area"]): string {

@@ -27,6 +27,8 @@ export interface TimelineHeader {
   hostNames: ReadonlyMap<string, string>;
   /** e.g. "proven optimal" */
   quality?: string;
+  /** the request allows the delegation to split: in how many parts of days it does, and the value without splitting */
+  split?: { parts: number; unsplitValue: number };
 }
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -78,10 +80,19 @@ export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, pai
       `${header.delegation} · value ${agenda.value} · ${agenda.travel_minutes} min of travel${header.quality ? ` · ${header.quality}` : ""}`,
     ),
   );
+  if (header.split) lines.push(paint.accent(splitWords(header.split, agenda.value)));
   for (const day of agenda.days) {
     lines.push("", paint.bold(longDate(day.date)));
-    for (const item of day.items)
-      lines.push(`  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${describeItem(item, header, paint)}`);
+    day.items.forEach((item, i) => {
+      // Where the delegation splits: a line that says into which groups until when, then each group's
+      // items in time order, marked with the group's letter.
+      const previous = day.items[i - 1];
+      if (item.group !== undefined && previous?.group === undefined) lines.push(splitLine(day.items, i, paint));
+      const mark = item.group !== undefined ? `  ${paint.accent(item.group)}  ` : "";
+      lines.push(
+        `  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${mark}${describeItem(item, header, paint)}`,
+      );
+    });
     if (day.items.length === 0) lines.push(paint.dim("  nothing planned"));
     const totals = travelTotals(day.items);
     if (totals) lines.push(paint.dim(`  ${totals}`));
@@ -97,6 +108,33 @@ export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, pai
   return lines.join("\n");
 }
 
+const COUNT_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/** The planner's word on splitting: what it gained, or that it did not pay. */
+function splitWords(split: { parts: number; unsplitValue: number }, value: number): string {
+  if (split.parts === 0)
+    return `The delegation stays together: splitting into groups would not raise the value (${value}).`;
+  return `The delegation splits into groups for ${split.parts === 1 ? "part of a day" : `${split.parts} parts of days`}: value ${value}, against ${split.unsplitValue} without splitting.`;
+}
+
+/** "09:00–12:00  in two groups until Lunch: A 10 people · B 10 people" */
+function splitLine(items: readonly AgendaItem[], from: number, paint: Paint): string {
+  let to = from;
+  while (to < items.length && items[to]?.group !== undefined) to++;
+  const run = items.slice(from, to);
+  const sizes = new Map<string, number>();
+  for (const item of run) if (!sizes.has(item.group as string)) sizes.set(item.group as string, item.people ?? 0);
+  const groups = [...sizes].sort(([a], [b]) => (a < b ? -1 : 1));
+  const next = items[to];
+  const end = next ? time(next.start) : run.reduce((t, i) => (time(i.end) > t ? time(i.end) : t), "");
+  const until = next
+    ? `until ${next.kind === "meal" ? next.title.toLowerCase() : `“${next.title}”`}`
+    : "until the end of the day";
+  const who = groups.map(([g, n]) => `${g} ${n} ${n === 1 ? "person" : "people"}`).join(" · ");
+  const count = COUNT_WORDS[groups.length] ?? String(groups.length);
+  return `  ${paint.dim(`${time(items[from]?.start ?? "")}–${end}`)}  ${paint.accent(`in ${count} groups ${until}: ${who}`)}`;
+}
+
 /** "walking 31 min (1.9 km) · public transport 75 min": the day's legs in one line, or nothing on a day without any. */
 function travelTotals(items: readonly AgendaItem[]): string {
   const sum = (kind: "walk" | "transit", field: "minutes" | "km") =>
@@ -105,6 +143,8 @@ function travelTotals(items: readonly AgendaItem[]): string {
   if (items.some((i) => i.kind === "walk"))
     parts.push(`walking ${sum("walk", "minutes")} min (${sum("walk", "km").toFixed(1)} km)`);
   if (items.some((i) => i.kind === "transit")) parts.push(`public transport ${sum("transit", "minutes")} min`);
+  if (parts.length > 0 && items.some((i) => i.group !== undefined && (i.kind === "walk" || i.kind === "transit")))
+    parts.push("each group's legs counted");
   return parts.join(" · ");
 }
 

@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Agenda } from "../../src/plan/agenda.js";
+import { checkAgendaRules } from "../../src/plan/check-agenda.js";
 import { planRequest } from "../../src/plan/plan-request.js";
 import { planStatus } from "../../src/commands/compute-plans.js";
 import { hostVisits } from "../../src/plan/host-visits.js";
 import { planTogether, type PlanProgress } from "../../src/plan/plan-requests.js";
 import type { Host, Place, Request } from "../../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../../src/records/workspace.js";
-import { holidays, host, lines, request, workspaceOf } from "./workspace-builder.js";
+import { holidays, host, lines, north, request, workspaceOf } from "./workspace-builder.js";
 
 const DATE = "2018-09-19"; // a Wednesday
 
@@ -525,3 +526,171 @@ function exhaustiveBest(ws: Workspace, requests: Request[]): number | undefined 
   go(0, 0, []);
   return best;
 }
+
+describe("joint planning with a delegation allowed to split", () => {
+  // A delegation of 20 that may split into two groups of at least 8, and one of 8 that stays together, on
+  // the same Wednesday morning: x and y receive 10 people (parallel 1), z receives 30. Alone, the 20 split
+  // to visit x and y at once while the 8 also visit x: the groups' visits are what over-books x.
+  const places = `- {id: h, name: Hotel, address: "Rue 1", geo: "50.8, 4.3"}
+- {id: a, name: Atelier, address: "Rue 2", geo: ${north(0.5)}}
+- {id: b, name: Counter, address: "Rue 3", geo: ${north(1)}}
+- {id: c, name: Town hall, address: "Rue 4", geo: ${north(1.5)}}
+`;
+  const open = (hours: string) => `availability: {weekly: [{days: [wed], hours: "${hours}"}], parallel: 1}`;
+  const morning = `days: [{date: ${DATE}, hours: "09:00-13:00"}]\nbase: h\ninterests: [inclusion]`;
+  const files = {
+    "studyvisit.yaml": "timezone: Europe/Brussels\n",
+    "places/p.yaml": places,
+    "hosts/x.yaml": host("x", "a", `${open("09:00-12:00")}\nvisit: {duration: 90min, capacity: 10}`),
+    "hosts/y.yaml": host("y", "b", `${open("09:00-12:00")}\nvisit: {duration: 90min, capacity: 10}`),
+    "hosts/z.yaml": host("z", "c", `${open("09:00-17:00")}\nvisit: {duration: 90min, capacity: 30}`),
+    "requests/large.yaml": request(`${morning}\npriorities: {x: 3, y: 3, z: 1}`)
+      .replace("id: r", "id: large")
+      .replace("delegation: {size: 10}", "delegation: {size: 20, split: {max_groups: 2, min_size: 8}}"),
+    "requests/small.yaml": request(`${morning}\npriorities: {x: 3, y: 2, z: 1}`)
+      .replace("id: r", "id: small")
+      .replace("delegation: {size: 10}", "delegation: {size: 8}"),
+  };
+
+  it("never over-books a host through a sub-group's visit: each group's visit holds the host for its time", () => {
+    const { ws } = workspaceOf(files);
+    const requests = ["large", "small"].map((id) => ws.requests.get(id) as Request);
+    const alone = requests.map((request) => planRequest({ ws, request, holidays }));
+    // The case is what it says: alone, the large delegation splits and a group's visit collides with the small one's.
+    expect(alone[0]!.split?.parts).toBe(1);
+    const groupAtX = alone[0]!.agenda.days[0]!.items.find((i) => i.host === "x");
+    expect(groupAtX?.group).toBeDefined();
+    expect(lines(alone[1]!.agenda)).toContain("09:10-10:40 visit x");
+    expect(overBooked(ws, [alone[0]!.agenda, alone[1]!.agenda])).not.toEqual([]);
+
+    const joint = planTogether({ ws, requests, holidays });
+    const [large, small] = joint.plans.map((p) => p.agenda);
+    expect(joint.stats.conflicts).toBeGreaterThan(0);
+    expect(overBooked(ws, [large!, small!])).toEqual([]);
+    // The large delegation still splits, and its groups keep x and y; the small one goes where they are not.
+    expect(lines(large!).filter((l) => l.includes(" visit "))).toEqual([
+      "09:10-10:40 visit x",
+      "09:20-10:50 visit y",
+      "11:10-12:40 visit z",
+    ]);
+    expect(large!.days[0]!.items.filter((i) => i.kind === "visit").map((i) => i.group)).toEqual(["B", "A", "A"]);
+    expect(lines(small!).filter((l) => l.includes(" visit "))).toEqual(["09:20-10:50 visit z"]);
+    expect(joint.total).toBe(8);
+    // A plan that splits is planned part by part (a local search): the joint total is not claimed optimal.
+    expect(joint.proven).toBe(false);
+    expect(joint.bound).toBeUndefined();
+  });
+
+  it("on generated towns: no host over-booked, every plan keeps the rules of sub-groups, the same plans on every run", () => {
+    const seen = { conflicts: 0, splitTogether: 0, groupConflicts: 0 };
+    fc.assert(
+      fc.property(splitCase, ({ ws, requests }) => {
+        const alone = requests.map((request) => planRequest({ ws, request, holidays, suggestionLimit: 0 }));
+        if (alone.some((p) => p.impossible)) return;
+        const joint = planTogether({ ws, requests, holidays, suggestionLimit: 0 });
+        const agendas = joint.plans.map((p) => p.agenda);
+        expect(joint.plans.every((p) => !p.impossible)).toBe(true);
+        expect(overBooked(ws, agendas)).toEqual([]);
+        for (const [r, request] of requests.entries())
+          expect(checkAgendaRules(agendas[r]!.days, agendas[r]!.timezone, { ws, request, holidays })).toEqual([]);
+        expect(joint.proven).toBe(false);
+        if (joint.stats.conflicts > 0) seen.conflicts++;
+        // A conflict of the plans alone at a host a sub-group visits.
+        const grouped = new Set(
+          alone[0]!.agenda.days.flatMap((d) => d.items.filter((i) => i.group !== undefined).map((i) => i.host)),
+        );
+        if (overBooked(ws, [alone[0]!.agenda, alone[1]!.agenda]).some((at) => grouped.has(at.split(" ")[0])))
+          seen.groupConflicts++;
+        if (agendas[0]!.days.some((d) => d.items.some((i) => i.kind === "visit" && i.group !== undefined)))
+          seen.splitTogether++;
+        const again = planTogether({ ws, requests, holidays, suggestionLimit: 0 });
+        expect(again.plans.map((p) => p.agenda)).toEqual(agendas);
+        // The heuristic's rounds (large requests) keep a group's visits where they fit: no over-booking either.
+        const solver = { method: "heuristic" as const, iterations: 40 };
+        const rounds = planTogether({ ws, requests, holidays, suggestionLimit: 0, solver });
+        if (rounds.plans.some((p) => p.impossible)) return;
+        expect(
+          overBooked(
+            ws,
+            rounds.plans.map((p) => p.agenda),
+          ),
+        ).toEqual([]);
+      }),
+      { numRuns: 40, seed: 919 },
+    );
+    // The sample holds the cases that matter: groups' visits that collide with the other delegation's, settled
+    // while the delegation still splits.
+    expect(seen.groupConflicts).toBeGreaterThanOrEqual(20);
+    expect(seen.splitTogether).toBeGreaterThanOrEqual(30);
+  });
+});
+
+// Split cases: a delegation of 20 that may split (2 or 3 groups) and one of 6-10, one Wednesday 09:00-13:00
+// from a hotel, 3-5 hosts at 3 places, most receiving 8-12 people, `parallel` 1 or 2.
+const splitCase = fc
+  .record({
+    hosts: fc.array(
+      fc.record({
+        place: fc.constantFrom("p1", "p2", "p3"),
+        capacity: fc.constantFrom(8, 10, 12, 30),
+        duration: fc.constantFrom(45, 60, 90),
+        start: fc.integer({ min: 18, max: 22 }).map((h) => h * 30),
+        length: fc.integer({ min: 3, max: 8 }).map((h) => h * 30),
+        parallel: fc.constantFrom(1, 1, 2),
+        value: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })),
+      }),
+      { minLength: 3, maxLength: 5 },
+    ),
+    groups: fc.constantFrom(2, 3),
+    min: fc.constantFrom(4, 6, 8),
+    other: fc.integer({ min: 6, max: 10 }),
+  })
+  .map(({ hosts, groups, min, other }) => {
+    const ws = emptyWorkspace("/split");
+    ws.config = { timezone: "Europe/Brussels", synonyms: [], travel: [] };
+    ["p0", "p1", "p2", "p3"].forEach((id, i) =>
+      ws.places.set(id, { id, name: id, address: `${id} street`, geo: { lat: 50.8 + i / 200, lon: 4.3 } }),
+    );
+    hosts.forEach((h, i) =>
+      ws.hosts.set(`h${i}`, {
+        id: `h${i}`,
+        name: `h${i}`,
+        themes: ["a"],
+        languages: [],
+        contacts: [],
+        place: h.place,
+        visit: { duration: h.duration, capacity: h.capacity },
+        availability: {
+          weekly: [{ days: ["wed"], hours: { start: h.start, end: h.start + h.length } }],
+          dates: [],
+          slots: [],
+          closed: [],
+          parallel: h.parallel,
+        },
+      }),
+    );
+    const requestOf = (id: string, size: number, r: 0 | 1): Request => ({
+      id,
+      title: id,
+      organiser: { name: "Org", email: "org@example.org" },
+      delegation: {
+        size,
+        profile: [],
+        languages: [],
+        step_free: false,
+        ...(size === 20 ? { split: { max_groups: groups, min_size: min } } : {}),
+      },
+      timezone: "Europe/Brussels",
+      days: [{ date: DATE, hours: { start: 9 * 60, end: 13 * 60 } }],
+      base: "p0",
+      interests: [{ theme: "a", weight: 1 }],
+      must_visit: [],
+      avoid: [],
+      priorities: Object.fromEntries(hosts.map((h, i) => [`h${i}`, h.value[r]])),
+      meals: [],
+      fixed: [],
+    });
+    const requests = [requestOf("large", 20, 0), requestOf("small", other, 1)];
+    for (const r of requests) ws.requests.set(r.id, r);
+    return { ws, requests };
+  });

@@ -13,7 +13,14 @@ export const renderDir = join(repoRoot, "test", "render");
 export const fixtureDir = join(renderDir, "fixtures");
 export const goldenDir = join(renderDir, "golden");
 
-export const AGENDAS = ["ljubljana-2018", "autumn-2018", "express-2021", "hostile-2018", "roundtable-2018"] as const;
+export const AGENDAS = [
+  "ljubljana-2018",
+  "autumn-2018",
+  "express-2021",
+  "hostile-2018",
+  "roundtable-2018",
+  "groups-2018",
+] as const;
 export type AgendaName = (typeof AGENDAS)[number];
 
 /** SOURCE_DATE_EPOCH=1535788800: 1 September 2018, 08:00 UTC. */
