@@ -4,7 +4,6 @@ import { buildInstance } from "../src/plan/build-instance.js";
 import { rankCandidates } from "../src/plan/candidates.js";
 import { fixedItemHosts } from "../src/plan/plan-request.js";
 import { solve } from "../src/plan/engine/index.js";
-import { resolvePace } from "../src/plan/pace.js";
 import { loadWorkspace } from "../src/records/load-workspace.js";
 
 export interface BundledRow {
@@ -23,7 +22,7 @@ export async function runBundled(root: string): Promise<BundledRow[]> {
   return [...ws.requests.values()].map((request) => {
     const parallel = fixedItemHosts(request);
     const candidates = rankCandidates(request, { ws, holidays }).filter((c) => !parallel.has(c.host.id));
-    const { instance } = buildInstance(ws, request, candidates, resolvePace(request, ws.config));
+    const { instance } = buildInstance(ws, request, candidates, request.pace);
     const times: number[] = [];
     let proven = true;
     for (let i = 0; i < 21; i++) {

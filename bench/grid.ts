@@ -4,10 +4,9 @@ import type { Agenda } from "../src/plan/agenda.js";
 import { checkAgendaRules } from "../src/plan/check-agenda.js";
 import type { HolidayCalendar } from "../src/plan/holidays.js";
 import { planRequest, type RequestPlan } from "../src/plan/plan-request.js";
-import { resolveGrid } from "../src/plan/round-times.js";
 import { minutesOn } from "../src/records/zoned-time.js";
 import { loadWorkspace } from "../src/records/load-workspace.js";
-import type { Request } from "../src/records/schemas.js";
+import type { ResolvedRequest } from "../src/records/resolved-request.js";
 import type { Workspace } from "../src/records/workspace.js";
 import { syntheticCity } from "./scale.js";
 
@@ -37,12 +36,12 @@ export interface GridRow {
   broken: number;
 }
 
-function plan(ws: Workspace, holidays: HolidayCalendar, request: Request, grid: number, seed = 1): RequestPlan {
+function plan(ws: Workspace, holidays: HolidayCalendar, request: ResolvedRequest, grid: number, seed = 1): RequestPlan {
   return planRequest({ ws, request: { ...request, grid }, holidays, suggestionLimit: 0, solver: { seed } });
 }
 
 /** Start minutes the records give exactly (slots, fixed items): those keep their times, on the grid or not. */
-function givenStarts(ws: Workspace, request: Request): Set<string> {
+function givenStarts(ws: Workspace, request: ResolvedRequest): Set<string> {
   const given = new Set<string>();
   for (const f of request.fixed) given.add(`${f.date} ${f.hours.start}`);
   for (const host of ws.hosts.values())
@@ -63,7 +62,7 @@ function gridStats(agenda: Agenda, grid: number, given: Set<string>): { items: n
   return { items, offGrid };
 }
 
-async function measure(set: string, ws: Workspace, requests: readonly Request[]): Promise<GridRow> {
+async function measure(set: string, ws: Workspace, requests: readonly ResolvedRequest[]): Promise<GridRow> {
   const holidays = await loadHolidays(ws);
   const row: GridRow = {
     set,
@@ -81,7 +80,7 @@ async function measure(set: string, ws: Workspace, requests: readonly Request[])
     broken: 0,
   };
   for (const request of requests) {
-    const grid = resolveGrid(request, ws.config);
+    const grid = request.grid;
     const off = plan(ws, holidays, request, 1);
     const on = plan(ws, holidays, request, grid);
     if (off.impossible || on.impossible) {

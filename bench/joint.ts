@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { createHolidayCalendar } from "../src/plan/holidays.js";
 import { planRequest } from "../src/plan/plan-request.js";
 import { planTogether } from "../src/plan/plan-requests.js";
+import { resolveRequestSettings, type ResolvedRequest } from "../src/records/resolved-request.js";
 import type { Host, Request } from "../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../src/records/workspace.js";
 
@@ -18,7 +19,7 @@ function lcg(seed: number): () => number {
  * enough for the exact solver, so each request alone is proven optimal and
  * the sum is an upper bound; walking minutes leave no coarse grid.
  */
-export function jointCases(count: number, seed = 5): { ws: Workspace; requests: Request[] }[] {
+export function jointCases(count: number, seed = 5): { ws: Workspace; requests: ResolvedRequest[] }[] {
   const random = lcg(seed);
   return Array.from({ length: count }, () => {
     const ws = emptyWorkspace("/joint");
@@ -50,9 +51,9 @@ export function jointCases(count: number, seed = 5): { ws: Workspace; requests: 
       };
       ws.hosts.set(host.id, host);
     }
-    const requests: Request[] = [];
+    const requests: ResolvedRequest[] = [];
     for (let r = 0; r < 6; r++) {
-      const request: Request = {
+      const record: Request = {
         id: `r${r}`,
         title: `r${r}`,
         organiser: { name: "Organiser", email: "organiser@example.org" },
@@ -70,6 +71,7 @@ export function jointCases(count: number, seed = 5): { ws: Workspace; requests: 
         meals: [{ name: "lunch", hours: { start: 720, end: 840 }, duration: 60, places: [] }],
         fixed: [],
       };
+      const request = resolveRequestSettings(record, ws.config);
       requests.push(request);
       ws.requests.set(request.id, request);
     }

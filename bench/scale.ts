@@ -1,5 +1,6 @@
 import { createHolidayCalendar } from "../src/plan/holidays.js";
 import { planRequests } from "../src/plan/plan-requests.js";
+import { resolveRequestSettings, type ResolvedRequest } from "../src/records/resolved-request.js";
 import type { Host, Place, Request } from "../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../src/records/workspace.js";
 
@@ -33,7 +34,11 @@ const DATES = ["2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13", "2026-03-
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 
 /** A city of `hosts` hosts in a 6 × 6 km square and `requests` delegations of 3 days each. */
-export function syntheticCity(hosts: number, requests: number, seed = 7): { ws: Workspace; requests: Request[] } {
+export function syntheticCity(
+  hosts: number,
+  requests: number,
+  seed = 7,
+): { ws: Workspace; requests: ResolvedRequest[] } {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
   const ws = emptyWorkspace("/synthetic");
@@ -74,10 +79,10 @@ export function syntheticCity(hosts: number, requests: number, seed = 7): { ws: 
     };
     ws.hosts.set(host.id, host);
   }
-  const list: Request[] = [];
+  const list: ResolvedRequest[] = [];
   for (let r = 0; r < requests; r++) {
     const first = Math.floor(random() * (DATES.length - 2));
-    const request: Request = {
+    const record: Request = {
       id: `delegation-${r}`,
       title: `Delegation ${r}`,
       organiser: { name: "Organiser", email: "organiser@example.org" },
@@ -97,6 +102,7 @@ export function syntheticCity(hosts: number, requests: number, seed = 7): { ws: 
       max_visits_per_day: 4,
       fixed: [],
     };
+    const request = resolveRequestSettings(record, ws.config);
     ws.requests.set(request.id, request);
     list.push(request);
   }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { resolveRequestSettings, type ResolvedRequest } from "../src/records/resolved-request.js";
 import type { Host, Place, Request } from "../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../src/records/workspace.js";
 
@@ -10,7 +11,7 @@ import { emptyWorkspace, type Workspace } from "../src/records/workspace.js";
 const DATE = "2018-09-19";
 const hours = (start: number, length: number) => ({ start, end: start + length });
 
-export const splitCaseArb: fc.Arbitrary<{ ws: Workspace; request: Request }> = fc
+export const splitCaseArb: fc.Arbitrary<{ ws: Workspace; request: ResolvedRequest }> = fc
   .record({
     places: fc.array(fc.record({ dLat: fc.integer({ min: 0, max: 30 }), dLon: fc.integer({ min: 0, max: 30 }) }), {
       minLength: 2,
@@ -67,7 +68,7 @@ export const splitCaseArb: fc.Arbitrary<{ ws: Workspace; request: Request }> = f
       ws.hosts.set(host.id, host);
     });
     const min = Math.min(r.min, Math.floor(r.size / 2));
-    const request: Request = {
+    const record: Request = {
       id: "r",
       title: "Random split",
       organiser: { name: "O", email: "o@example.org" },
@@ -99,6 +100,7 @@ export const splitCaseArb: fc.Arbitrary<{ ws: Workspace; request: Request }> = f
           ? []
           : [{ title: "Talk", date: DATE, hours: hours(r.fixed.start * 30, 30), place: at(r.fixed.place) }],
     };
+    const request = resolveRequestSettings(record, ws.config);
     ws.requests.set("r", request);
     return { ws, request };
   });

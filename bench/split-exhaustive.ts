@@ -1,11 +1,10 @@
 import type { Agenda } from "../src/plan/agenda.js";
 import { hostCapacity, rankCandidates } from "../src/plan/candidates.js";
 import type { HolidayCalendar } from "../src/plan/holidays.js";
-import { resolvePace } from "../src/plan/pace.js";
-import { resolveGrid } from "../src/plan/round-times.js";
 import { leg } from "../src/plan/travel.js";
 import { minutesOn } from "../src/records/zoned-time.js";
-import type { Place, Request } from "../src/records/schemas.js";
+import type { ResolvedRequest } from "../src/records/resolved-request.js";
+import type { Place } from "../src/records/schemas.js";
 import type { Workspace } from "../src/records/workspace.js";
 
 // Exhaustive search over the sub-groups model (docs/sub-groups.md), written
@@ -56,11 +55,16 @@ export interface BfModel {
 }
 
 /** The model of a planned agenda: its parts between the whole delegation's meals and fixed items, the request's hosts. */
-export function bruteForceModel(ws: Workspace, request: Request, agenda: Agenda, holidays: HolidayCalendar): BfModel {
+export function bruteForceModel(
+  ws: Workspace,
+  request: ResolvedRequest,
+  agenda: Agenda,
+  holidays: HolidayCalendar,
+): BfModel {
   const split = request.delegation.split;
   if (!split) throw new Error("the request does not split");
   const base = request.base ? ws.places.get(request.base) : undefined;
-  const pace = resolvePace(request, ws.config);
+  const pace = request.pace;
   const parts: BfPart[] = [];
   for (const day of agenda.days) {
     const hours = request.days.find((d) => d.date === day.date)?.hours;
@@ -128,7 +132,7 @@ export function bruteForceModel(ws: Workspace, request: Request, agenda: Agenda,
     maxGroups: split.max_groups,
     ...(base ? { base } : {}),
     buffer: pace.buffer,
-    grid: resolveGrid(request, ws.config),
+    grid: request.grid,
     travel: (a, b) => leg(a, b, pace, ws.travel).minutes,
   };
 }

@@ -4,6 +4,7 @@ import { checkAgendaRules } from "../src/plan/check-agenda.js";
 import { createHolidayCalendar } from "../src/plan/holidays.js";
 import { planRequest } from "../src/plan/plan-request.js";
 import { minutesOn } from "../src/records/zoned-time.js";
+import { resolveRequestSettings } from "../src/records/resolved-request.js";
 import type { Host, Place, Request } from "../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../src/records/workspace.js";
 import { splitCaseArb } from "./split-cases.js";
@@ -85,7 +86,7 @@ export function splitTown(
     ws.hosts.set(host.id, host);
     priorities[host.id] = value;
   }
-  const request: Request = {
+  const record: Request = {
     id: "delegation",
     title: "A delegation of 20",
     organiser: { name: "Organiser", email: "organiser@example.org" },
@@ -101,6 +102,7 @@ export function splitTown(
     max_visits_per_day: 4,
     fixed: [],
   };
+  const request = resolveRequestSettings(record, ws.config);
   ws.requests.set(request.id, request);
   return { ws, request };
 }

@@ -3,13 +3,13 @@ import type { HolidayCalendar } from "../plan/holidays.js";
 import { resolveAgenda } from "../plan/resolve-agenda.js";
 import { readAgendaFile } from "../records/agenda-file.js";
 import { sortProblems, type Problem } from "../records/problem.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import { userFileError } from "./read-user-file.js";
 
 export interface LoadedAgenda {
   agenda?: Agenda;
-  request?: Request;
+  request?: ResolvedRequest;
   /** errors, and notes (agreed exceptions) with `severity: "note"` */
   problems: Problem[];
 }

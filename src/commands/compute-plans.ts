@@ -9,7 +9,7 @@ import { planRequests, type PlanProgress } from "../plan/plan-requests.js";
 import { carryPrevious, previousChoices } from "../plan/previous-agenda.js";
 import { agendaYaml } from "../records/agenda-yaml.js";
 import { readAgendaFile } from "../records/agenda-file.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import { renderTimeline } from "../render/timeline.js";
 import { loadAgendaFile } from "./agenda-file.js";
@@ -42,7 +42,7 @@ export interface PlanRun {
   ws: Workspace;
   /** warnings and notes of the records: they stop nothing, the organiser's report lists them */
   notices: readonly Problem[];
-  requests: Request[];
+  requests: ResolvedRequest[];
   plans: RequestPlan[];
   previous?: Agenda;
 }
@@ -85,7 +85,7 @@ export async function computePlans(options: PlanInputs, deps: CommandDeps): Prom
     declined.set(previous.request, choices.declined);
   }
   if (adjust.pins.size > 0) {
-    const id = (requests[0] as Request).id;
+    const id = (requests[0] as ResolvedRequest).id;
     pins.set(id, new Map([...(pins.get(id) ?? new Map()), ...adjust.pins]));
   }
   const progress = deps.progress;
@@ -140,7 +140,7 @@ export function printTimelines(
 ): void {
   const hostNames = new Map([...ws.hosts.values()].map((h) => [h.id, h.name]));
   plans.forEach((plan, i) => {
-    const request = requests[i] as Request;
+    const request = requests[i] as ResolvedRequest;
     const d = request.delegation;
     const delegation = `${d.size} ${d.size === 1 ? "person" : "people"}${d.from ? ` from ${d.from}` : ""}`;
     if (i > 0) deps.out("");
@@ -184,7 +184,7 @@ export function ownsPlanOutput(relativePath: string): boolean {
 export async function writePlanOutputs(
   out: string,
   ws: Workspace,
-  requests: Request[],
+  requests: ResolvedRequest[],
   plans: RequestPlan[],
   options: {
     force: boolean;
@@ -203,7 +203,7 @@ export async function writePlanOutputs(
   // An earlier agenda where this run writes is re-read against the workspace's holidays.
   const holidays = await loadHolidays(ws);
   const files: OutputFile[] = plans.flatMap((plan, i) => {
-    const request = requests[i] as Request;
+    const request = requests[i] as ResolvedRequest;
     const dir = inside(root, request.id);
     folders.push(dir);
     const agendaPath = join(dir, "agenda.yaml");

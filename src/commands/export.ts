@@ -4,7 +4,6 @@ import { RecordsError, UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import { isError } from "../records/problem.js";
 import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
-import type { Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { renderHtml } from "../render/html.js";
 import { renderItineraryIcs } from "../render/ics.js";
@@ -40,7 +39,7 @@ export async function loadCheckedAgenda(
   const loaded = loadAgendaFile(path, ws, deps.cwd, await loadHolidays(ws));
   // Notes (a confirmed visit at times the host agreed to) are information, not a reason to refuse.
   if (loaded.problems.some(isError) || !loaded.agenda || !loaded.request) throw new RecordsError(loaded.problems);
-  return { agenda: loaded.agenda, request: loaded.request as Request };
+  return { agenda: loaded.agenda, request: loaded.request };
 }
 
 export async function runExport(options: ExportOptions, deps: CommandDeps): Promise<number> {

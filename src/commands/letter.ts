@@ -7,7 +7,8 @@ import { rankCandidates, type Candidate } from "../plan/candidates.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import { languageName } from "../records/formats.js";
 import { MAX_TEMPLATE_BYTES } from "../records/read-text-file.js";
-import type { Place, Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
+import type { Place } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { isLetterLanguage, LETTER_LANGUAGES, type LetterLanguage } from "../render/letter-language.js";
 import { renderLetter, type JointMeeting } from "../render/letter.js";
@@ -53,7 +54,7 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
   const [request, ...more] = resolveRequest(options.request, ws, deps.cwd);
   if (!request || more.length > 0)
     throw new UsageError(`${options.request} holds several requests: name one by its id`);
-  const date = letterDate(deps.now, request.timezone ?? ws.config.timezone ?? "UTC");
+  const date = letterDate(deps.now, request.zone);
   const ranked = rankCandidates(request, { ws, holidays: await loadHolidays(ws) });
   const templates = new Map<LetterLanguage, string>();
   const letter = (candidate: Candidate): { language: LetterLanguage; text: string } => {
@@ -144,7 +145,7 @@ export async function runLetter(options: LetterOptions, deps: CommandDeps): Prom
 }
 
 /** The hosts the request's fixed items meet together. */
-function fixedJointHosts(request: Request): Set<string> {
+function fixedJointHosts(request: ResolvedRequest): Set<string> {
   return new Set(request.fixed.flatMap((f) => f.hosts ?? []));
 }
 
@@ -153,7 +154,7 @@ function fixedJointHosts(request: Request): Set<string> {
  * naming it: the other hosts, the day and hours, and where (its place, or its
  * link as an online venue).
  */
-function jointMeeting(request: Request, hostId: string, ws: Workspace): JointMeeting | undefined {
+function jointMeeting(request: ResolvedRequest, hostId: string, ws: Workspace): JointMeeting | undefined {
   const item = request.fixed.find((f) => f.hosts?.includes(hostId));
   if (!item) return undefined;
   const place: Place | undefined = item.online
@@ -209,7 +210,7 @@ function readUserTemplate(file: string, cwd: string): string {
  */
 function chooseLanguage(
   candidate: Candidate,
-  request: Request,
+  request: ResolvedRequest,
   flag: LetterLanguage | undefined,
   deps: CommandDeps,
 ): LetterLanguage {

@@ -6,16 +6,15 @@ import { checkAgendaRules } from "../plan/check-agenda.js";
 import type { HolidayCalendar } from "../plan/holidays.js";
 import { visitedHostIds } from "../plan/host-visits.js";
 import type { RequestPlan } from "../plan/plan-request.js";
-import { resolveGrid } from "../plan/round-times.js";
 import { formatProblem, type Problem } from "../records/problem.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { RenderInput } from "../render/render-input.js";
 import type { ReportInput } from "../render/report.js";
 
 export interface ReportSources {
   ws: Workspace;
-  request: Request;
+  request: ResolvedRequest;
   plan: RequestPlan;
   input: RenderInput;
   holidays: HolidayCalendar;
@@ -43,7 +42,7 @@ export function organiserReport(sources: ReportSources, earlier?: { agenda: Agen
   return {
     input,
     quality: plan.proven ? "proven optimal" : "best found",
-    grid: resolveGrid(request, ws.config),
+    grid: request.grid,
     area: {
       withinKm: area.withinKm,
       from: area.anchors.length === 0 ? "" : request.base ? `${area.from} (${area.anchors[0]?.name})` : area.from,

@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import { didYouMean } from "../records/did-you-mean.js";
 import { parseClock, parseDate } from "../records/formats.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 
 /** The organiser's changes to a plan: the flags --avoid, --must-visit and --pin, or the answers of --interactive. */
@@ -14,7 +14,7 @@ export interface Adjustments {
 
 export const noAdjustments = (): Adjustments => ({ avoid: [], mustVisit: [], pins: new Map() });
 
-export function adjustRequest(request: Request, adjust: Adjustments): Request {
+export function adjustRequest(request: ResolvedRequest, adjust: Adjustments): ResolvedRequest {
   const avoid = [...new Set([...request.avoid, ...adjust.avoid])];
   const mustVisit = [...new Set([...request.must_visit, ...adjust.mustVisit])].filter((h) => !adjust.avoid.includes(h));
   return { ...request, avoid: avoid.filter((h) => !mustVisit.includes(h)), must_visit: mustVisit };

@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { packageVersion } from "../package-root.js";
 import type { Agenda } from "../plan/agenda.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import { diffAgendas, inviteSequence, type VisitChange } from "../plan/agenda-diff.js";
 import { hostVisits } from "../plan/host-visits.js";
@@ -16,7 +16,7 @@ import type { OutputFile } from "./write-files.js";
 /** What every renderer reads of one agenda; its "generated" time is the run's `now`. */
 export function renderInput(
   ws: Workspace,
-  request: Request,
+  request: ResolvedRequest,
   agenda: Agenda,
   deps: Pick<CommandDeps, "now">,
 ): RenderInput {

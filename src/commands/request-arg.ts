@@ -2,14 +2,14 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { didYouMean } from "../records/did-you-mean.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 
 /**
  * REQUEST on the command line is a request id or the path of a request file
  * of the workspace (SPEC). A path names the record(s) loaded from that file.
  */
-export function resolveRequest(arg: string, ws: Workspace, cwd: string): Request[] {
+export function resolveRequest(arg: string, ws: Workspace, cwd: string): ResolvedRequest[] {
   const byId = ws.requests.get(arg);
   if (byId) return [byId];
   const path = resolve(cwd, arg);

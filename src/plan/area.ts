@@ -1,9 +1,7 @@
-import type { Place, Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
+import type { Place } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { greatCircleKm } from "./travel.js";
-
-/** SPEC "Area": a request plans only hosts within this many km of its base unless the records say otherwise. */
-export const DEFAULT_AREA_KM = 50;
 
 /** Where a request's visit happens, so that an address book of hosts in many cities offers only the near ones. */
 export interface RequestArea {
@@ -20,13 +18,13 @@ type Located = Place & { geo: NonNullable<Place["geo"]> };
 const located = (place: Place | undefined): place is Located => place !== undefined && !place.online && !!place.geo;
 
 /**
- * The request's area: `area.within_km` (else studyvisit.yaml's, else 50 km)
+ * The request's area: `area.within_km` (resolved: else studyvisit.yaml's, else 50 km)
  * around its base; without a base, around the places of its fixed items and
  * meals; without those, around its must-visit hosts' places; without any of
  * these there is nothing to centre it on and every host is in the area.
  */
-export function requestArea(request: Request, ws: Pick<Workspace, "config" | "places" | "hosts">): RequestArea {
-  const withinKm = request.area?.within_km ?? ws.config.area?.within_km ?? DEFAULT_AREA_KM;
+export function requestArea(request: ResolvedRequest, ws: Pick<Workspace, "places" | "hosts">): RequestArea {
+  const withinKm = request.withinKm;
   const base = request.base ? ws.places.get(request.base) : undefined;
   if (located(base)) return { withinKm, anchors: [base], from: "the base" };
   const unique = (places: (Place | undefined)[]): Located[] =>

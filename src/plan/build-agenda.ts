@@ -1,4 +1,5 @@
-import type { Place, Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
+import type { Place } from "../records/schemas.js";
 import { slugify } from "../records/slug.js";
 import { agendaPlace, type AgendaDay, type AgendaItem } from "./agenda.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
@@ -84,7 +85,7 @@ interface Whereabouts {
 export function buildAgendaDays(
   plan: PlanInstance,
   result: SolveResult,
-  request: Request,
+  request: ResolvedRequest,
   zone: string,
   dayPlans: readonly DayPlan[] = unsplitDays(result, plan.days.length),
 ): AgendaDay[] {

@@ -3,8 +3,7 @@ import type { Place, Request } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Candidate } from "./candidates.js";
 import type { EngineInstance, EngineNode, Window } from "./engine/index.js";
-import type { ResolvedPace } from "./pace.js";
-import { resolveGrid } from "./round-times.js";
+import type { ResolvedPace, ResolvedRequest } from "../records/resolved-request.js";
 import { leg, type Leg } from "./travel.js";
 
 /** What each engine node stands for, so the result can be read back as agenda items. */
@@ -53,7 +52,7 @@ export interface GroupVisit {
  */
 export function buildInstance(
   ws: Workspace,
-  request: Request,
+  request: ResolvedRequest,
   candidates: readonly Candidate[],
   pace: ResolvedPace,
   pins: Pins = new Map(),
@@ -215,7 +214,7 @@ export function buildInstance(
     nodes,
     ...(request.max_visits_per_day !== undefined ? { maxVisitsPerRoute: request.max_visits_per_day } : {}),
     // Day i's midnight is i × 1440 on the axis and every grid divides an hour: starts land on the local clock.
-    grid: resolveGrid(request, ws.config),
+    grid: request.grid,
   };
   return { instance, meanings, places, legs, ...(base ? { base } : {}), days: request.days, unpinnable };
 

@@ -1,6 +1,7 @@
 import { formatHours, weekdayOf, type Hours } from "../records/formats.js";
 import { formatKm } from "../records/geography.js";
-import type { Host, Place, Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
+import type { Host, Place } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import { outsideArea, requestArea, type RequestArea } from "./area.js";
 import type { HolidayCalendar } from "./holidays.js";
@@ -84,9 +85,9 @@ export function isOutOfArea(c: Pick<Candidate, "excluded">): boolean {
 }
 
 /** Every host of the workspace judged for one request, ranked by value (then id). */
-export function rankCandidates(request: Request, ctx: CandidateContext): Candidate[] {
+export function rankCandidates(request: ResolvedRequest, ctx: CandidateContext): Candidate[] {
   const matcher = createThemeMatcher(ctx.ws.config.synonyms);
-  const zone = request.timezone ?? ctx.ws.config.timezone ?? "UTC";
+  const zone = request.zone;
   const area = requestArea(request, ctx.ws);
   const hosts = ctx.only ?? [...ctx.ws.hosts.values()];
   const candidates = hosts.map((host) => judge(host, request, zone, ctx, matcher, area));
@@ -97,7 +98,7 @@ export function rankCandidates(request: Request, ctx: CandidateContext): Candida
 
 function judge(
   host: Host,
-  request: Request,
+  request: ResolvedRequest,
   zone: string,
   ctx: CandidateContext,
   matcher: ReturnType<typeof createThemeMatcher>,
@@ -134,7 +135,7 @@ function judge(
 function subGroupCandidate(
   base: Omit<Candidate, "days">,
   excluded: Exclusion,
-  request: Request,
+  request: ResolvedRequest,
   ctx: CandidateContext,
   area: RequestArea,
   days: () => HostDay[],
@@ -162,7 +163,7 @@ function withLazyDays(c: Omit<Candidate, "days">, compute: () => HostDay[]): Can
 
 function exclusionBeforeDays(
   c: Omit<Candidate, "days">,
-  request: Request,
+  request: ResolvedRequest,
   ctx: CandidateContext,
   area: RequestArea,
   size: number,

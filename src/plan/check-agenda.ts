@@ -1,11 +1,11 @@
+import type { ResolvedPace, ResolvedRequest } from "../records/resolved-request.js";
 import { tzOffset } from "@date-fns/tz";
 import { formatClock, formatHours, type Hours } from "../records/formats.js";
-import type { Place, Request } from "../records/schemas.js";
+import type { Place } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { AgendaDay, AgendaItem } from "./agenda.js";
 import { hostCapacity, rankCandidates, shortDate, type Candidate } from "./candidates.js";
 import type { HolidayCalendar } from "./holidays.js";
-import { resolvePace, type ResolvedPace } from "./pace.js";
 import { leg } from "./travel.js";
 import { minutesOn } from "../records/zoned-time.js";
 
@@ -63,7 +63,7 @@ export interface AgendaIssue {
 
 export interface AgendaRulesContext {
   ws: Workspace;
-  request: Request;
+  request: ResolvedRequest;
   holidays: HolidayCalendar;
 }
 
@@ -78,7 +78,7 @@ export function checkAgendaRules(
 ): AgendaIssue[] {
   const { ws, request } = ctx;
   const days = agendaDays.map((day) => localView(day, zone));
-  const pace = resolvePace(request, ws.config);
+  const pace = request.pace;
   const candidates = new Map(rankCandidates(request, { ws, holidays: ctx.holidays }).map((c) => [c.host.id, c]));
   const issues: AgendaIssue[] = [];
   const visitedOn = new Map<string, string>();
@@ -336,7 +336,7 @@ function checkDayLimits(
   day: LocalDay,
   order: readonly { item: LocalItem; i: number }[],
   d: number,
-  request: Request,
+  request: ResolvedRequest,
   issues: AgendaIssue[],
 ): void {
   const max = request.max_visits_per_day;
@@ -412,7 +412,7 @@ function checkGroups(
   day: LocalDay,
   order: readonly { item: LocalItem; i: number }[],
   d: number,
-  request: Request,
+  request: ResolvedRequest,
   issues: AgendaIssue[],
 ): void {
   const split = request.delegation.split;
@@ -480,7 +480,7 @@ function checkGroups(
 
 function checkMeals(
   days: readonly LocalDay[],
-  request: Request,
+  request: ResolvedRequest,
   dayIndex: Map<string, number>,
   issues: AgendaIssue[],
 ): void {
@@ -535,7 +535,7 @@ function checkMeals(
 
 function checkFixed(
   days: readonly LocalDay[],
-  request: Request,
+  request: ResolvedRequest,
   dayIndex: Map<string, number>,
   issues: AgendaIssue[],
 ): void {

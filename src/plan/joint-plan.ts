@@ -1,4 +1,4 @@
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
 import type { GroupVisit, KeptVisits, Pins } from "./build-instance.js";
@@ -6,15 +6,13 @@ import { rankCandidates, type Candidate } from "./candidates.js";
 import type { SolveOptions, SolveProgress } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { hostVisits } from "./host-visits.js";
-import { resolvePace } from "./pace.js";
 import { planRequest, type RequestPlan } from "./plan-request.js";
-import { resolveGrid } from "./round-times.js";
 import { leg } from "./travel.js";
 import { localParts } from "../records/zoned-time.js";
 
 export interface JointInput {
   ws: Workspace;
-  requests: readonly Request[];
+  requests: readonly ResolvedRequest[];
   holidays: HolidayCalendar;
   /** agendas already sent out (`--booked`): their visits hold host time and never move */
   booked?: readonly Agenda[];
@@ -174,7 +172,7 @@ function searchJointly(input: JointInput): JointPlan {
     const key = `${r}\u0000${suggestions}\u0000${steady}\u0000${blocksKey(blocks)}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const request = requests[r] as Request;
+    const request = requests[r] as ResolvedRequest;
     const bookings = new Map<string, Interval[]>();
     for (const u of bookedUses) push(bookings, u.host, { start: u.start, end: u.end });
     // A block counts as `parallel` delegations: the host is full then, whatever its capacity.
@@ -210,7 +208,7 @@ function searchJointly(input: JointInput): JointPlan {
   };
   /** The request's ranking made alone, with only the hosts whose time is blocked judged again: blocks touch nothing else. */
   const rejudged = (r: number, blocks: Blocks, bookings: Map<string, Interval[]>): Candidate[] => {
-    const request = requests[r] as Request;
+    const request = requests[r] as ResolvedRequest;
     const hosts = [...blocks.keys()].flatMap((id) => (ws.hosts.has(id) ? [ws.hosts.get(id)!] : []));
     const declined = input.declined?.get(request.id);
     const again = new Map(
@@ -715,8 +713,7 @@ export function gridMinutes(input: JointInput, plans: readonly RequestPlan[]): n
     add(u.end / MINUTE);
   }
   input.requests.forEach((request, r) => {
-    const zone = request.timezone ?? input.ws.config.timezone ?? "UTC";
-    const pace = resolvePace(request, input.ws.config);
+    const { zone, pace } = request;
     add(pace.buffer);
     for (const day of request.days) {
       add(day.hours.start);
@@ -746,10 +743,7 @@ export function gridMinutes(input: JointInput, plans: readonly RequestPlan[]): n
   if (!whole) return undefined;
   // Round times: a start rounded up (a leg's departure down) to the request's grid stays a multiple of g
   // when the grid divides g; otherwise the plan's times are multiples of gcd(g, grid) only.
-  return input.requests.reduce((cell, request) => {
-    const grid = resolveGrid(request, input.ws.config);
-    return gcd(cell, g % grid === 0 ? g : gcd(g, grid));
-  }, g);
+  return input.requests.reduce((cell, { grid }) => gcd(cell, g % grid === 0 ? g : gcd(g, grid)), g);
 }
 
 function gcd(a: number, b: number): number {

@@ -1,7 +1,7 @@
 import { formatClock, formatHours, type Geo } from "../records/formats.js";
 import { FAR_KM } from "../records/geo-checks.js";
 import { formatKm } from "../records/geography.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
@@ -15,13 +15,12 @@ import {
   type UnplacedReason,
 } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
-import { resolvePace } from "./pace.js";
 import { splitPlan } from "./split-plan.js";
 import { greatCircleKm } from "./travel.js";
 
 export interface PlanRequestInput {
   ws: Workspace;
-  request: Request;
+  request: ResolvedRequest;
   holidays: HolidayCalendar;
   bookings?: Bookings;
   declined?: ReadonlySet<string>;
@@ -105,7 +104,7 @@ function agreedVisitsIn(candidates: Candidate[], pins: Pins): Candidate[] {
 /** Plan one request: candidates → engine → agenda, with every left-out host explained. Pure. */
 export function planRequest(input: PlanRequestInput): RequestPlan {
   const { ws, request } = input;
-  const zone = request.timezone ?? ws.config.timezone ?? "UTC";
+  const zone = request.zone;
   const pins = input.pins ?? new Map();
   const candidates = agreedVisitsIn(
     input.candidates ??
@@ -159,7 +158,7 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
     input.candidateLimit ?? CANDIDATE_LIMIT,
     pins,
   );
-  const pace = resolvePace(request, ws.config);
+  const pace = request.pace;
   // With sub-groups the instance holds the hosts only a group can visit too; the unsplit plan goes without them.
   const groupsOnly = groupOnlyHosts(request, planned, pins);
   const plan = buildInstance(
@@ -255,7 +254,7 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
  * sub-group visited in the previous agenda at times now pinned (two groups'
  * confirmed visits may overlap).
  */
-function groupOnlyHosts(request: Request, planned: readonly Candidate[], pins: Pins): Set<string> {
+function groupOnlyHosts(request: ResolvedRequest, planned: readonly Candidate[], pins: Pins): Set<string> {
   if (!request.delegation.split) return new Set();
   const size = request.delegation.size;
   return new Set([
@@ -283,7 +282,7 @@ function withoutHosts(plan: PlanInstance, hosts: ReadonlySet<string>): EngineIns
 }
 
 /** The group sizes of the previous agenda's split parts, as its visits tell them (per date, when they add up). */
-function previousGroupSizes(request: Request, pins: Pins, kept: KeptVisits = new Map()): number[][] {
+function previousGroupSizes(request: ResolvedRequest, pins: Pins, kept: KeptVisits = new Map()): number[][] {
   const byDate = new Map<string, Map<string, number>>();
   for (const visit of [...pins.values(), ...kept.values()]) {
     if (visit.group === undefined || visit.people === undefined) continue;
@@ -297,12 +296,12 @@ function previousGroupSizes(request: Request, pins: Pins, kept: KeptVisits = new
 }
 
 /** The hosts the request's fixed items name: parallel sessions' hosts and joint meetings' hosts. */
-export function fixedItemHosts(request: Pick<Request, "fixed">): Set<string> {
+export function fixedItemHosts(request: Pick<ResolvedRequest, "fixed">): Set<string> {
   return new Set(request.fixed.flatMap((f) => [...(f.parallel ?? []).map((s) => s.host), ...(f.hosts ?? [])]));
 }
 
 /** Fixed items of one day that overlap: no plan can hold both (exit 4). */
-function fixedClash(request: Request): string | undefined {
+function fixedClash(request: ResolvedRequest): string | undefined {
   const items = [...request.fixed].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : a.hours.start - b.hours.start,
   );
@@ -359,7 +358,11 @@ function farHost(plan: PlanInstance, result: SolveResult): { reason: string; hin
  * host's own place. Nearer than FAR_KM, the area itself is the likely limit:
  * undefined.
  */
-function farFromArea(ws: Workspace, request: Request, c: Candidate): { reason: string; hint: string } | undefined {
+function farFromArea(
+  ws: Workspace,
+  request: ResolvedRequest,
+  c: Candidate,
+): { reason: string; hint: string } | undefined {
   const base = request.base ? ws.places.get(request.base) : undefined;
   if (!base?.geo || base.online) return undefined;
   const from = base.geo;
@@ -391,7 +394,7 @@ function farFromArea(ws: Workspace, request: Request, c: Candidate): { reason: s
   };
 }
 
-function explainMissing(plan: PlanInstance, result: SolveResult, request: Request, pins: Pins): string {
+function explainMissing(plan: PlanInstance, result: SolveResult, request: ResolvedRequest, pins: Pins): string {
   const words: Record<UnplacedReason, string> = {
     "no-window": "it has no time on the request's days",
     unreachable: "it cannot be reached and left within the day's hours",

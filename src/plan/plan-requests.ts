@@ -1,4 +1,4 @@
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
 import type { KeptVisits, Pins } from "./build-instance.js";
@@ -11,7 +11,7 @@ export type { PlanProgress } from "./joint-plan.js";
 
 export interface PlanManyInput {
   ws: Workspace;
-  requests: readonly Request[];
+  requests: readonly ResolvedRequest[];
   holidays: HolidayCalendar;
   /** agendas already sent out (`--booked`): their visits, parallel sessions and joint meetings hold host time */
   booked?: readonly Agenda[];

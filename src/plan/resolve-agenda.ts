@@ -1,7 +1,7 @@
 import type { AgendaFile, AgendaFileItem } from "../records/agenda-schema.js";
 import { formatHours } from "../records/formats.js";
 import { didYouMean } from "../records/did-you-mean.js";
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { PathSegment } from "../records/yaml-source.js";
 import { agendaPlace, type Agenda, type AgendaDay, type AgendaItem } from "./agenda.js";
@@ -22,7 +22,7 @@ export interface AgendaFileIssue {
 export interface ResolvedAgenda {
   /** set unless an id is unknown */
   agenda?: Agenda;
-  request?: Request;
+  request?: ResolvedRequest;
   issues: AgendaFileIssue[];
 }
 
@@ -49,7 +49,7 @@ export function resolveAgenda(file: AgendaFile, ws: Workspace, holidays: Holiday
   );
   if (issues.length > 0) return { request, issues };
 
-  const requestZone = request.timezone ?? ws.config.timezone ?? "UTC";
+  const requestZone = request.zone;
   // An old agenda is still read on its own clock (--previous, --booked); checked, it must be on its request's.
   const zone = file.timezone ?? requestZone;
   const zoneIssue = agendaZoneIssue(file.timezone, requestZone, request.id, file.days[0]?.date);
@@ -160,7 +160,12 @@ function unknownIds(item: AgendaFileItem, ws: Workspace, path: PathSegment[]): A
 }
 
 /** One day's items resolved, in file order; uids are given in time order, as the planner gives them. */
-function resolveDay(day: AgendaFile["days"][number], request: Request, ws: Workspace, zone: string): AgendaItem[] {
+function resolveDay(
+  day: AgendaFile["days"][number],
+  request: ResolvedRequest,
+  ws: Workspace,
+  zone: string,
+): AgendaItem[] {
   const byTime = day.items
     .map((item, i) => ({ item, i }))
     .sort((a, b) => a.item.time.start - b.item.time.start || a.item.time.end - b.item.time.end);

@@ -1,4 +1,4 @@
-import type { Request } from "../records/schemas.js";
+import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { NodeMeaning, PlanInstance } from "./build-instance.js";
 import { hostCapacity } from "./candidates.js";
 import type { DayPiece, DayPlan, GroupTrack, Stop } from "./day-plan.js";
@@ -33,7 +33,7 @@ export interface SplitInput {
   plan: PlanInstance;
   /** the unsplit plan (solved on `plan` with the sub-group-only hosts' windows emptied) */
   result: SolveResult;
-  request: Request;
+  request: ResolvedRequest;
   /** hosts that must be placed and that the unsplit plan could not hold (must-visit or pinned, sub-groups only) */
   required?: ReadonlySet<string>;
   /** group sizes of an earlier agenda's split parts: tried besides the even ones, so a re-plan finds its split again */

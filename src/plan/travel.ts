@@ -1,7 +1,7 @@
 import type { Geo } from "../records/formats.js";
 import type { Place } from "../records/schemas.js";
 import { travelKey, type TravelOverrides } from "../records/workspace.js";
-import type { ResolvedPace } from "./pace.js";
+import type { ResolvedPace } from "../records/resolved-request.js";
 
 export interface Leg {
   mode: "walk" | "transit" | "none";

@@ -17,8 +17,9 @@ function skipped(date: string, hours: Hours, zone: string): string | undefined {
 /** A request's days and fixed items are read in its zone. */
 export const checkRequestClock: CrossCheck = (ws) =>
   [...ws.requests.values()].flatMap((request) => {
-    const zone = request.timezone ?? ws.config.timezone;
-    if (!zone) return [];
+    // No zone given anywhere is checkRequestTimezone's error, not a clock to check.
+    if (request.zoneFrom === "default") return [];
+    const zone = request.zone;
     const origin = ws.origins.request.get(request.id) as Origin;
     const out: Problem[] = [];
     const at = (path: PathSegment[], what: string, reason: string | undefined) => {

@@ -109,7 +109,7 @@ export const checkHostAvailability: CrossCheck = (ws) =>
 
 export const checkRequestTimezone: CrossCheck = (ws) =>
   eachRequest(ws, (id, origin) =>
-    ws.requests.get(id)?.timezone || ws.config.timezone || ws.invalid.config
+    ws.requests.get(id)?.zoneFrom !== "default" || ws.invalid.config
       ? []
       : [
           problemIn(

@@ -42,7 +42,7 @@ export const checkHostRegion: CrossCheck = (ws) =>
 export const checkHostHoursZone: CrossCheck = (ws) => {
   const readIn = ws.config.timezone
     ? [{ zone: ws.config.timezone, why: "studyvisit.yaml's timezone" }]
-    : [...new Set([...ws.requests.values()].map((r) => r.timezone).filter((z): z is string => z !== undefined))].map(
+    : [...new Set([...ws.requests.values()].filter((r) => r.zoneFrom === "request").map((r) => r.zone))].map(
         (zone) => ({ zone, why: "the timezone of a request, as studyvisit.yaml gives none" }),
       );
   const requestDates = [...ws.requests.values()].flatMap((r) => r.days.map((d) => d.date));
@@ -88,8 +88,8 @@ function hostZones(host: Host, place: Place | undefined): { zones: string[]; who
 /** A request's `timezone` (or the workspace's) should be the clock of the places it goes to. */
 export const checkRequestZone: CrossCheck = (ws) =>
   [...ws.requests.values()].flatMap((request) => {
-    const zone = request.timezone ?? ws.config.timezone;
-    if (!zone) return [];
+    if (request.zoneFrom === "default") return [];
+    const zone = request.zone;
     const dates = datesOr(request.days.map((d) => d.date));
     const located = requestPlaces(ws, request).flatMap((place) => {
       const z = zoneAt(place.geo);
@@ -104,12 +104,13 @@ export const checkRequestZone: CrossCheck = (ws) =>
     const names = off.map((l) => `\`${l.place.id}\``);
     const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
     const origin = ws.origins.request.get(request.id) as Origin;
-    const planned = request.timezone ? `is planned in ${zone}` : `is planned in ${zone} (studyvisit.yaml's timezone)`;
+    const planned =
+      request.zoneFrom === "request" ? `is planned in ${zone}` : `is planned in ${zone} (studyvisit.yaml's timezone)`;
     return [
       asWarning(
         problemIn(
           origin,
-          request.timezone ? ["timezone"] : [],
+          request.zoneFrom === "request" ? ["timezone"] : [],
           `request \`${request.id}\` ${planned}, but its places ${shown} keep ${likely} time: set \`timezone: ${likely}\``,
         ),
       ),

@@ -7,6 +7,7 @@ import { describeSystemError, isSystemError } from "./file-system-error.js";
 import { type Problem, sortProblems } from "./problem.js";
 import { configSchema, hostSchema, placeSchema, requestSchema } from "./schemas.js";
 import { fileProblem, MAX_MATRIX_BYTES, MAX_RECORD_BYTES, readTextFile } from "./read-text-file.js";
+import { resolveRequestSettings } from "./resolved-request.js";
 import { parseTravelMatrix } from "./travel-matrix.js";
 import { emptyWorkspace, problemIn, travelKey, type Origin, type Workspace } from "./workspace.js";
 import { parseYaml, type PathSegment, type YamlSource } from "./yaml-source.js";
@@ -121,7 +122,8 @@ export function loadWorkspace(
               ws.invalid.request,
               zodProblems(parsed.source, path, requestSchema, result.error.issues, data),
             );
-          addRecord(ws.requests, ws.origins.request, result.data, origin, "request", problems);
+          const request = resolveRequestSettings(result.data, ws.config);
+          addRecord(ws.requests, ws.origins.request, request, origin, "request", problems);
         }
         return undefined;
       });

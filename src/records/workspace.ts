@@ -1,4 +1,5 @@
-import type { Host, Place, Request, WorkspaceConfig } from "./schemas.js";
+import type { ResolvedRequest } from "./resolved-request.js";
+import type { Host, Place, WorkspaceConfig } from "./schemas.js";
 import type { PathSegment, YamlSource } from "./yaml-source.js";
 import type { Problem } from "./problem.js";
 
@@ -25,7 +26,8 @@ export interface Workspace {
   configOrigin?: Origin;
   places: Map<string, Place>;
   hosts: Map<string, Host>;
-  requests: Map<string, Request>;
+  /** with their settings resolved against `config` when loaded */
+  requests: Map<string, ResolvedRequest>;
   origins: {
     place: Map<string, Origin>;
     host: Map<string, Origin>;

@@ -4,7 +4,6 @@ import { loadHolidays } from "../../src/commands/load-holidays.js";
 import { buildInstance } from "../../src/plan/build-instance.js";
 import { rankCandidates } from "../../src/plan/candidates.js";
 import { solve, type EngineInstance } from "../../src/plan/engine/index.js";
-import { resolvePace } from "../../src/plan/pace.js";
 import { loadWorkspace } from "../../src/records/load-workspace.js";
 import { repoRoot } from "../helpers/files.js";
 import {
@@ -61,7 +60,7 @@ describe("the bundled requests are planned optimally", () => {
       const candidates = rankCandidates(request, { ws, holidays: await holidays }).filter(
         (c) => !request.fixed.some((f) => f.parallel?.some((s) => s.host === c.host.id)),
       );
-      const { instance } = buildInstance(ws, request, candidates, resolvePace(request, ws.config));
+      const { instance } = buildInstance(ws, request, candidates, request.pace);
       const result = solve(instance);
       expect(result.proven).toBe(true);
       expect(result.stats.method).toBe("exact");

@@ -6,6 +6,7 @@ import { planRequest } from "../../src/plan/plan-request.js";
 import { planStatus } from "../../src/commands/compute-plans.js";
 import { hostVisits } from "../../src/plan/host-visits.js";
 import { planTogether, type PlanProgress } from "../../src/plan/plan-requests.js";
+import { resolveRequestSettings, type ResolvedRequest } from "../../src/records/resolved-request.js";
 import type { Host, Place, Request } from "../../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../../src/records/workspace.js";
 import { holidays, host, lines, north, request, workspaceOf } from "./workspace-builder.js";
@@ -83,8 +84,8 @@ describe("joint planning", () => {
 
   it("gives two delegations that compete for one host the best total, and proves it", () => {
     const { ws } = workspaceOf(files);
-    const alpha = ws.requests.get("alpha") as Request;
-    const beta = ws.requests.get("beta") as Request;
+    const alpha = ws.requests.get("alpha") as ResolvedRequest;
+    const beta = ws.requests.get("beta") as ResolvedRequest;
 
     // The old rule, for the record: the first request books its best hour, the second plans around it.
     const first = planRequest({ ws, request: alpha, holidays });
@@ -122,8 +123,8 @@ describe("joint planning", () => {
       "hosts/microstart.yaml": files["hosts/microstart.yaml"].replace("09:00-11:00", "09:00-10:00"),
     };
     const { ws } = workspaceOf(tight);
-    const alpha = ws.requests.get("alpha") as Request;
-    const beta = ws.requests.get("beta") as Request;
+    const alpha = ws.requests.get("alpha") as ResolvedRequest;
+    const beta = ws.requests.get("beta") as ResolvedRequest;
     const plain = planTogether({ ws, requests: [alpha, beta], holidays });
     // Equal weights, equal value of the host to both: the earlier request keeps it.
     expect(plain.plans.map((p) => visitsOf([p.agenda]).some((v) => v.host === "microstart"))).toEqual([true, false]);
@@ -138,8 +139,8 @@ describe("joint planning", () => {
 
   it("leaves alone booked agendas that already over-book a host among themselves, and plans around them", () => {
     const { ws } = workspaceOf(files);
-    const alpha = ws.requests.get("alpha") as Request;
-    const beta = ws.requests.get("beta") as Request;
+    const alpha = ws.requests.get("alpha") as ResolvedRequest;
+    const beta = ws.requests.get("beta") as ResolvedRequest;
     // Two agendas sent out earlier, both at microStart 09:00-10:00: history, not a conflict to settle.
     const booked = [
       planRequest({ ws, request: beta, holidays }).agenda,
@@ -177,8 +178,8 @@ describe("joint planning", () => {
       ).replace("id: r", "id: beta"),
     };
     const { ws } = workspaceOf(meeting);
-    const alpha = ws.requests.get("alpha") as Request;
-    const beta = ws.requests.get("beta") as Request;
+    const alpha = ws.requests.get("alpha") as ResolvedRequest;
+    const beta = ws.requests.get("beta") as ResolvedRequest;
     const nine = Date.parse(`${DATE}T07:00:00Z`);
     const atX = (agenda: Agenda) => hostUses([agenda]).filter((u) => u.host === "x");
     // Alone, Beta takes x at 09:00, during Alpha's meeting: the conflict joint planning must see.
@@ -201,8 +202,8 @@ describe("joint planning", () => {
 
   it("reports its progress: each request planned alone, then the search together, then the end", () => {
     const { ws } = workspaceOf(files);
-    const alpha = ws.requests.get("alpha") as Request;
-    const beta = ws.requests.get("beta") as Request;
+    const alpha = ws.requests.get("alpha") as ResolvedRequest;
+    const beta = ws.requests.get("beta") as ResolvedRequest;
     const events: PlanProgress[] = [];
     const joint = planTogether({ ws, requests: [alpha, beta], holidays, onProgress: (p) => events.push(p) });
     const quiet = planTogether({ ws, requests: [alpha, beta], holidays });
@@ -363,7 +364,7 @@ const cityCase = fc
         },
       }),
     );
-    const list: Request[] = requests.map((r, i) => ({
+    const records: Request[] = requests.map((r, i) => ({
       id: `r${i}`,
       title: `r${i}`,
       organiser: { name: "Org", email: "org@example.org" },
@@ -381,6 +382,7 @@ const cityCase = fc
       meals: [{ name: "lunch", hours: { start: 12 * 60, end: 14 * 60 }, duration: 60, places: [] }],
       fixed: [],
     }));
+    const list = records.map((r) => resolveRequestSettings(r, ws.config));
     for (const r of list) ws.requests.set(r.id, r);
     return { ws, requests: list };
   });
@@ -454,7 +456,7 @@ const smallCase = fc
       };
       ws.hosts.set(record.id, record);
     }
-    const list: Request[] = requests.map((r) => ({
+    const records: Request[] = requests.map((r) => ({
       id: r.id,
       title: r.id,
       organiser: { name: "Org", email: "org@example.org" },
@@ -469,6 +471,7 @@ const smallCase = fc
       meals: [],
       fixed: [],
     }));
+    const list = records.map((r) => resolveRequestSettings(r, ws.config));
     for (const r of list) ws.requests.set(r.id, r);
     return { ws, requests: list };
   });
@@ -476,7 +479,7 @@ const smallCase = fc
 type Visit = { host: string; start: number; end: number };
 
 /** Every plan of one request on the half-hour: sequences of its hosts at grid starts, travel and windows respected. */
-function routesOf(ws: Workspace, r: Request): { value: number; visits: Visit[] }[] {
+function routesOf(ws: Workspace, r: ResolvedRequest): { value: number; visits: Visit[] }[] {
   const valueOf = (h: Host) => r.interests.filter((i) => h.themes.includes(i.theme)).reduce((s, i) => s + i.weight, 0);
   const hosts = [...ws.hosts.values()].filter((h) => valueOf(h) > 0 || r.must_visit.includes(h.id));
   const day = r.days[0]!.hours;
@@ -498,7 +501,7 @@ function routesOf(ws: Workspace, r: Request): { value: number; visits: Visit[] }
 }
 
 /** The best Σ priority × value over all joint plans that keep every host within `parallel`; undefined if none. */
-function exhaustiveBest(ws: Workspace, requests: Request[]): number | undefined {
+function exhaustiveBest(ws: Workspace, requests: ResolvedRequest[]): number | undefined {
   const routes = requests.map((r) => routesOf(ws, r));
   const weight = requests.map((r) => r.priority ?? 1);
   const rest = routes.map((_, i) =>
@@ -554,7 +557,7 @@ describe("joint planning with a delegation allowed to split", () => {
 
   it("never over-books a host through a sub-group's visit: each group's visit holds the host for its time", () => {
     const { ws } = workspaceOf(files);
-    const requests = ["large", "small"].map((id) => ws.requests.get(id) as Request);
+    const requests = ["large", "small"].map((id) => ws.requests.get(id) as ResolvedRequest);
     const alone = requests.map((request) => planRequest({ ws, request, holidays }));
     // The case is what it says: alone, the large delegation splits and a group's visit collides with the small one's.
     expect(alone[0]!.split?.parts).toBe(1);
@@ -690,7 +693,9 @@ const splitCase = fc
       meals: [],
       fixed: [],
     });
-    const requests = [requestOf("large", 20, 0), requestOf("small", other, 1)];
+    const requests = [requestOf("large", 20, 0), requestOf("small", other, 1)].map((r) =>
+      resolveRequestSettings(r, ws.config),
+    );
     for (const r of requests) ws.requests.set(r.id, r);
     return { ws, requests };
   });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { resolveRequestSettings } from "../../src/records/resolved-request.js";
 import type { Host, Place, Request } from "../../src/records/schemas.js";
 import { emptyWorkspace, type Workspace } from "../../src/records/workspace.js";
 
@@ -111,7 +112,7 @@ export const workspaceArb = fc.integer({ min: 2, max: 5 }).chain((placeCount) =>
       const basePlace = r.base === null ? undefined : r.places[r.base];
       const base = basePlace && !basePlace.online ? basePlace.id : undefined;
       const mealPlace = r.mealPlace === null ? undefined : r.places[r.mealPlace]?.id;
-      const request: Request = {
+      const record: Request = {
         id: "r",
         title: "Random visit",
         organiser: { name: "O", email: "o@example.org" },
@@ -143,6 +144,7 @@ export const workspaceArb = fc.integer({ min: 2, max: 5 }).chain((placeCount) =>
             ? [{ title: "Fixed talk", date: r.fixed.date, hours: hours(r.fixed.start * 30, r.fixed.length * 30) }]
             : [],
       };
+      const request = resolveRequestSettings(record, ws.config);
       ws.requests.set("r", request);
       return { ws, request };
     }),

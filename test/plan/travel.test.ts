@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolvePace } from "../../src/plan/pace.js";
 import { greatCircleKm, leg } from "../../src/plan/travel.js";
-import type { Place, Request } from "../../src/records/schemas.js";
+import type { Place } from "../../src/records/schemas.js";
 import { travelKey } from "../../src/records/workspace.js";
 
 const place = (id: string, lat: number, lon: number): Place => ({ id, name: id, address: "x", geo: { lat, lon } });
@@ -44,23 +43,6 @@ describe("travel between places", () => {
       mode: "none",
       minutes: 0,
       km: 0,
-    });
-  });
-
-  it("takes each pace field from the request, else the workspace, else SPEC's defaults (3 km/h step-free)", () => {
-    const request = { pace: { buffer: 5 }, delegation: { step_free: false } } as unknown as Request;
-    expect(resolvePace(request, { synonyms: [], travel: [], pace: { walking_kmh: 3.5, buffer: 15 } })).toEqual({
-      walkingKmh: 3.5,
-      detour: 1.3,
-      buffer: 5,
-      maxWalk: 25,
-    });
-    const stepFree = { delegation: { step_free: true } } as unknown as Request;
-    expect(resolvePace(stepFree, { synonyms: [], travel: [] })).toEqual({
-      walkingKmh: 3,
-      detour: 1.3,
-      buffer: 10,
-      maxWalk: 25,
     });
   });
 });
