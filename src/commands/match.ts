@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { requestArea } from "../plan/area.js";
-import { rankCandidates, shortDate, type Candidate } from "../plan/candidates.js";
+import { rankCandidates, type Candidate } from "../plan/candidates.js";
+import { shortDate } from "../records/dates.js";
 import { formatHours } from "../records/formats.js";
 import type { CommandDeps } from "./context.js";
 import { loadHolidays } from "./load-holidays.js";

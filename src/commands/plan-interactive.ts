@@ -1,5 +1,5 @@
 import { PlanImpossibleError, UsageError } from "../errors.js";
-import { shortDate } from "../plan/candidates.js";
+import { isoClock, shortDate } from "../records/dates.js";
 import { formatClock, parseClock } from "../records/formats.js";
 import type { Workspace } from "../records/workspace.js";
 import type { CommandDeps } from "./context.js";
@@ -97,7 +97,7 @@ async function ask(
     ? agenda.days.flatMap((d) =>
         d.items
           .filter((i) => i.kind === "visit" && i.host)
-          .map((i) => ({ host: i.host as string, date: d.date, time: i.start.slice(11, 16) })),
+          .map((i) => ({ host: i.host as string, date: d.date, time: isoClock(i.start) })),
       )
     : [];
   const name = (id: string) => ws.hosts.get(id)?.name ?? id;

@@ -1,3 +1,4 @@
+import { shortDate } from "../records/dates.js";
 import { formatHours, weekdayOf, type Hours } from "../records/formats.js";
 import { formatKm } from "../records/geography.js";
 import type { ResolvedRequest } from "../records/resolved-request.js";
@@ -290,11 +291,4 @@ function instantsToLocal(iv: { start: number; end: number }, date: string, zone:
   const b = localParts(iv.end, zone);
   if (a.date > date || b.date < date) return undefined;
   return { start: a.date < date ? 0 : a.minutes, end: b.date > date ? 1440 : b.minutes };
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** `19 Sep`: short, locale-free (the same bytes on every machine). */
-export function shortDate(date: string): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 }

@@ -1,10 +1,11 @@
 import type { ResolvedPace, ResolvedRequest } from "../records/resolved-request.js";
 import { tzOffset } from "@date-fns/tz";
+import { shortDate } from "../records/dates.js";
 import { formatClock, formatHours, type Hours } from "../records/formats.js";
 import type { Place } from "../records/schemas.js";
 import type { Workspace } from "../records/workspace.js";
 import type { AgendaDay, AgendaItem } from "./agenda.js";
-import { hostCapacity, rankCandidates, shortDate, type Candidate } from "./candidates.js";
+import { hostCapacity, rankCandidates, type Candidate } from "./candidates.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { leg } from "./travel.js";
 import { minutesOn } from "../records/zoned-time.js";

@@ -1,3 +1,4 @@
+import { isoMinutes } from "../records/dates.js";
 import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
@@ -551,7 +552,7 @@ function keptVisits(agenda: Agenda): KeptVisits {
       if (item.kind === "visit" && item.host)
         out.set(item.host, {
           date: day.date,
-          start: Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16)),
+          start: isoMinutes(item.start),
           // A sub-group's visit: the re-plan tries the same groups again, as after `--previous`.
           ...(item.group !== undefined ? { group: item.group, people: item.people ?? 0 } : {}),
         });

@@ -1,3 +1,4 @@
+import { isoMinutes, shortDate } from "../records/dates.js";
 import { formatClock, formatHours, type Geo } from "../records/formats.js";
 import { FAR_KM } from "../records/geo-checks.js";
 import { formatKm } from "../records/geography.js";
@@ -6,7 +7,7 @@ import type { Workspace } from "../records/workspace.js";
 import type { Agenda, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
 import { buildInstance, type KeptVisits, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
-import { isOutOfArea, rankCandidates, shortDate, type Bookings, type Candidate } from "./candidates.js";
+import { isOutOfArea, rankCandidates, type Bookings, type Candidate } from "./candidates.js";
 import {
   solve,
   type EngineInstance,
@@ -413,7 +414,7 @@ function explainMissing(plan: PlanInstance, result: SolveResult, request: Resolv
         return `must-visit host ${id} cannot be placed: ${words[m.reason]}`;
       }
       if (meaning.kind === "meal")
-        return `${meaning.meal.name} cannot be placed on ${shortDate(m.group.split(":")[2] ?? "")} within ${formatHours(meaning.meal.hours)}: ${words[m.reason]}`;
+        return `${meaning.meal.name} cannot be placed on ${shortDate(m.group.slice(m.group.lastIndexOf(":") + 1))} within ${formatHours(meaning.meal.hours)}: ${words[m.reason]}`;
       const hours = formatHours(meaning.item.hours);
       return `fixed item "${meaning.item.title}" (${shortDate(meaning.item.date)} ${hours}) cannot be kept: ${meaning.kind === "fixed" && request.base ? "with travel from and to the base and the buffers, " : ""}${words[m.reason]}`;
     })
@@ -532,5 +533,5 @@ function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<str
 }
 
 function clock(iso: string): string {
-  return formatClock(Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)));
+  return formatClock(isoMinutes(iso));
 }

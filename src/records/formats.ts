@@ -1,3 +1,4 @@
+import { nameOfMonth } from "./dates.js";
 import { didYouMean } from "./did-you-mean.js";
 import { slugify } from "./slug.js";
 
@@ -41,24 +42,9 @@ export function parseDate(input: unknown): Parsed<string> {
   if (month < 1 || month > 12) return fail(`\`${input}\` is not a real date: month ${month} does not exist`);
   const last = daysInMonth(year, month);
   if (day < 1 || day > last)
-    return fail(`\`${input}\` is not a real date: ${MONTHS[month - 1]} ${year} has ${last} days`);
+    return fail(`\`${input}\` is not a real date: ${nameOfMonth(month)} ${year} has ${last} days`);
   return ok(input);
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;

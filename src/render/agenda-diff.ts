@@ -1,6 +1,7 @@
 import type { VisitChange } from "../plan/agenda-diff.js";
 import { isJointMeeting } from "../plan/host-visits.js";
-import { localTime, shortDay } from "./agenda-time.js";
+import { shortDay } from "../records/dates.js";
+import { localTime } from "./agenda-time.js";
 import type { HostVisit } from "./render-input.js";
 
 // The diff of two agendas (src/plan/agenda-diff.ts) in words, as `plan

@@ -1,4 +1,5 @@
 import { tzOffset } from "@date-fns/tz";
+import { isoClock, isoDate, isoMinutes } from "../records/dates.js";
 
 // Times of agenda items as the renderers need them: the wall clock the
 // delegation reads, and the UTC instant a calendar needs. Nothing here reads
@@ -73,11 +74,7 @@ export function instantOf(iso: string, timeZone: string): Date {
 export function localTime(iso: string, timeZone: string): WallClock {
   const instant = instantOf(iso, timeZone);
   const local = new Date(instant.getTime() + tzOffset(timeZone, instant) * 60_000).toISOString();
-  return {
-    date: local.slice(0, 10),
-    time: local.slice(11, 16),
-    minutes: Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)),
-  };
+  return { date: isoDate(local), time: isoClock(local), minutes: isoMinutes(local) };
 }
 
 /** Midnight UTC of a calendar day, for any year (`Date.UTC` reads the years 0-99 as 1900-1999). */
@@ -95,36 +92,8 @@ export function icsUtc(instant: Date): string {
     .replace(/\.\d{3}Z$/, "Z");
 }
 
-const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "Wednesday 19 September 2018", computed on the calendar (no zone, no locale data). */
-export function dayHeading(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const weekday = WEEKDAY_NAMES[calendarDay(y, m, d).getUTCDay()] ?? "";
-  return `${weekday} ${d} ${MONTH_NAMES[m - 1] ?? ""} ${y}`;
-}
-
-/** "Wed 19 Sep": short enough for a chart's section label. */
-export function shortDay(date: string): string {
-  const [weekday, d, month] = dayHeading(date).split(" ") as [string, string, string];
-  return `${weekday.slice(0, 3)} ${d} ${month.slice(0, 3)}`;
-}
-
 /** "2018-09-01 08:00 UTC": when a document was generated, never in the machine's zone. */
 export function generatedStamp(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const iso = at.toISOString();
+  return `${isoDate(iso)} ${isoClock(iso)} UTC`;
 }

@@ -1,10 +1,9 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns/format";
 import type { Locale } from "date-fns";
 import { de } from "date-fns/locale/de";
 import { enGB } from "date-fns/locale/en-GB";
 import { fr } from "date-fns/locale/fr";
 import { nl } from "date-fns/locale/nl";
+import { longDate as dayInWords } from "../records/dates.js";
 
 // The words of an invitation e-mail, per organiser language. Short on
 // purpose: the calendar part carries the facts, the text says what to do.
@@ -200,8 +199,7 @@ export function emailPhrases(lang: string | undefined): EmailPhrases {
   return PHRASES[lang ?? "en"] ?? EN;
 }
 
-/** "Wednesday 19 September 2018" in the phrases' language; the date names a day, read in UTC. */
+/** "Wednesday 19 September 2018" in the phrases' language, the same under any machine zone (src/records/dates.ts). */
 export function longDate(date: string, phrases: EmailPhrases): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return format(new TZDate(y, m - 1, d, "UTC"), "EEEE d MMMM yyyy", { locale: phrases.locale });
+  return dayInWords(date, phrases.locale);
 }

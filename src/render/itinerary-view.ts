@@ -1,7 +1,8 @@
 import type { AgendaItem } from "../plan/agenda.js";
 import { isJointMeeting } from "../plan/host-visits.js";
 import { languageName } from "../records/formats.js";
-import { dayHeading, generatedStamp, localTime, shortDay } from "./agenda-time.js";
+import { longDate, shortDay } from "../records/dates.js";
+import { generatedStamp, localTime } from "./agenda-time.js";
 import {
   hostName,
   jointMeetingWords,
@@ -115,14 +116,14 @@ export function buildItinerary(input: RenderInput): Itinerary {
     dates:
       first && last
         ? first === last
-          ? dayHeading(first)
-          : `${dayHeading(first)} to ${dayHeading(last)}`
+          ? longDate(first)
+          : `${longDate(first)} to ${longDate(last)}`
         : "no days planned",
     timezone: agenda.timezone,
     programme: `${programme}, ${agenda.travel_minutes} min of travel`,
     days: agenda.days.map((day) => ({
       date: day.date,
-      heading: dayHeading(day.date),
+      heading: longDate(day.date),
       short: shortDay(day.date),
       rows: day.items.map((item) => row(input, item)),
       blocks: blocks(input, day.items),

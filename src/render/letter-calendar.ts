@@ -1,10 +1,5 @@
-import { TZDate } from "@date-fns/tz";
-import type { Locale } from "date-fns";
-import { format } from "date-fns/format";
-
-// Calendar days of a letter, named in its language with date-fns locales.
-// A `YYYY-MM-DD` names a day, not an instant: it is read as that day in UTC
-// and formatted there, so the machine's zone never shifts it.
+// Calendar days of a letter: how a person lists them. Their names, in the
+// letter's language, come from src/records/dates.ts.
 
 export interface CalendarDay {
   year: number;
@@ -15,19 +10,6 @@ export interface CalendarDay {
 export function calendarDay(date: string): CalendarDay {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   return { year, month, day };
-}
-
-function utcDate(date: string): TZDate {
-  const { year, month, day } = calendarDay(date);
-  return new TZDate(year, month - 1, day, "UTC");
-}
-
-export function weekdayName(date: string, locale: Locale): string {
-  return format(utcDate(date), "EEEE", { locale });
-}
-
-export function monthName(date: string, locale: Locale): string {
-  return format(utcDate(date), "MMMM", { locale });
 }
 
 /** Whether every date is the day after the one before it. */

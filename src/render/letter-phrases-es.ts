@@ -1,7 +1,8 @@
 import { es } from "date-fns/locale/es";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
-import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
+import { monthName, weekdayName } from "../records/dates.js";
+import { calendarDay, datesForWords, listInWords, type DateInList } from "./letter-calendar.js";
 import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // Spanish as a Spanish administration writes it: "el miércoles 19 de

@@ -1,7 +1,8 @@
 import { fr } from "date-fns/locale/fr";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
-import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
+import { monthName, weekdayName } from "../records/dates.js";
+import { calendarDay, datesForWords, listInWords, type DateInList } from "./letter-calendar.js";
 import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // French as written in a Belgian or French administration: "le mercredi

@@ -1,7 +1,8 @@
 import { pl } from "date-fns/locale/pl";
 import { languageName } from "../records/formats.js";
 import type { AvailabilityPlan, TimeOption } from "./letter-availability.js";
-import { calendarDay, datesForWords, listInWords, monthName, weekdayName, type DateInList } from "./letter-calendar.js";
+import { monthName, weekdayName } from "../records/dates.js";
+import { calendarDay, datesForWords, listInWords, type DateInList } from "./letter-calendar.js";
 import type { LetterFacts, LetterPhrases, VisitShape } from "./letter-facts.js";
 
 // Polish as a Polish office writes it: "Szanowni Państwo," and the host's

@@ -1,6 +1,7 @@
 import type { VisitChange } from "../plan/agenda-diff.js";
 import { describeAgendaDiff, unchangedSummary } from "./agenda-diff.js";
-import { generatedStamp, localTime, shortDay } from "./agenda-time.js";
+import { shortDay } from "../records/dates.js";
+import { generatedStamp, localTime } from "./agenda-time.js";
 import { inviteRecipients } from "./ics.js";
 import { mdCell, mdInline } from "./markdown-escape.js";
 import { hostName, visitedHostIds, type RenderInput } from "./render-input.js";

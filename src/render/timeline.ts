@@ -1,5 +1,5 @@
 import type { Agenda, AgendaItem } from "../plan/agenda.js";
-import { calendarDay } from "./agenda-time.js";
+import { isoClock, longDate } from "../records/dates.js";
 import { jointMeetingWords } from "./render-input.js";
 
 /** The colours the timeline uses; the CLI passes its Style, tests pass plain text. */
@@ -30,31 +30,6 @@ export interface TimelineHeader {
   /** the request allows the delegation to split: in how many parts of days it does, and the value without splitting */
   split?: { parts: number; unsplitValue: number };
 }
-
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** `Wednesday 19 September 2018`, in English and without the machine's locale. */
-export function longDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const weekday = (calendarDay(y, m, d).getUTCDay() + 6) % 7;
-  return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-const time = (iso: string) => iso.slice(11, 16);
 
 /** Record text on one line and without control characters: a name must not move the cursor or forge a line. */
 export function oneLine(text: string): string {
@@ -90,7 +65,7 @@ export function renderTimeline(rawAgenda: Agenda, rawHeader: TimelineHeader, pai
       if (item.group !== undefined && previous?.group === undefined) lines.push(splitLine(day.items, i, paint));
       const mark = item.group !== undefined ? `  ${paint.accent(item.group)}  ` : "";
       lines.push(
-        `  ${paint.dim(`${time(item.start)}–${time(item.end)}`)}  ${mark}${describeItem(item, header, paint)}`,
+        `  ${paint.dim(`${isoClock(item.start)}–${isoClock(item.end)}`)}  ${mark}${describeItem(item, header, paint)}`,
       );
     });
     if (day.items.length === 0) lines.push(paint.dim("  nothing planned"));
@@ -126,13 +101,13 @@ function splitLine(items: readonly AgendaItem[], from: number, paint: Paint): st
   for (const item of run) if (!sizes.has(item.group as string)) sizes.set(item.group as string, item.people ?? 0);
   const groups = [...sizes].sort(([a], [b]) => (a < b ? -1 : 1));
   const next = items[to];
-  const end = next ? time(next.start) : run.reduce((t, i) => (time(i.end) > t ? time(i.end) : t), "");
+  const end = next ? isoClock(next.start) : run.reduce((t, i) => (isoClock(i.end) > t ? isoClock(i.end) : t), "");
   const until = next
     ? `until ${next.kind === "meal" ? next.title.toLowerCase() : `“${next.title}”`}`
     : "until the end of the day";
   const who = groups.map(([g, n]) => `${g} ${n} ${n === 1 ? "person" : "people"}`).join(" · ");
   const count = COUNT_WORDS[groups.length] ?? String(groups.length);
-  return `  ${paint.dim(`${time(items[from]?.start ?? "")}–${end}`)}  ${paint.accent(`in ${count} groups ${until}: ${who}`)}`;
+  return `  ${paint.dim(`${items[from] ? isoClock(items[from].start) : ""}–${end}`)}  ${paint.accent(`in ${count} groups ${until}: ${who}`)}`;
 }
 
 /** "walking 31 min (1.9 km) · public transport 75 min": the day's legs in one line, or nothing on a day without any. */

@@ -59,10 +59,16 @@ describe("the bundle (dist/cli) loads per command what the command uses", () => 
   });
 
   it("check loads neither the holiday rules, the prompts, the letters nor the progress drawing", () => {
-    const packages = packagesOf(loadedWith(meta, chunkOf("src/commands/check.ts")));
+    const inputs = loadedWith(meta, chunkOf("src/commands/check.ts"));
+    const packages = packagesOf(inputs);
     expect(packages).toEqual(expect.arrayContaining(["yaml", "zod"]));
-    for (const heavy of ["date-holidays-parser", "moment-timezone", "inquirer", "date-fns", "mustache", "log-update"])
+    for (const heavy of ["date-holidays-parser", "moment-timezone", "inquirer", "mustache", "log-update"])
       expect(packages).not.toContain(heavy);
+    // Of date-fns, only the English locale its messages name days and months with (src/records/dates.ts):
+    // neither `format` nor another language.
+    expect(
+      inputs.filter((i) => i.includes("node_modules/date-fns/") && !/date-fns\/locale\/(en-GB|en-US|_lib)\b/.test(i)),
+    ).toEqual([]);
     // The country borders are a file of their own (dist/cli/country-coder.cjs), required when a place needs them.
     expect(packagesOf(Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs)))).not.toContain(
       "@rapideditor/country-coder",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { longDate, renderTimeline, type Paint } from "../../src/render/timeline.js";
+import { longDate } from "../../src/records/dates.js";
+import { renderTimeline, type Paint } from "../../src/render/timeline.js";
 import { AGENDAS, golden, loadAgenda, renderInput } from "./render-fixtures.js";
 
 const header = (name: (typeof AGENDAS)[number]) => {
