@@ -199,14 +199,24 @@ export function parseTimeZone(input: unknown): Parsed<string> {
 }
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+/** ICU's answer per code, asked once: a registry writes `en` a thousand times, and each question costs tens of µs. */
+const languageKnown = new Map<string, boolean>();
+
+function isLanguage(code: string): boolean {
+  let known = languageKnown.get(code);
+  if (known === undefined) {
+    known = languageNames.of(code) !== undefined;
+    languageKnown.set(code, known);
+  }
+  return known;
+}
 
 /** An ISO 639-1 code: two lowercase letters that name a language. */
 export function parseLanguage(input: unknown): Parsed<string> {
   if (typeof input !== "string") return fail(`expected a language code like fr, got ${describe(input)}`);
-  if (/^[a-z]{2}$/.test(input) && languageNames.of(input) !== undefined) return ok(input);
+  if (/^[a-z]{2}$/.test(input) && isLanguage(input)) return ok(input);
   const lower = input.toLowerCase();
-  if (/^[a-z]{2}$/.test(lower) && languageNames.of(lower) !== undefined)
-    return fail(`language codes are lowercase: write \`${lower}\``);
+  if (/^[a-z]{2}$/.test(lower) && isLanguage(lower)) return fail(`language codes are lowercase: write \`${lower}\``);
   const byName = LANGUAGE_CODES.find((code) => languageNames.of(code)?.toLowerCase() === lower);
   if (byName) return fail(`\`${input}\` is not an ISO 639-1 code: write \`${byName}\``);
   return fail(`\`${input}\` is not an ISO 639-1 language code (two letters, like en, fr, nl)`);

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { crossChecks } from "./cross-checks.js";
 import { describe } from "./formats.js";
@@ -40,7 +40,7 @@ export function loadWorkspace(
 ): LoadResult {
   const ws = emptyWorkspace(dir);
   const problems: Problem[] = [];
-  const display = (abs: string) => relative(cwd, abs).split(sep).join("/") || abs;
+  const display = displayPaths(cwd);
   let files = 0;
 
   const configPath = join(dir, CONFIG_FILE);
@@ -161,6 +161,25 @@ export function loadWorkspace(
 
   pushAll(problems, crossChecks(ws));
   return { workspace: ws, problems: sortProblems(problems), files };
+}
+
+/**
+ * A path as messages show it: relative to where the user is, with `/`. One
+ * `path.relative` per folder, not per file (a registry has thousands of files
+ * in a few folders): relative(cwd, folder/name) is relative(cwd, folder)/name.
+ */
+function displayPaths(cwd: string): (abs: string) => string {
+  const folders = new Map<string, string>();
+  return (abs) => {
+    const folder = dirname(abs);
+    let shown = folders.get(folder);
+    if (shown === undefined) {
+      shown = relative(cwd, folder).split(sep).join("/");
+      folders.set(folder, shown);
+    }
+    const name = basename(abs);
+    return shown === "" ? name || abs : `${shown}/${name}`;
+  };
 }
 
 export function workspaceExists(dir: string): boolean {

@@ -69,7 +69,7 @@ export function readTextFile(path: string, limit: TextFileLimit): TextFileResult
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { failure: notRegular(opened, path) };
     if (opened.size > limit.maxBytes) return { failure: tooLarge(opened.size, limit) };
-    const read = readAtMost(fd, limit.maxBytes);
+    const read = readAtMost(fd, limit.maxBytes, opened.size);
     // The file may have grown since fstat: the bound holds on what is actually read.
     if (read.length > limit.maxBytes) return { failure: tooLarge(read.length, limit) };
     bytes = read;
@@ -94,7 +94,20 @@ export function fileProblem(file: string, failure: TextFileFailure): Problem {
   return { file, line: failure.line, col: failure.col, message };
 }
 
-function readAtMost(fd: number, maxBytes: number): Buffer {
+function readAtMost(fd: number, maxBytes: number, size: number): Buffer {
+  if (size > 0) {
+    // The size fstat gave (at most maxBytes, checked before): one small buffer and, nearly always, one read, as
+    // readFileSync does. A file cut short since then ends where its reads end; one grown since is read up to that size.
+    const buffer = Buffer.allocUnsafe(size);
+    let total = 0;
+    while (total < size) {
+      const n = readSync(fd, buffer, total, size - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    return buffer.subarray(0, total);
+  }
+  // A file that says it is empty may not be (/proc): read it by chunks, up to one byte past the limit.
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {

@@ -11,6 +11,7 @@ import {
   type Node,
 } from "yaml";
 import { stripControlCharacters } from "./control-characters.js";
+import { parsePlainYaml } from "./plain-yaml.js";
 import type { Problem } from "./problem.js";
 import { formatSize, MAX_RECORD_BYTES } from "./read-text-file.js";
 
@@ -21,13 +22,45 @@ export const MAX_ALIAS_COUNT = 100;
 
 export type PathSegment = string | number;
 
-/** A parsed YAML file that can turn a path inside its data into a line and column. */
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  schema: "core",
+  version: "1.2",
+  strict: true,
+} as const;
+
+/**
+ * A parsed YAML file that can turn a path inside its data into a line and
+ * column. A file read by the plain-subset parser has no document yet: the
+ * library composes it, with positions, the first time a problem needs one.
+ */
 export class YamlSource {
+  private composed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+
   constructor(
     readonly file: string,
-    readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
-  ) {}
+    private readonly text: string,
+    composed?: { doc: Document.Parsed; lines: LineCounter },
+  ) {
+    this.composed = composed;
+  }
+
+  private get doc(): Document.Parsed {
+    return this.positions().doc;
+  }
+
+  private get lines(): LineCounter {
+    return this.positions().lines;
+  }
+
+  private positions(): { doc: Document.Parsed; lines: LineCounter } {
+    if (!this.composed) {
+      const lines = new LineCounter();
+      this.composed = { doc: parseDocument(this.text, { ...PARSE_OPTIONS, lineCounter: lines }), lines };
+    }
+    return this.composed;
+  }
 
   /** Problem at the node a data path names (or at the deepest node of the path that exists). `onKey` points at the key instead of the value. */
   problemAt(path: readonly PathSegment[], message: string, onKey = false): Problem {
@@ -86,16 +119,12 @@ export type ParsedYaml =
 export function parseYaml(file: string, text: string): ParsedYaml {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_FILE_BYTES) return { problems: [oversized(file, bytes)] };
+  // Most record files are plain YAML that the library would read without a problem: read those directly.
+  const plain = parsePlainYaml(text);
+  if (plain) return { source: new YamlSource(file, text), data: plain.data, problems: [] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    schema: "core",
-    version: "1.2",
-    strict: true,
-  });
-  const source = new YamlSource(file, doc, lines);
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const source = new YamlSource(file, text, { doc, lines });
   const at = (offset: number, message: string): Problem => ({ file, ...lines.linePos(offset), message });
 
   const problems: Problem[] = doc.errors.map((e) => {
