@@ -3,7 +3,7 @@ import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
 import type { Agenda } from "./agenda.js";
 import type { GroupVisit, KeptVisits, Pins } from "./build-instance.js";
-import { rankCandidates, type Candidate } from "./candidates.js";
+import { fullIntervals, rankCandidates, type Candidate } from "./candidates.js";
 import type { SolveOptions, SolveProgress } from "./engine/index.js";
 import type { HolidayCalendar } from "./holidays.js";
 import { hostVisits } from "./host-visits.js";
@@ -15,10 +15,11 @@ export interface JointInput {
   ws: Workspace;
   requests: readonly ResolvedRequest[];
   holidays: HolidayCalendar;
-  /** agendas already sent out (`--booked`): their visits hold host time and never move */
+  /** agendas already sent out (`--booked`): their visits, parallel sessions and joint meetings hold host time and never move */
   booked?: readonly Agenda[];
   declined?: ReadonlyMap<string, ReadonlySet<string>>;
   pins?: ReadonlyMap<string, Pins>;
+  /** per request: previous proposed and requested visits, kept unless moving one reaches a higher value */
   kept?: ReadonlyMap<string, KeptVisits>;
   solver?: SolveOptions;
   suggestionLimit?: number;
@@ -602,25 +603,6 @@ function mergeIntervals(list: Interval[]): Interval[] {
     const last = out[out.length - 1];
     if (last && iv.start <= last.end) last.end = Math.max(last.end, iv.end);
     else out.push({ ...iv });
-  }
-  return out;
-}
-
-/** Intervals during which `parallel` or more of the given uses overlap. */
-function fullIntervals(list: readonly Interval[], parallel: number): Interval[] {
-  const events = list.flatMap((b) => [
-    { t: b.start, d: 1 },
-    { t: b.end, d: -1 },
-  ]);
-  events.sort((a, b) => a.t - b.t || a.d - b.d);
-  const out: Interval[] = [];
-  let count = 0;
-  let since = 0;
-  for (const e of events) {
-    const before = count;
-    count += e.d;
-    if (before < parallel && count >= parallel) since = e.t;
-    if (before >= parallel && count < parallel && e.t > since) out.push({ start: since, end: e.t });
   }
   return out;
 }

@@ -1,31 +1,10 @@
-import type { ResolvedRequest } from "../records/resolved-request.js";
-import type { Workspace } from "../records/workspace.js";
-import type { Agenda } from "./agenda.js";
-import type { KeptVisits, Pins } from "./build-instance.js";
-import type { SolveOptions } from "./engine/index.js";
-import type { HolidayCalendar } from "./holidays.js";
-import { planJointly, type JointPlan, type PlanProgress } from "./joint-plan.js";
+import { planJointly, type JointInput, type JointPlan } from "./joint-plan.js";
 import type { RequestPlan } from "./plan-request.js";
 
 export type { PlanProgress } from "./joint-plan.js";
 
-export interface PlanManyInput {
-  ws: Workspace;
-  requests: readonly ResolvedRequest[];
-  holidays: HolidayCalendar;
-  /** agendas already sent out (`--booked`): their visits, parallel sessions and joint meetings hold host time */
-  booked?: readonly Agenda[];
-  declined?: ReadonlyMap<string, ReadonlySet<string>>;
-  pins?: ReadonlyMap<string, Pins>;
-  /** per request: previous proposed and requested visits, kept unless moving one reaches a higher value */
-  kept?: ReadonlyMap<string, KeptVisits>;
-  solver?: SolveOptions;
-  suggestionLimit?: number;
-  /** Told before, during and after the planning; the caller draws it (the plan layer never prints). */
-  onProgress?: (progress: PlanProgress) => void;
-  /** re-plans the joint search may make (see searchBudget in joint-plan.ts) */
-  budget?: number;
-}
+/** The same input as planJointly: planRequests only picks the effort and the number of suggestions. */
+export type PlanManyInput = JointInput;
 
 /**
  * Several requests planned together so that no host receives more than its
