@@ -46,6 +46,8 @@ interface Args {
   lsRate: number | undefined;
   /** Overrides every set's own rounding rule (truncation of Euclidean distances to this many decimals). */
   decimals: number | undefined;
+  /** SolveOptions.extend: cheap runs go on past their schedule. */
+  extend: boolean;
 }
 
 interface Row {
@@ -79,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     seed: 1,
     lsRate: undefined,
     decimals: undefined,
+    extend: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -103,6 +106,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--seed") args.seed = Number(value());
     else if (a === "--ls-rate") args.lsRate = Number(value());
     else if (a === "--decimals") args.decimals = Number(value());
+    else if (a === "--extend") args.extend = true;
     else if (a === "--set") args.sets.push(...value().split(",").map(setName));
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else args.files.push(a);
@@ -142,6 +146,7 @@ function runOne(file: string, set: BenchSet, m: number, args: Args): Row {
     effort: args.effort,
     method: "heuristic",
     ...(args.lsRate === undefined ? {} : { localSearchRate: args.lsRate }),
+    ...(args.extend ? { extend: true } : {}),
   });
   const ms = Math.round(performance.now() - t0);
   const cpu = process.cpuUsage(c0);

@@ -61,6 +61,13 @@ export interface Model {
    * infeasible route (every insertion made is checked).
    */
   readonly monotone: boolean;
+  /**
+   * A lower bound on the time any insertion of node j consumes (the delay of the next item's arrival) on a route
+   * with O(1) checks: its duration, less the largest triangle excess (and, for a walking tour, less the walk and
+   * a buffer). A position whose room (waiting + maxShift of the next item) is smaller cannot take j, so the
+   * repair skips it without an insertion check.
+   */
+  readonly minShift: Float64Array;
 }
 
 function finite(x: number, what: string): number {
@@ -125,7 +132,7 @@ export function compileModel(inst: EngineInstance): Model {
   const routes = compileRoutes(inst, nLoc);
   const nodes = compileNodes(inst, nLoc, routes.rStart.length);
   const ngrid = compileGrid(inst, nodes.win);
-  const shape = travelShape(travel, nLoc, nodes);
+  const shape = travelShape(travel, nLoc, nodes, buffer);
   return {
     n: inst.nodes.length,
     m: inst.routes.length,
@@ -267,7 +274,8 @@ function travelShape(
   travel: Float64Array,
   nLoc: number,
   nodes: Pick<Model, "loc" | "eloc" | "dur">,
-): Pick<Model, "metric" | "monotone"> {
+  buffer: number,
+): Pick<Model, "metric" | "monotone" | "minShift"> {
   const { loc, eloc, dur } = nodes;
   const n = loc.length;
   const excess = triangleExcess(travel, nLoc);
@@ -285,7 +293,31 @@ function travelShape(
     const e = eloc[j] as number;
     if (l >= 0 && e !== l && (travel[l * nLoc + e] as number) > (dur[j] as number) + slack) monotone = false;
   }
-  return { metric, monotone };
+  return { metric, monotone, minShift: minShifts(travel, nLoc, nodes, buffer, Math.max(0, excess)) };
+}
+
+/**
+ * Model.minShift. Inserting j between a and b delays the arrival at b by at least
+ * dur + t(a, j) + t(j, b) - t(a, b) >= dur - excess; the buffers of the two new legs make up for the one of
+ * the old leg. A walking tour from l to e may make the detour shorter by up to t(l, e) + excess, and can save
+ * the old leg's buffer (a = l and e = b): both are subtracted. Waiting and the grid only add to the delay.
+ */
+function minShifts(
+  travel: Float64Array,
+  nLoc: number,
+  nodes: Pick<Model, "loc" | "eloc" | "dur">,
+  buffer: number,
+  excess: number,
+): Float64Array {
+  const { loc, eloc, dur } = nodes;
+  const out = new Float64Array(loc.length);
+  for (let j = 0; j < loc.length; j++) {
+    const l = loc[j] as number;
+    const e = eloc[j] as number;
+    const walk = l >= 0 && e !== l ? (travel[l * nLoc + e] as number) + excess + buffer : 0;
+    out[j] = (dur[j] as number) - excess - walk;
+  }
+  return out;
 }
 
 /**

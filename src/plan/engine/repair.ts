@@ -35,10 +35,15 @@ function bestPosition(ctx: SearchContext, rc: RouteCache, j: number, out: Best, 
   if (!w) return false;
   // Departures only grow along a route and j cannot start before the departure it follows.
   const latest = (w[w.length - 1] as number) + EPS;
+  // With O(1) checks, a position whose room is less than the least j can consume is skipped unchecked.
+  const need =
+    rc.model.hasTransparent || rc.multi > 0 ? Number.NEGATIVE_INFINITY : (rc.model.minShift[j] as number) - EPS;
+  if (need > rc.maxRoom) return out.pos >= 0;
   let p = firstInsertPosition(rc, j, w);
   if (p < from) p = from;
   for (; p <= L; p++) {
     if ((rc.dep[p] as number) > latest) break;
+    if ((rc.room[p + 1] as number) < need) continue;
     const sh = evalInsert(ctx, rc, j, p);
     if (Number.isNaN(sh)) continue;
     const tr = ctx.insertTravel;
@@ -63,6 +68,7 @@ export function repair(sol: Solution, ctx: SearchContext, params: RepairParams):
   placeMandatory(sol, ctx, keepFirst);
   if (keepFirst) new GreedyInsertion(sol, ctx, params, true).run();
   new GreedyInsertion(sol, ctx, params, false).run();
+  sol.markSaturated();
 }
 
 /**
@@ -179,7 +185,10 @@ class GreedyInsertion {
     const local = again && !md.hasTransparent && rc.multi === 0;
     for (const j of this.cands) {
       const k = r * md.n + j;
-      if (again && value[k] === -1) continue;
+      if (again ? value[k] === -1 : this.sol.knownMiss(j, r)) {
+        value[k] = -1;
+        continue;
+      }
       let from = 0;
       if (local && (pos[k] as number) < at && !Number.isNaN(evalInsert(ctx, rc, j, pos[k] as number))) {
         tmp.pos = pos[k] as number;

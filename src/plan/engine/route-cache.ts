@@ -17,6 +17,12 @@ export class RouteCache {
   st: Float64Array;
   dep: Float64Array;
   maxShift: Float64Array;
+  /**
+   * room[q] (q = 1..L+1): the largest delay of position q's arrival the route absorbs (its waiting plus its
+   * maxShift), which evalInsert compares an insertion before q with; maxRoom is the largest over the route.
+   */
+  room: Float64Array;
+  maxRoom = 0;
   travel = 0;
   endTime = 0;
   score = 0;
@@ -38,6 +44,7 @@ export class RouteCache {
     this.st = new Float64Array(size);
     this.dep = new Float64Array(size);
     this.maxShift = new Float64Array(size);
+    this.room = new Float64Array(size);
     this.arrItems = this.arr.subarray(1);
     this.stItems = this.st.subarray(1);
     this.refresh();
@@ -51,6 +58,8 @@ export class RouteCache {
     this.st.set(o.st.subarray(0, used));
     this.dep.set(o.dep.subarray(0, used));
     this.maxShift.set(o.maxShift.subarray(0, used));
+    this.room.set(o.room.subarray(0, used));
+    this.maxRoom = o.maxRoom;
     this.travel = o.travel;
     this.endTime = o.endTime;
     this.score = o.score;
@@ -111,6 +120,8 @@ export class RouteCache {
     const wins = md.win[r] as ReadonlyArray<Float64Array | null>;
     const L = seq.length;
     this.maxShift[L + 1] = (md.rEnd[r] as number) - this.endTime;
+    let maxRoom = this.maxShift[L + 1] as number;
+    this.room[L + 1] = maxRoom;
     for (let p = L; p >= 1; p--) {
       const j = seq[p - 1] as number;
       const close = windowCloseAt(wins[j] as Float64Array, this.st[p] as number) - (this.st[p] as number);
@@ -120,7 +131,11 @@ export class RouteCache {
       // next position fits exactly when d <= its waiting + maxShift, as without a grid (ceil(x) <= k iff x <= k).
       const g = md.ngrid[j] as number;
       this.maxShift[p] = g > 0 ? Math.floor((shift + EPS) / g) * g : shift;
+      const room = (this.st[p] as number) - (this.arr[p] as number) + (this.maxShift[p] as number);
+      this.room[p] = room;
+      if (room > maxRoom) maxRoom = room;
     }
+    this.maxRoom = maxRoom;
   }
 }
 
@@ -186,9 +201,7 @@ export function evalInsert(probe: InsertProbe, rc: RouteCache, j: number, p: num
   }
   const q = p + 1;
   const shift = na - (rc.arr[q] as number);
-  const limit =
-    p < L ? (rc.st[q] as number) - (rc.arr[q] as number) + (rc.maxShift[q] as number) : (rc.maxShift[q] as number);
-  if (shift > limit + EPS) return rc.multi > 0 ? evalInsertBySimulation(probe, rc, j, p) : Number.NaN;
+  if (shift > (rc.room[q] as number) + EPS) return rc.multi > 0 ? evalInsertBySimulation(probe, rc, j, p) : Number.NaN;
   probe.insertTravel = tIn + tOut - (from >= 0 && to >= 0 ? (T[from * nLoc + to] as number) : 0);
   return shift;
 }

@@ -10,12 +10,38 @@ export class Solution {
   mandatory = 0;
   /** Routes changed since the last clearDirty(): local search only revisits those. */
   readonly dirty: Uint8Array;
+  /**
+   * Saturation stamps: saturatedAt[r] > 0 says that when the clock showed that value a full repair had left
+   * no unplaced node that fits on route r, and r has not changed since; freedAt[g] is when group g last
+   * became free. A node whose group was already free then still does not fit on such a route (knownMiss).
+   */
+  private readonly saturatedAt: Int32Array;
+  private readonly freedAt: Int32Array;
+  private clock = 0;
 
   constructor(readonly model: Model) {
     this.routes = Array.from({ length: model.m }, (_, r) => new RouteCache(model, r));
     this.where = new Int32Array(model.n).fill(-1);
     this.groupCount = new Int32Array(model.groupNodes.length);
     this.dirty = new Uint8Array(model.m);
+    this.saturatedAt = new Int32Array(model.m);
+    this.freedAt = new Int32Array(model.groupNodes.length);
+  }
+
+  /** Called after a full repair: nothing unplaced fits on any route now. */
+  markSaturated(): void {
+    this.saturatedAt.fill(++this.clock);
+  }
+
+  /** Node j (unplaced, its group free) is known not to fit on route r: r is saturated and j's group was free then. */
+  knownMiss(j: number, r: number): boolean {
+    const s = this.saturatedAt[r] as number;
+    return s > 0 && (this.freedAt[this.model.group[j] as number] as number) < s;
+  }
+
+  private changed(r: number): void {
+    this.dirty[r] = 1;
+    this.saturatedAt[r] = 0;
   }
 
   clearDirty(): void {
@@ -35,6 +61,9 @@ export class Solution {
     this.where.set(o.where);
     this.groupCount.set(o.groupCount);
     this.mandatory = o.mandatory;
+    this.saturatedAt.set(o.saturatedAt);
+    this.freedAt.set(o.freedAt);
+    this.clock = o.clock;
   }
 
   clone(): Solution {
@@ -90,7 +119,7 @@ export class Solution {
     this.where.fill(-1);
     this.groupCount.fill(0);
     this.mandatory = 0;
-    this.dirty.fill(1);
+    for (let r = 0; r < this.routes.length; r++) this.changed(r);
   }
 
   /** Gives an empty route r the order seq (the caller guarantees it is feasible on r and uses free groups). */
@@ -98,7 +127,7 @@ export class Solution {
     const rc = this.routes[r] as RouteCache;
     rc.seq = seq;
     refreshChecked(rc);
-    this.dirty[r] = 1;
+    this.changed(r);
     for (const j of seq) this.mark(j, r);
   }
 
@@ -107,7 +136,7 @@ export class Solution {
     const rc = this.routes[r] as RouteCache;
     rc.seq.splice(p, 0, j);
     refreshChecked(rc);
-    this.dirty[r] = 1;
+    this.changed(r);
     this.mark(j, r);
   }
 
@@ -128,7 +157,7 @@ export class Solution {
         continue;
       }
       for (const j of old) if (drop[j] === 1) this.unmark(j);
-      this.dirty[rc.r] = 1;
+      this.changed(rc.r);
     }
   }
 
@@ -137,7 +166,7 @@ export class Solution {
     const rc = this.routes[r] as RouteCache;
     rc.seq = seq;
     refreshChecked(rc);
-    this.dirty[r] = 1;
+    this.changed(r);
   }
 
   /** Sets two routes' orders after nodes moved between them (the caller checked feasibility). */
@@ -174,7 +203,10 @@ export class Solution {
     this.where[j] = -1;
     const g = this.model.group[j] as number;
     this.groupCount[g] = (this.groupCount[g] as number) - 1;
-    if ((this.groupCount[g] as number) === 0 && this.model.groupMandatory[g]) this.mandatory--;
+    if ((this.groupCount[g] as number) === 0) {
+      this.freedAt[g] = ++this.clock;
+      if (this.model.groupMandatory[g]) this.mandatory--;
+    }
   }
 }
 

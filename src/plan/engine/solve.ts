@@ -2,7 +2,13 @@ import { compileModel, type Model } from "./compile-model.js";
 import { explainUnplaced } from "./explain-unplaced.js";
 import { simulateRoute } from "./simulate-route.js";
 import { EXACT_MAX_NODES, solveExact } from "./solve-exact.js";
-import { defaultIterations, defaultMaxEvaluations, solveHeuristic } from "./solve-heuristic.js";
+import {
+  defaultExtraEvaluations,
+  defaultIterations,
+  defaultMaxEvaluations,
+  defaultMaxIterations,
+  solveHeuristic,
+} from "./solve-heuristic.js";
 import type { EngineInstance, PlacedNode, RoutePlan, SolveOptions, SolveResult, SolveStats } from "./types.js";
 
 /** Measured (see BENCHMARKS.md): up to 14 usable nodes the exact solver answers within the default budget on typical days. */
@@ -34,11 +40,16 @@ export function solve(instance: EngineInstance, options: SolveOptions = {}): Sol
   if (model.m === 0) return buildResult(model, [], false, { method: "heuristic", work: 0 });
   const effort = options.effort ?? 1;
   const iterations = options.iterations ?? defaultIterations(model, effort);
-  const maxEvaluations = options.iterations === undefined ? defaultMaxEvaluations(effort) : Number.POSITIVE_INFINITY;
+  const byDefault = options.iterations === undefined;
+  const maxEvaluations = byDefault ? defaultMaxEvaluations(effort) : Number.POSITIVE_INFINITY;
   const out = solveHeuristic(model, {
     seed: options.seed ?? 1,
     iterations,
     maxEvaluations,
+    // A given iteration count is exact (tests, tuning): no extension.
+    ...(byDefault && options.extend === true
+      ? { maxIterations: defaultMaxIterations(iterations), extraMaxEvaluations: defaultExtraEvaluations(effort) }
+      : {}),
     ...(options.localSearchRate === undefined ? {} : { localSearchRate: options.localSearchRate }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

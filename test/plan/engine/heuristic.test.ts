@@ -177,8 +177,19 @@ describe("metaheuristic", () => {
     const res = solve({ travel, buffer: 0, routes, nodes }, { method: "heuristic" });
     expect(res.unplaced).toEqual([]);
     expect(res.score).toBe(nodes.reduce((a, x) => a + x.score, 0));
-    // The default budget is 200 + 45 × 30 = 1550 iterations; one stagnation period is 155.
+    // The default budget is 200 + 60 × 30 = 2000 iterations; one stagnation period is 200.
     expect(res.stats.work).toBeLessThan(1550);
+  });
+
+  it("with extend, a cheap run goes on to twice its schedule, feasible; a given iteration count stays exact", () => {
+    const inst = randomInstance(9, { nodes: 40, routes: 3, extras: true });
+    // 200 + 60 × 40 iterations, far below the 20 M checks that end an extension early.
+    const plain = solve(inst, { method: "heuristic" });
+    const extended = solve(inst, { method: "heuristic", extend: true });
+    expect(plain.stats.work).toBe(2600);
+    expect(extended.stats.work).toBe(5200);
+    expect(checkResult(inst, extended)).toEqual([]);
+    expect(solve(inst, { iterations: 150, extend: true })).toEqual(solve(inst, { iterations: 150 }));
   });
 
   it("is deterministic: the same input gives the same output", () => {
