@@ -15,7 +15,8 @@ const hours = (h: { start: number; end: number }) => `${clock(h.start)}-${clock(
  * would be: the same seed gives the same bytes.
  */
 export function writeRegistryWorkspace(dir: string, hosts = 1000, requests = 50): string[] {
-  const { ws, requests: list } = syntheticCity(hosts, requests);
+  // The records as an organiser writes them, not the resolved requests (zone, pace, grid and area filled in).
+  const { ws, records: list } = syntheticCity(hosts, requests);
   for (const d of ["hosts", "places", "requests"]) mkdirSync(join(dir, d), { recursive: true });
   writeFileSync(join(dir, "studyvisit.yaml"), "timezone: Europe/Brussels\n");
   for (const p of ws.places.values()) writeFileSync(join(dir, "places", `${p.id}.yaml`), stringify(p));

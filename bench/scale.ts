@@ -38,7 +38,7 @@ export function syntheticCity(
   hosts: number,
   requests: number,
   seed = 7,
-): { ws: Workspace; requests: ResolvedRequest[] } {
+): { ws: Workspace; requests: ResolvedRequest[]; records: Request[] } {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
   const ws = emptyWorkspace("/synthetic");
@@ -80,6 +80,7 @@ export function syntheticCity(
     ws.hosts.set(host.id, host);
   }
   const list: ResolvedRequest[] = [];
+  const records: Request[] = [];
   for (let r = 0; r < requests; r++) {
     const first = Math.floor(random() * (DATES.length - 2));
     const record: Request = {
@@ -105,8 +106,9 @@ export function syntheticCity(
     const request = resolveRequestSettings(record, ws.config);
     ws.requests.set(request.id, request);
     list.push(request);
+    records.push(record);
   }
-  return { ws, requests: list };
+  return { ws, requests: list, records };
 }
 
 export interface ScaleResult {

@@ -4,11 +4,12 @@ import { FAR_KM } from "../records/geo-checks.js";
 import { formatKm } from "../records/geography.js";
 import type { ResolvedRequest } from "../records/resolved-request.js";
 import type { Workspace } from "../records/workspace.js";
-import type { Agenda, UnscheduledHost } from "./agenda.js";
+import type { Agenda, AgendaDay, UnscheduledHost } from "./agenda.js";
 import { buildAgendaDays } from "./build-agenda.js";
 import { buildInstance, type KeptVisits, type NodeMeaning, type Pins, type PlanInstance } from "./build-instance.js";
 import { isOutOfArea, rankCandidates, type Bookings, type Candidate } from "./candidates.js";
 import {
+  DEFAULT_EXACT_MAX_NODES,
   solve,
   type EngineInstance,
   type SolveOptions,
@@ -232,7 +233,7 @@ export function planRequest(input: PlanRequestInput): RequestPlan {
 
   const days = buildAgendaDays(plan, result, request, zone, split?.days);
   const visited = new Set(days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)));
-  const unscheduled = explainLeftOut(plan, result, planned, visited, { ...input, candidates }, unsplitHosts);
+  const unscheduled = explainLeftOut(plan, result, planned, visited, { ...input, candidates }, days, unsplitHosts);
   const value = valueOf(visited);
   const travel = days.reduce(
     (sum, d) =>
@@ -427,6 +428,7 @@ function explainLeftOut(
   planned: readonly Candidate[],
   visited: ReadonlySet<string>,
   input: PlanRequestInput,
+  days: readonly AgendaDay[],
   unsplitHosts: ReadonlySet<string> = new Set(),
 ): UnscheduledHost[] {
   const engineReason = new Map<string, UnplacedReason>();
@@ -461,7 +463,7 @@ function explainLeftOut(
     const entry: UnscheduledHost = { host: c.host.id, code: reason, reason: leftOutWords(reason, c), value: c.value };
     if (reason === "no-time-left" && suggestions > 0) {
       suggestions--;
-      const suggestion = suggest(c, input, visited);
+      const suggestion = suggest(c, input, visited, days);
       if (suggestion) {
         entry.code = "outranked";
         entry.reason = `outranked: the days are full with visits worth more in total (value ${c.value})`;
@@ -501,13 +503,23 @@ function leftOutWords(reason: UnplacedReason, c: Candidate): string {
  * Re-plan with the host forced in, among the visits of the plan only: if that
  * works, say where it lands and which of those visits it pushes out. Only the
  * plan's own hosts and this one go to the solver, so each suggestion is a
- * small solve, however large the registry.
+ * small solve, however large the registry. When that re-plan is too large to
+ * solve exactly (a full programme of many days), the host is tried day by day
+ * instead (see suggestByDay): a few exact solves of one day each cost less
+ * than one heuristic re-plan of every day.
  */
-function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<string>): string | undefined {
+function suggest(
+  c: Candidate,
+  input: PlanRequestInput,
+  visited: ReadonlySet<string>,
+  days: readonly AgendaDay[],
+): string | undefined {
   const request = { ...input.request, must_visit: [...input.request.must_visit, c.host.id] };
   const candidates = input.candidates
     ?.filter((x) => x.host.id === c.host.id || visited.has(x.host.id))
     .map((x) => (x.host.id === c.host.id ? { ...x, mustVisit: true } : x));
+  if (candidates && !request.delegation.split && usableNodes(input, request, candidates) > DEFAULT_EXACT_MAX_NODES)
+    return suggestByDay(c, input, candidates, days);
   const forced = planRequest({
     ...input,
     request,
@@ -517,6 +529,26 @@ function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<str
     solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3), onProgress: undefined },
   });
   if (forced.impossible) return undefined;
+  const landed = landing(forced, c, visited);
+  return landed && suggestionWords(landed, input);
+}
+
+/** Nodes of the forced re-plan's instance that have a window: what decides whether the engine solves it exactly. */
+function usableNodes(input: PlanRequestInput, request: ResolvedRequest, candidates: readonly Candidate[]): number {
+  const built = buildInstance(input.ws, request, candidates, request.pace, input.pins ?? new Map(), input.kept);
+  return built.instance.nodes.filter((n) => n.windows.some((w) => (w?.length ?? 0) > 0)).length;
+}
+
+interface Landing {
+  date: string;
+  start: string;
+  end: string;
+  /** the plan's visits the forced re-plan goes without */
+  skipped: string[];
+}
+
+/** Where the forced host lands in a forced re-plan, and which of `from` (the plan's visits) it leaves out. */
+function landing(forced: RequestPlan, c: Candidate, from: ReadonlySet<string>): Landing | undefined {
   const visit = forced.agenda.days
     .flatMap((d) => d.items.map((i) => ({ d, i })))
     .find(({ i }) => i.kind === "visit" && i.host === c.host.id);
@@ -524,12 +556,64 @@ function suggest(c: Candidate, input: PlanRequestInput, visited: ReadonlySet<str
   const kept = new Set(
     forced.agenda.days.flatMap((d) => d.items.filter((i) => i.kind === "visit").map((i) => i.host as string)),
   );
-  const skipped = [...visited].filter((h) => !kept.has(h)).sort();
-  const when = `${shortDate(visit.d.date)} ${clock(visit.i.start)}-${clock(visit.i.end)}`;
-  const names = skipped.map((h) => input.ws.hosts.get(h)?.name ?? h);
+  return {
+    date: visit.d.date,
+    start: visit.i.start,
+    end: visit.i.end,
+    skipped: [...from].filter((h) => !kept.has(h)).sort(),
+  };
+}
+
+function suggestionWords(landed: Landing, input: PlanRequestInput): string {
+  const when = `${shortDate(landed.date)} ${clock(landed.start)}-${clock(landed.end)}`;
+  const names = landed.skipped.map((h) => input.ws.hosts.get(h)?.name ?? h);
   return names.length > 0
     ? `fits on ${when} if the delegation skips ${names.join(" and ")}`
     : `fits on ${when} with the other visits moved`;
+}
+
+/**
+ * The host forced into one day at a time, among that day's visits of the plan
+ * (the other days stay as planned): one route of a few nodes, solved exactly.
+ * The day that loses the least value wins (the earliest on a tie).
+ */
+function suggestByDay(
+  c: Candidate,
+  input: PlanRequestInput,
+  candidates: readonly Candidate[],
+  days: readonly AgendaDay[],
+): string | undefined {
+  let best: { landed: Landing; loss: number } | undefined;
+  for (const hostDay of c.days) {
+    const day = input.request.days.find((d) => d.date === hostDay.date);
+    if (!day || hostDay.windows.length + hostDay.slots.length === 0) continue;
+    const onDay = new Set(
+      (days.find((d) => d.date === day.date)?.items ?? []).flatMap((i) =>
+        i.kind === "visit" && i.host !== undefined ? [i.host] : [],
+      ),
+    );
+    const request: ResolvedRequest = {
+      ...input.request,
+      days: [day],
+      fixed: input.request.fixed.filter((f) => f.date === day.date),
+      must_visit: [...input.request.must_visit.filter((h) => onDay.has(h)), c.host.id],
+    };
+    const forced = planRequest({
+      ...input,
+      request,
+      candidates: candidates
+        .filter((x) => x.host.id === c.host.id || onDay.has(x.host.id))
+        .map((x) => ({ ...x, days: x.days.filter((d) => d.date === day.date) })),
+      suggestionLimit: 0,
+      solver: { ...input.solver, effort: Math.min(input.solver?.effort ?? 1, 0.3), onProgress: undefined },
+    });
+    if (forced.impossible) continue;
+    const landed = landing(forced, c, onDay);
+    if (!landed) continue;
+    const loss = landed.skipped.reduce((sum, h) => sum + (candidates.find((x) => x.host.id === h)?.value ?? 0), 0);
+    if (!best || loss < best.loss) best = { landed, loss };
+  }
+  return best && suggestionWords(best.landed, input);
 }
 
 function clock(iso: string): string {

@@ -356,6 +356,40 @@ describe("planning rules", () => {
     ]);
   });
 
+  it("says what would let a host in day by day when the plan is too large to re-plan exactly", () => {
+    // Four days of four one-hour visits at the same place: 16 visits, and the host left out makes 17 nodes,
+    // over the exact solver's 14, so the suggestion forces it into one day at a time and keeps the day losing least.
+    const days = ["mon", "tue", "wed", "thu"];
+    const dates = ["2018-09-17", "2018-09-18", "2018-09-19", "2018-09-20"];
+    const starts = ["09:00-10:00", "10:30-11:30", "12:00-13:00", "13:30-14:30"];
+    const files: Record<string, string> = {};
+    const priorities: string[] = [];
+    days.forEach((day) =>
+      starts.forEach((hours, k) => {
+        const id = `${day}${k}`;
+        files[`hosts/${id}.yaml`] = host(id, "b", `availability: {weekly: [{days: [${day}], hours: "${hours}"}]}`);
+        // The 09:00 visit is worth 3 on Tuesday and 2 on Wednesday; every other visit 3.
+        priorities.push(`${id}: ${k === 0 && day === "wed" ? 2 : 3}`);
+      }),
+    );
+    files["hosts/late.yaml"] = host("late", "b", 'availability: {weekly: [{days: [tue, wed], hours: "09:00-10:00"}]}');
+    priorities.push("late: 1");
+    files["requests/r.yaml"] = request(
+      `days: [${dates.map((date) => `{date: ${date}, hours: "09:00-17:00"}`).join(", ")}]\ninterests: [inclusion]\npriorities: {${priorities.join(", ")}}`,
+    );
+    const plan = planOf(ws(files), "r");
+    expect(plan.agenda.value).toBe(47);
+    expect(plan.agenda.unscheduled).toEqual([
+      {
+        host: "late",
+        code: "outranked",
+        reason: "outranked: the days are full with visits worth more in total (value 1)",
+        suggestion: "fits on 19 Sep 09:00-10:00 if the delegation skips Host WED0",
+        value: 1,
+      },
+    ]);
+  });
+
   it("never gives a host more delegations at once than its parallel allows, across requests and --booked agendas", () => {
     const files = (parallel: number) => ({
       "hosts/x.yaml": host(
