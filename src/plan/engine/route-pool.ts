@@ -122,8 +122,6 @@ class PackingSearch {
   private readonly used: Int32Array;
   private readonly chosen: number[] = [];
   private readonly slotTaken: Uint8Array;
-  /** prefix[i]: sum of the scores of routes[0..i-1], for the bound (the next `free` routes are the best left). */
-  private readonly prefix: Float64Array;
   private steps = 0;
 
   constructor(
@@ -135,8 +133,6 @@ class PackingSearch {
   ) {
     this.used = new Int32Array(words);
     this.slotTaken = new Uint8Array(m);
-    this.prefix = new Float64Array(routes.length + 1);
-    routes.forEach((e, i) => (this.prefix[i + 1] = (this.prefix[i] as number) + e.score));
   }
 
   run(): void {
@@ -155,9 +151,8 @@ class PackingSearch {
     for (let i = from; i < routes.length; i++) {
       if (++this.steps > this.maxSteps) return;
       const e = routes[i] as PoolRoute;
-      // Sorted by score: the free slots hold at most the next `free` routes' scores.
-      const top = (this.prefix[Math.min(routes.length, i + free)] as number) - (this.prefix[i] as number);
-      if (score + top < this.bestScore) return;
+      // Sorted by score: the free slots can hold at most `free` routes of at most this score each.
+      if (score + free * e.score < this.bestScore) return;
       if (!this.interchangeable && this.slotTaken[e.r] === 1) continue;
       if (this.conflicts(e)) continue;
       this.take(e, 1);

@@ -27,13 +27,9 @@ const DESTROY_SHARE = 0.45;
  */
 const TEMPERATURE = 2;
 
-/**
- * Routes kept for recombination (the best by score), and the branch and bound's step cap per recombination. 2,000
- * routes instead of 500 improved 5 and worsened 1 of the 60 Cordeau runs with m > 1 (two seeds, BENCHMARKS.md fifth
- * round) at no measurable CPU; the packing is rarely cut by its cap.
- */
-const POOL_SIZE = 2000;
-const PACKING_STEPS = 1_000_000;
+/** Routes kept for recombination (the best by score), and the branch and bound's step cap per recombination. */
+const POOL_SIZE = 500;
+const PACKING_STEPS = 200_000;
 
 /** Iterations per usable node (plus 200): 45 left the 100-150-customer instances with m = 3, 4 short of search. */
 const ITERATIONS_PER_NODE = 60;
@@ -196,8 +192,10 @@ class Search {
     sol.clear();
     rec.seqs.forEach((seq, r) => sol.fill(r, seq));
     repair(sol, this.ctx, GREEDY);
-    polish(sol, this.ctx, 2);
-    if (sol.compare(this.best) < 0) this.best.copyFrom(sol);
+    if (sol.compare(this.best) < 0) {
+      polish(sol, this.ctx, 2);
+      this.best.copyFrom(sol);
+    }
   }
 
   /** One iteration: destroy, repair, maybe reorder and repair again, keep the best, accept or not. False: stop. */
